@@ -1,0 +1,146 @@
+//! `--format json`: one JSON document per run (schema in README, `"version": 1`).
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::emit::Run;
+use crate::line_index::LineIndex;
+use crate::reference::{ReferenceDate, ReferenceSource};
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    files: Vec<FileOut<'a>>,
+    errors: Vec<ErrOut<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    path: &'a str,
+    reference_date: Option<RefOut>,
+    diagnostics: Vec<DiagOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RefOut {
+    date: String,
+    source: ReferenceSource,
+}
+
+#[derive(Serialize)]
+struct DiagOut<'a> {
+    code: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    labels: Vec<LabelOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LabelOut<'a> {
+    primary: bool,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    text: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct ErrOut<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    unreadable: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
+    r.as_ref().map(|r| RefOut {
+        date: r.date.format("%Y-%m-%d").to_string(),
+        source: r.source,
+    })
+}
+
+fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) -> DiagOut<'a> {
+    DiagOut {
+        code: d.code,
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        help: d.help.as_deref(),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let (line, column) = idx.position(text, l.span.start);
+                let (end_line, end_column) = idx.position(text, l.span.end);
+                LabelOut {
+                    primary: l.primary,
+                    start: l.span.start,
+                    end: l.span.end,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    text: text.get(l.span.start..l.span.end).unwrap_or(""),
+                    message: &l.message,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Render `run` as a pretty-printed JSON document (with a trailing newline).
+pub fn render(run: &Run) -> String {
+    let (errors, warnings, notes) = run.counts();
+    let doc = Doc {
+        version: 1,
+        files: run
+            .files
+            .iter()
+            .map(|f| {
+                let idx = LineIndex::new(&f.text);
+                FileOut {
+                    path: &f.path,
+                    reference_date: reference(&f.report.reference),
+                    diagnostics: f
+                        .report
+                        .diagnostics
+                        .iter()
+                        .map(|d| diagnostic(&f.text, &idx, d))
+                        .collect(),
+                }
+            })
+            .collect(),
+        errors: run
+            .errors
+            .iter()
+            .map(|e| ErrOut {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
+        summary: Summary {
+            files: run.files.len() + run.errors.len(),
+            unreadable: run.errors.len(),
+            errors,
+            warnings,
+            notes,
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

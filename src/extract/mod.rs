@@ -1,0 +1,30 @@
+//! Extractors: find typed mentions in an article once, for all rules.
+
+pub mod dates;
+pub mod names;
+pub mod places;
+
+use crate::article::Article;
+use crate::reference::ReferenceDate;
+
+/// Everything extracted from one article, in document order per kind.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    /// Toponyms resolved against the gazetteer.
+    pub places: Vec<places::PlaceMention>,
+    /// Written dates (with or without weekday and year).
+    pub dates: Vec<dates::DateMention>,
+    /// Capitalised person and place names, for spelling comparison.
+    pub names: Vec<names::NameMention>,
+}
+
+impl Mentions {
+    /// Run every extractor on `article`.
+    pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Self {
+        Mentions {
+            places: places::extract(article),
+            dates: dates::extract(article, reference),
+            names: names::extract(article),
+        }
+    }
+}

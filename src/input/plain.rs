@@ -1,0 +1,354 @@
+//! Plain-text articles: an optional date line, the headline, then paragraphs separated by blank
+//! lines; an optional wire dateline opening the body; trailing page chrome dropped.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::article::{Article, DateLine, Dateline, Segment, SegmentKind, Span};
+use crate::knowledge::calendar::{month_from_name, weekday_from_name};
+
+/// Headings that start page chrome (navigation, related links) at the end of scraped articles.
+const CHROME: &[&str] = &[
+    "latest stories",
+    "related articles",
+    "related stories",
+    "related topics",
+    "more on this story",
+    "more stories",
+    "top stories",
+    "read more",
+    "share this",
+    "share this article",
+    "you may also like",
+    "most read",
+    "advertisement",
+];
+
+/// Parse the structure of a plain-text article. Never fails: text with no blank lines is one
+/// headline; empty text gives an article with no segments.
+pub fn parse(text: Arc<str>) -> Article {
+    let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let blocks = blocks(&text, skip);
+
+    let mut segments = Vec::new();
+    let mut date_line = None;
+    let mut dateline = None;
+    let mut iter = blocks.into_iter().peekable();
+
+    if let Some(&first) = iter.peek() {
+        if let Some(date) = parse_date_line(&text[first.start..first.end]) {
+            date_line = Some(DateLine { span: first, date });
+            segments.push(Segment {
+                kind: SegmentKind::DateLine,
+                span: first,
+            });
+            iter.next();
+        }
+    }
+    if let Some(head) = iter.next() {
+        segments.push(Segment {
+            kind: SegmentKind::Headline,
+            span: head,
+        });
+    }
+    let mut first_body = true;
+    for block in iter {
+        let body = &text[block.start..block.end];
+        if is_chrome(body) {
+            break;
+        }
+        let mut para = block;
+        if first_body {
+            if let Some(d) = parse_dateline(body, block.start) {
+                segments.push(Segment {
+                    kind: SegmentKind::Dateline,
+                    span: d.span,
+                });
+                para.start = skip_ws(&text, d.span.end);
+                dateline = Some(d);
+            }
+            first_body = false;
+        }
+        if !para.is_empty() {
+            segments.push(Segment {
+                kind: SegmentKind::Paragraph,
+                span: para,
+            });
+        }
+    }
+
+    let sentences = segments
+        .iter()
+        .filter(|s| s.kind != SegmentKind::DateLine)
+        .flat_map(|s| sentences(&text, s.span))
+        .collect();
+    let quotes = segments
+        .iter()
+        .filter(|s| s.kind != SegmentKind::DateLine)
+        .flat_map(|s| quotes(&text, s.span))
+        .collect();
+
+    Article {
+        text,
+        segments,
+        sentences,
+        quotes,
+        date_line,
+        dateline,
+    }
+}
+
+/// Blocks of non-blank lines, each trimmed of surrounding whitespace (bytes).
+fn blocks(text: &str, from: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut cur: Option<Span> = None;
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(b) = cur.take() {
+                out.push(b);
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let s = start + lead;
+        let e = s + trimmed.len();
+        cur = Some(match cur {
+            Some(b) => Span::new(b.start, e),
+            None => Span::new(s, e),
+        });
+    }
+    out.extend(cur);
+    out
+}
+
+fn skip_ws(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+        pos += 1;
+    }
+    pos
+}
+
+fn is_chrome(block: &str) -> bool {
+    let b = block.trim().trim_end_matches(':').to_ascii_lowercase();
+    CHROME.contains(&b.as_str())
+}
+
+fn date_line_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?P<wd>[A-Za-z]{3,9}\.?),?\s+)?(?:(?P<m1>[A-Za-z]{3,9}\.?)\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?)),?\s+(?P<y>\d{4})$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// `Some(date)` when the whole block is a date line ("Wednesday, February 28, 2024",
+/// "28 February 2024"): `Some(None)` if it has that shape but names an impossible date.
+fn parse_date_line(block: &str) -> Option<Option<NaiveDate>> {
+    let c = date_line_re().captures(block.trim())?;
+    if let Some(wd) = c.name("wd") {
+        weekday_from_name(wd.as_str())?;
+    }
+    let (m, d) = match (c.name("m1"), c.name("d1"), c.name("m2"), c.name("d2")) {
+        (Some(m), Some(d), _, _) | (_, _, Some(m), Some(d)) => (m.as_str(), d.as_str()),
+        _ => return None,
+    };
+    let month = month_from_name(m)?;
+    let day: u32 = d.parse().ok()?;
+    let year: i32 = c.name("y")?.as_str().parse().ok()?;
+    Some(NaiveDate::from_ymd_opt(year, month, day))
+}
+
+fn dateline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?),\s+(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2}))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s+[-–—]+\s*",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A wire dateline at the start of the first body paragraph (`offset` = the paragraph's byte
+/// start). The place must be written in capitals ("KYIV", "NEW YORK") or the date must parse.
+fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
+    let c = dateline_re().captures(para)?;
+    let place = c.name("place")?;
+    let date = c.name("date")?;
+    let month = month_from_name(c.name("m")?.as_str());
+    let day: Option<u32> = c.name("d").and_then(|d| d.as_str().parse().ok());
+    let whole = c.get(0)?;
+    let caps = place.as_str().chars().any(|ch| ch.is_ascii_uppercase())
+        && !place.as_str().chars().any(|ch| ch.is_ascii_lowercase());
+    if month.is_none() && !caps {
+        return None;
+    }
+    let end = offset + whole.as_str().trim_end().len();
+    Some(Dateline {
+        span: Span::new(offset, end),
+        place: Span::new(offset + place.start(), offset + place.end()),
+        date: Some(Span::new(offset + date.start(), offset + date.end())),
+        month_day: month.zip(day),
+    })
+}
+
+/// Abbreviations that end with a full stop but do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "co", "corp", "ltd", "no", "vs", "u.s", "u.k", "u.n", "e.u", "jr", "sr", "mt", "ft", "approx",
+    "est", "fig", "pct", "dlrs", "mln", "bln",
+];
+
+/// Sentence spans inside `seg` (bytes). A sentence ends at `.`, `!` or `?` (plus closing quotes
+/// or brackets) followed by whitespace and an upper-case letter, digit or opening quote, unless
+/// the word before the stop is a known abbreviation or a single letter (an initial).
+fn sentences(text: &str, seg: Span) -> Vec<Span> {
+    let s = &text[seg.start..seg.end];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            let mut j = i + 1;
+            // closing quotes/brackets
+            while j < bytes.len() {
+                let rest = &s[j..];
+                if rest.starts_with('"') || rest.starts_with('\'') || rest.starts_with(')') {
+                    j += 1;
+                } else if rest.starts_with('”') || rest.starts_with('’') {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            if j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                let k = skip_ws(s, j);
+                let next = s[k..].chars().next();
+                let starts_new = next.is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
+                });
+                let word_start = s[..i]
+                    .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                    .map_or(0, |p| p + 1);
+                let word = s[word_start..i].to_ascii_lowercase();
+                let abbrev = b == b'.'
+                    && (ABBREVIATIONS.contains(&word.as_str())
+                        || (word.chars().count() == 1
+                            && word.chars().all(|c| c.is_alphabetic())));
+                if starts_new && !abbrev && k < bytes.len() {
+                    out.push(Span::new(seg.start + start, seg.start + j));
+                    start = k;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        let tail = s[start..].trim_end();
+        if !tail.is_empty() {
+            out.push(Span::new(seg.start + start, seg.start + start + tail.len()));
+        }
+    }
+    out
+}
+
+/// Quotation spans inside `seg`, marks excluded. Curly quotes pair “ with ”; straight double
+/// quotes pair in order. An unclosed quotation runs to the end of the segment (a quote that
+/// continues into the next paragraph).
+fn quotes(text: &str, seg: Span) -> Vec<Span> {
+    let s = &text[seg.start..seg.end];
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in s.char_indices() {
+        match (open, c) {
+            (None, '“') | (None, '"') => open = Some((i + c.len_utf8(), c)),
+            (Some((st, '“')), '”') | (Some((st, '"')), '"') => {
+                if i > st {
+                    out.push(Span::new(seg.start + st, seg.start + i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((st, _)) = open {
+        if st < s.len() {
+            out.push(Span::new(seg.start + st, seg.end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(t: &str) -> Article {
+        parse(Arc::from(t))
+    }
+
+    #[test]
+    fn date_line_headline_dateline_and_chrome() {
+        let t = "\u{feff}Wednesday, February 28, 2024\r\n\r\nHeadline here\r\n\r\n\r\nKYIV, Feb 28 (Reuters) - The summit opened. Mr. Smith spoke.\r\n\r\nLatest stories\r\n\r\nOther text\r\n";
+        let a = art(t);
+        let kinds: Vec<_> = a.segments.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SegmentKind::DateLine,
+                SegmentKind::Headline,
+                SegmentKind::Dateline,
+                SegmentKind::Paragraph
+            ]
+        );
+        assert_eq!(a.slice(a.segments[0].span), "Wednesday, February 28, 2024");
+        assert_eq!(
+            a.date_line.as_ref().and_then(|d| d.date),
+            NaiveDate::from_ymd_opt(2024, 2, 28)
+        );
+        assert_eq!(a.slice(a.segments[1].span), "Headline here");
+        let d = a.dateline.as_ref().unwrap();
+        assert_eq!(a.slice(d.span), "KYIV, Feb 28 (Reuters) -");
+        assert_eq!(a.slice(d.place), "KYIV");
+        assert_eq!(d.month_day, Some((2, 28)));
+        assert_eq!(
+            a.slice(a.segments[3].span),
+            "The summit opened. Mr. Smith spoke."
+        );
+        let sents: Vec<_> = a.sentences.iter().map(|s| a.slice(*s)).collect();
+        assert_eq!(
+            sents,
+            vec!["Headline here", "The summit opened.", "Mr. Smith spoke."]
+        );
+    }
+
+    #[test]
+    fn quotes_are_found() {
+        let a = art("H\n\nHe said “we met in Kyiv” and \"left\".\n");
+        let q: Vec<_> = a.quotes.iter().map(|s| a.slice(*s)).collect();
+        assert_eq!(q, vec!["we met in Kyiv", "left"]);
+    }
+
+    #[test]
+    fn empty_and_headline_only() {
+        assert!(art("").segments.is_empty());
+        assert!(art("\n\n  \n").segments.is_empty());
+        let a = art("Just a headline");
+        assert_eq!(a.segments.len(), 1);
+    }
+}

@@ -1,0 +1,5 @@
+//! Embedded knowledge: calendar names, the gazetteer and name folding.
+
+pub mod calendar;
+pub mod gazetteer;
+pub mod names;

@@ -1,0 +1,1 @@
+//! Person-name folding. (Being implemented.)

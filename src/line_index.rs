@@ -1,0 +1,49 @@
+//! Byte offset → 1-based line and column (in Unicode code points).
+
+/// Line starts of one file, for turning byte offsets into positions.
+///
+/// Lines end at `\n`; a `\r` before it belongs to the line's end, so CRLF files get the same
+/// line numbers as LF files.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text` (O(n) bytes).
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based `(line, column)` of byte `offset` in `text`; the column counts code points.
+    /// Offsets past the end are clamped to the end; offsets inside a character count from that
+    /// character's start.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_code_points_and_crlf_lines() {
+        let text = "Kyiv\r\nZelenskyy’s Kyiv\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 0), (1, 1));
+        let k = text.rfind("Kyiv").unwrap();
+        // "Zelenskyy’s " is 12 code points, 14 bytes.
+        assert_eq!(idx.position(text, k), (2, 13));
+        assert_eq!(idx.position(text, text.len() + 5), (3, 1));
+    }
+}

@@ -1,0 +1,89 @@
+//! The rules: one file each, registered in [`all`].
+//!
+//! A rule reads the article and its extracted mentions through a [`Context`] and pushes
+//! [`Diagnostic`]s. Its [`RuleMeta`] feeds `claimlint rule CODE` and the docs.
+
+mod d001_weekday_date_mismatch;
+mod d002_impossible_date;
+mod l001_event_location_conflict;
+mod n001_name_variant;
+
+use crate::article::{Article, Span};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::extract::Mentions;
+use crate::reference::ReferenceDate;
+
+/// Static description of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `L001`.
+    pub code: &'static str,
+    /// Kebab-case name of the problem, e.g. `event-location-conflict`.
+    pub name: &'static str,
+    /// Category: `places`, `names` or `dates`.
+    pub category: &'static str,
+    /// Severity when nothing downgrades it.
+    pub default_severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// Markdown with *What it checks*, *Why it matters* and *Example* sections.
+    pub explanation: &'static str,
+}
+
+impl RuleMeta {
+    /// A diagnostic of this rule with no labels yet.
+    pub fn diagnostic(&'static self, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            rule: self.name,
+            severity,
+            message: message.into(),
+            help: None,
+            labels: Vec::new(),
+        }
+    }
+}
+
+/// What a rule sees of one article.
+pub struct Context<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// The reference date, if any.
+    pub reference: Option<&'a ReferenceDate>,
+    /// Mentions extracted once for all rules.
+    pub mentions: &'a Mentions,
+}
+
+/// A check over one article.
+pub trait Rule: Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Push this rule's findings for `cx` onto `out`.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in code order.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &[
+        &d001_weekday_date_mismatch::WeekdayDateMismatch,
+        &d002_impossible_date::ImpossibleDate,
+        &l001_event_location_conflict::EventLocationConflict,
+        &n001_name_variant::NameVariant,
+    ]
+}
+
+/// The rule with this code (case-insensitive) or kebab-case name.
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|r| {
+        r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name == code_or_name
+    })
+}
+
+/// A label helper.
+pub fn label(span: Span, message: impl Into<String>, primary: bool) -> Label {
+    Label {
+        span,
+        message: message.into(),
+        primary,
+    }
+}

@@ -1,0 +1,144 @@
+//! File-level driver: expand paths, read files, check them in parallel, keep input order.
+//!
+//! This is the only library module that touches the file system.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use crate::emit::{CheckedFile, FileError, Run};
+use crate::{check, input, Settings};
+
+/// One input to check.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input, shown as `<stdin>`.
+    Stdin,
+}
+
+impl Source {
+    /// The name shown in output.
+    pub fn display(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// Expand command-line paths: `-` is stdin; a file is always taken whatever its extension; a
+/// folder contributes its `*.txt` and `*.md` files, recursively, sorted by path, skipping hidden
+/// entries and README/LICENSE/NOTICE files. A path that does not exist is returned as a file so
+/// that reading it reports the error. Duplicates are dropped.
+pub fn expand(paths: &[PathBuf]) -> Vec<Source> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
+            found.sort();
+            out.extend(found.into_iter().map(Source::File));
+        } else {
+            out.push(Source::File(p.clone()));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|s| seen.insert(s.clone()));
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = e.path();
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() {
+            walk(&path, out);
+        } else if is_article_file(&name) {
+            out.push(path);
+        }
+    }
+}
+
+fn is_article_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let (stem, ext) = lower.rsplit_once('.').unwrap_or((&lower, ""));
+    matches!(ext, "txt" | "md") && !matches!(stem, "readme" | "license" | "licence" | "notice")
+}
+
+fn read(source: &Source) -> Result<Vec<u8>, String> {
+    match source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(buf)
+        }
+        Source::File(p) => std::fs::read(p).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+            _ => e.to_string(),
+        }),
+    }
+}
+
+fn check_one(source: &Source, settings: &Settings) -> Result<CheckedFile, FileError> {
+    let path = source.display();
+    let bytes = read(source).map_err(|message| FileError {
+        path: path.clone(),
+        message,
+    })?;
+    let article = input::read_article(bytes).map_err(|e| FileError {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    let report = check(&article, settings);
+    Ok(CheckedFile {
+        path,
+        text: article.text.clone(),
+        report,
+    })
+}
+
+/// Check every source with up to `threads` worker threads (at least 1). Results keep input
+/// order; unreadable files go to [`Run::errors`] and the rest are still checked.
+pub fn check_sources(sources: &[Source], settings: &Settings, threads: usize) -> Run {
+    let results: Vec<Mutex<Option<Result<CheckedFile, FileError>>>> =
+        sources.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, sources.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(src) = sources.get(i) else { break };
+                let r = check_one(src, settings);
+                if let Ok(mut slot) = results[i].lock() {
+                    *slot = Some(r);
+                }
+            });
+        }
+    });
+    let mut run = Run::default();
+    for slot in results {
+        match slot.into_inner().ok().flatten() {
+            Some(Ok(f)) => run.files.push(f),
+            Some(Err(e)) => run.errors.push(e),
+            None => {}
+        }
+    }
+    run
+}
