@@ -1,0 +1,2 @@
+//! Evaluation harness (being implemented).
+fn main() {}
