@@ -1,16 +1,339 @@
-//! The embedded gazetteer. (Being implemented: API may grow, these signatures stay.)
+//! The embedded gazetteer: regions, countries, first-level divisions and cities.
+//!
+//! Data: `rules/places/` (converted once from GeoNames and curated lists by
+//! `scripts/build_gazetteer.py`; GeoNames data is CC BY 4.0, see `rules/places/NOTICE.md`).
+//! `build.rs` turns it into static tables and an `fst` map embedded in the binary, so a run does
+//! no parsing: the map is opened in place on first use (microseconds).
+//!
+//! Names are looked up case-insensitively (Unicode lower case, `’` read as `'`). A name can have
+//! several readings (Paris FR / Paris, Texas; Georgia the country / the US state); callers keep
+//! all of them unless the text narrows them down.
+
+use std::sync::OnceLock;
+
+use fst::{IntoStreamer, Map, Streamer};
+
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
+}
+
+static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
+
+/// Index of a place in the embedded table.
+pub type PlaceId = u32;
+
+const NONE: u32 = u32::MAX;
+
+/// Hit flag: a main, ASCII, alias or curated English name (used to detect places).
+pub const MAIN: u8 = 1;
+/// Hit flag: an alternate name, used only to decide that two mentions name one place.
+pub const ALT: u8 = 2;
+/// Hit flag: a demonym ("Ukrainian") of a country.
+pub const DEMONYM: u8 = 4;
+/// Hit flag: a region adjective ("Balkan").
+pub const ADJECTIVE: u8 = 8;
+/// Hit flag: a one-word city name that is an ordinary English word (Nice, Reading): detect it
+/// only with a place cue.
+pub const COMMON_WORD: u8 = 16;
+
+/// What kind of place an id is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceKind {
+    /// A curated grouping of countries (Balkans, EU).
+    Region,
+    /// A country or territory (ISO 3166-1).
+    Country,
+    /// A first-level division (US state, Ukrainian oblast).
+    Admin1,
+    /// A city of 15,000 or more people.
+    City,
+}
+
+/// One place of the gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Its id.
+    pub id: PlaceId,
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// Main name ("Kyiv", "Ukraine", "Georgia", "Balkans").
+    pub name: &'static str,
+    /// Region key, ISO 3166-1 alpha-2 code, admin1 code (`US.GA`) or GeoNames id.
+    pub code: &'static str,
+    /// The country it lies in (itself for a country), if any.
+    pub country: Option<PlaceId>,
+    /// The first-level division it lies in (itself for a division), if known.
+    pub admin1: Option<PlaceId>,
+    /// Population (cities only; 0 otherwise).
+    pub population: u32,
+}
+
+/// One reading of a looked-up name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hit {
+    /// The place.
+    pub place: PlaceId,
+    /// Bit set of [`MAIN`], [`ALT`], [`DEMONYM`], [`ADJECTIVE`], [`COMMON_WORD`].
+    pub flags: u8,
+}
+
+fn map() -> Option<&'static Map<&'static [u8]>> {
+    static MAP: OnceLock<Option<Map<&'static [u8]>>> = OnceLock::new();
+    MAP.get_or_init(|| Map::new(FST_BYTES).ok()).as_ref()
+}
+
+/// The lookup key of a written name: lower case, typographic apostrophes made straight.
+pub fn key(name: &str) -> String {
+    name.trim().replace('’', "'").to_lowercase()
+}
+
+/// Every reading of `name` (case-insensitive), in place-id order. Empty when unknown.
+pub fn lookup(name: &str) -> Vec<Hit> {
+    let Some(m) = map() else { return Vec::new() };
+    let Some(v) = m.get(key(name)) else {
+        return Vec::new();
+    };
+    let off = (v >> 16) as usize;
+    let n = (v & 0xFFFF) as usize;
+    data::HITS
+        .get(off..off + n)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&p| Hit {
+            place: p >> 5,
+            flags: (p & 31) as u8,
+        })
+        .collect()
+}
+
+/// True when some key of the map starts with `prefix` (lower-cased): used to stop growing a
+/// candidate n-gram early.
+pub fn has_prefix(prefix: &str) -> bool {
+    let Some(m) = map() else { return false };
+    let k = key(prefix);
+    let mut s = m.range().ge(k.as_bytes()).into_stream();
+    match s.next() {
+        Some((found, _)) => found.starts_with(k.as_bytes()),
+        None => false,
+    }
+}
+
+/// The place with id `id`, or `None` for an unknown id.
+pub fn place(id: PlaceId) -> Option<Place> {
+    let &(kind, name, code, country, admin1, population) = data::PLACES.get(id as usize)?;
+    Some(Place {
+        id,
+        kind: match kind {
+            0 => PlaceKind::Region,
+            1 => PlaceKind::Country,
+            2 => PlaceKind::Admin1,
+            _ => PlaceKind::City,
+        },
+        name,
+        code,
+        country: (country != NONE).then_some(country),
+        admin1: (admin1 != NONE).then_some(admin1),
+        population,
+    })
+}
+
+/// How far a place lies within another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Within {
+    /// Certainly inside (or the same place).
+    Yes,
+    /// Inside only for some definitions (a partial region member: Romania and the Balkans).
+    Partly,
+    /// Not inside.
+    No,
+}
+
+/// Is `inner` within `outer`? City ⊂ admin1 ⊂ country ⊂ region. A city whose division is
+/// unknown is within its country only.
+pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
+    if inner == outer {
+        return Within::Yes;
+    }
+    let (Some(i), Some(o)) = (place(inner), place(outer)) else {
+        return Within::No;
+    };
+    match o.kind {
+        PlaceKind::Region => {
+            let Some(c) = i.country.and_then(place) else {
+                return Within::No;
+            };
+            let Some(&(_, members, partial)) = data::REGIONS.iter().find(|r| r.0 == outer) else {
+                return Within::No;
+            };
+            if members.contains(&c.code) {
+                Within::Yes
+            } else if partial.contains(&c.code) {
+                Within::Partly
+            } else {
+                Within::No
+            }
+        }
+        PlaceKind::Country => {
+            if i.kind != PlaceKind::Region && i.country == Some(outer) {
+                Within::Yes
+            } else {
+                Within::No
+            }
+        }
+        PlaceKind::Admin1 => {
+            if i.kind == PlaceKind::City && i.admin1 == Some(outer) {
+                Within::Yes
+            } else {
+                Within::No
+            }
+        }
+        PlaceKind::City => Within::No,
+    }
+}
+
+/// Can one event be at both places? True when one lies within the other (fully or partly), or
+/// when they are a city and a division of the same name in the same country (Lviv / Lviv
+/// oblast).
+pub fn compatible(a: PlaceId, b: PlaceId) -> bool {
+    if within(a, b) != Within::No || within(b, a) != Within::No {
+        return true;
+    }
+    match (place(a), place(b)) {
+        (Some(x), Some(y)) => {
+            x.country.is_some()
+                && x.country == y.country
+                && x.kind != y.kind
+                && (x.name.starts_with(y.name) || y.name.starts_with(x.name))
+        }
+        _ => false,
+    }
+}
 
 /// True when two written place names are known names of one place (Kiev / Kyiv), by the
 /// gazetteer's main, ASCII, curated and alternate names. Case-insensitive. False when either is
-/// unknown or they name different places.
+/// unknown, when they are the same string, or when either also names a different place that
+/// the other does not (Georgia / Gruziya stays false only if no reading is shared).
 pub fn same_place(a: &str, b: &str) -> bool {
-    let _ = (a, b);
-    false
+    if key(a) == key(b) {
+        return false;
+    }
+    let ha = lookup(a);
+    let hb = lookup(b);
+    let main_a: Vec<PlaceId> = ha
+        .iter()
+        .filter(|h| h.flags & MAIN != 0)
+        .map(|h| h.place)
+        .collect();
+    let main_b: Vec<PlaceId> = hb
+        .iter()
+        .filter(|h| h.flags & MAIN != 0)
+        .map(|h| h.place)
+        .collect();
+    // Two distinct main names of different places are different places (Iran / Iraq).
+    if !main_a.is_empty() && !main_b.is_empty() {
+        return main_a.iter().any(|p| main_b.contains(p));
+    }
+    let all_a: Vec<PlaceId> = ha.iter().map(|h| h.place).collect();
+    let all_b: Vec<PlaceId> = hb.iter().map(|h| h.place).collect();
+    (main_a.iter().any(|p| all_b.contains(p))) || (main_b.iter().any(|p| all_a.contains(p)))
 }
 
-/// True when `name` (case-insensitive) is a known place name of any kind (country, region,
-/// first-level division or city).
+/// True when `name` (case-insensitive) is a main, ASCII, alias or curated name of a place of any
+/// kind, or a demonym or region adjective.
 pub fn is_place_name(name: &str) -> bool {
-    let _ = name;
-    false
+    lookup(name)
+        .iter()
+        .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE) != 0)
+}
+
+/// Human description of a place for messages: "Kyiv (Ukraine)", "Georgia (United States)",
+/// "Albania", "the Balkans".
+pub fn describe(id: PlaceId) -> String {
+    let Some(p) = place(id) else {
+        return String::from("?");
+    };
+    match p.kind {
+        PlaceKind::Region => p.name.to_string(),
+        PlaceKind::Country => p.name.to_string(),
+        PlaceKind::Admin1 | PlaceKind::City => {
+            let country = p.country.and_then(place).map(|c| c.name).unwrap_or("?");
+            format!("{} ({country})", p.name)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(name: &str, kind: PlaceKind) -> PlaceId {
+        lookup(name)
+            .into_iter()
+            .filter(|h| h.flags & MAIN != 0)
+            .filter_map(|h| place(h.place))
+            .filter(|p| p.kind == kind)
+            .max_by_key(|p| p.population)
+            .map(|p| p.id)
+            .unwrap()
+    }
+
+    #[test]
+    fn kyiv_is_in_ukraine_not_albania_nor_the_balkans() {
+        let kyiv = first("Kyiv", PlaceKind::City);
+        let ua = first("Ukraine", PlaceKind::Country);
+        let al = first("albania", PlaceKind::Country);
+        let balkans = first("Balkans", PlaceKind::Region);
+        assert_eq!(within(kyiv, ua), Within::Yes);
+        assert_eq!(within(kyiv, al), Within::No);
+        assert_eq!(within(kyiv, balkans), Within::No);
+        assert!(!compatible(kyiv, al));
+        assert_eq!(describe(kyiv), "Kyiv (Ukraine)");
+        // Albania, the small Colombian city, is not a reading.
+        assert!(lookup("Albania")
+            .iter()
+            .all(|h| place(h.place).unwrap().kind != PlaceKind::City));
+    }
+
+    #[test]
+    fn partial_members_and_nesting() {
+        let ro = first("Romania", PlaceKind::Country);
+        let balkans = first("Balkans", PlaceKind::Region);
+        assert_eq!(within(ro, balkans), Within::Partly);
+        let tirana = first("Tirana", PlaceKind::City);
+        assert_eq!(within(tirana, balkans), Within::Yes);
+        let paris_tx = lookup("Paris")
+            .into_iter()
+            .filter_map(|h| place(h.place))
+            .find(|p| p.country.and_then(place).map(|c| c.code) == Some("US"))
+            .unwrap();
+        let texas = first("Texas", PlaceKind::Admin1);
+        assert_eq!(within(paris_tx.id, texas), Within::Yes);
+        let georgia: Vec<PlaceKind> = lookup("Georgia")
+            .iter()
+            .filter(|h| h.flags & MAIN != 0)
+            .filter_map(|h| place(h.place))
+            .map(|p| p.kind)
+            .collect();
+        assert!(georgia.contains(&PlaceKind::Country) && georgia.contains(&PlaceKind::Admin1));
+    }
+
+    #[test]
+    fn same_place_uses_curated_and_alternate_names() {
+        assert!(same_place("Kiev", "Kyiv"));
+        assert!(same_place("kyiv", "KIEV"));
+        assert!(!same_place("Iran", "Iraq"));
+        assert!(!same_place("Austria", "Australia"));
+        assert!(!same_place("Slovenia", "Slovakia"));
+        assert!(!same_place("Kyiv", "Kyiv"));
+        assert!(is_place_name("Ukrainian"));
+        assert!(!is_place_name("Zelensky"));
+    }
+
+    #[test]
+    fn common_words_are_flagged() {
+        assert!(lookup("Nice").iter().any(|h| h.flags & COMMON_WORD != 0));
+        assert!(lookup("Kyiv").iter().all(|h| h.flags & COMMON_WORD == 0));
+        assert!(has_prefix("bosnia and"));
+        assert!(!has_prefix("zzqx"));
+    }
 }

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Convert ../shared/data/gazetteer (GeoNames and curated TOML) into the compact gazetteer
+committed under rules/places/. Run once, by hand, from the project root:
+
+    python3 scripts/build_gazetteer.py ../shared/data/gazetteer rules/places
+
+Needs Python 3.11+ (tomllib) and an English word list at /usr/share/dict/words (Debian package
+`wamerican`) to mark one-word city names that are ordinary English words (Nice, Reading, Bath).
+The build (build.rs) reads only rules/places/, never ../shared.
+
+Outputs (UTF-8, sorted, deterministic):
+  countries.tsv  code, name, names (|), demonyms (|), capital, regions (| ; "?" = partial)
+  regions.toml   curated regional groupings (members, partial, aliases, adjectives, as_of, source)
+  admin1.tsv     code (CC.XX), name, ascii name, abbreviation
+  cities.tsv     geonames id, name, ascii, country, admin1 code ("" when the city's admin1 name
+                 matches no division of its country), population, feature, common (1 = one-word
+                 name that is an ordinary lower-case English word), alternate names (|; only for
+                 cities of 100,000+, used to decide that two mentions name one place)
+"""
+import sys
+import tomllib
+import unicodedata
+from pathlib import Path
+
+ALT_MIN_POPULATION = 100_000
+
+
+def ascii_fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def clean(s: str) -> str:
+    return s.replace("\t", " ").replace("|", " ").strip()
+
+
+def main(src: Path, dst: Path) -> None:
+    dst.mkdir(parents=True, exist_ok=True)
+    words = set()
+    dict_path = Path("/usr/share/dict/words")
+    if dict_path.exists():
+        words = {w.strip() for w in dict_path.read_text(encoding="utf-8", errors="replace").splitlines()}
+    else:
+        sys.exit("need /usr/share/dict/words (apt-get install wamerican)")
+
+    countries = tomllib.loads((src / "countries.toml").read_text(encoding="utf-8"))
+    regions = tomllib.loads((src / "regions.toml").read_text(encoding="utf-8"))
+    admin1 = tomllib.loads((src / "admin1.toml").read_text(encoding="utf-8"))
+    cities = tomllib.loads((src / "cities15000.toml").read_text(encoding="utf-8"))["city"]
+
+    # Countries.
+    rows = []
+    for code in sorted(countries):
+        c = countries[code]
+        names = [c["name"]] + c.get("aliases", []) + c.get("local_names", [])
+        names += [n for n in c.get("former_names", []) if "Soviet" not in n and "Empire" not in n]
+        if c.get("official_name") and "(" not in c["official_name"]:
+            names.append(c["official_name"])
+        seen, uniq = set(), []
+        for n in names:
+            n = clean(n)
+            if n.lower().startswith("the "):
+                n = n[4:]
+            if n and n.lower() not in seen:
+                seen.add(n.lower())
+                uniq.append(n)
+        dem = []
+        for d in c.get("demonyms", []) + c.get("demonym_nouns", []):
+            d = clean(d)
+            if d and d not in dem:
+                dem.append(d)
+        rows.append("\t".join([code, clean(c["name"]), "|".join(uniq), "|".join(dem),
+                               clean(c.get("capital", "")), "|".join(c.get("regions", []))]))
+    (dst / "countries.tsv").write_text(
+        "# code\tname\tnames\tdemonyms\tcapital\tregions\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    # Regions: curated groupings only, copied as TOML (facts; sources kept).
+    out = ["# Curated regional groupings (members = wholly in; partial = partly / definitions disagree).",
+           "# From ../shared/data/gazetteer/regions.toml; see NOTICE.md. Re-check as_of.", ""]
+    for key in sorted(regions.get("region", {})):
+        r = regions["region"][key]
+        out.append(f"[region.{key}]")
+        for field in ("name", "kind", "aliases", "adjectives", "members", "partial", "as_of", "source"):
+            if field in r:
+                v = r[field]
+                if isinstance(v, list):
+                    out.append(f"{field} = [" + ", ".join('"%s"' % x for x in v) + "]")
+                else:
+                    out.append(f'{field} = "{v}"')
+        out.append("")
+    (dst / "regions.toml").write_text("\n".join(out), encoding="utf-8")
+
+    # Admin1.
+    rows = []
+    by_country_name = {}
+    flat = {f"{cc}.{sub}": v for cc, subs in admin1.items() for sub, v in subs.items()}
+    for key in sorted(flat):
+        a = flat[key]
+        name = clean(a["name"])
+        asc = clean(a.get("ascii", ascii_fold(name)))
+        rows.append("\t".join([key, name, asc, clean(a.get("abbr", ""))]))
+        cc = key.split(".")[0]
+        for n in {name, asc, ascii_fold(name)}:
+            by_country_name.setdefault((cc, n.lower()), key)
+    (dst / "admin1.tsv").write_text("# code\tname\tascii\tabbr\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    # Cities.
+    main_names = set()
+    for c in cities:
+        main_names.add(c["name"].lower())
+        main_names.add(c.get("ascii", c["name"]).lower())
+    for code, c in countries.items():
+        main_names.add(c["name"].lower())
+    rows = []
+    unmatched = 0
+    for c in sorted(cities, key=lambda c: c["id"]):
+        a1name = c.get("admin1", "")
+        a1 = by_country_name.get((c["country"], a1name.lower())) or by_country_name.get(
+            (c["country"], ascii_fold(a1name).lower()), "")
+        if a1name and not a1:
+            unmatched += 1
+        name = clean(c["name"])
+        asc = clean(c.get("ascii", name))
+        common = int(c.get("feature") != "PPLC" and " " not in asc and "-" not in asc and asc.lower() in words and asc.lower() != asc
+                     and asc.lower() not in {"paris"})
+        alts = []
+        if c.get("population", 0) >= ALT_MIN_POPULATION:
+            seen = {name.lower(), asc.lower()}
+            for alt in c.get("alt", []):
+                alt = clean(alt)
+                low = alt.lower()
+                # Drop alternates that are another place's main name (Tirana lists "Trnava").
+                if not alt or low in seen or low in main_names:
+                    continue
+                seen.add(low)
+                alts.append(alt)
+        rows.append("\t".join([str(c["id"]), name, asc, c["country"], a1, str(c.get("population", 0)),
+                               c.get("feature", ""), str(common), "|".join(alts)]))
+    (dst / "cities.tsv").write_text(
+        "# id\tname\tascii\tcountry\tadmin1\tpopulation\tfeature\tcommon\talt\n" + "\n".join(rows) + "\n",
+        encoding="utf-8")
+    print(f"{len(countries)} countries, {len(flat)} admin1, {len(cities)} cities "
+          f"({unmatched} with an admin1 name that matches no division)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
