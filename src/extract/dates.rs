@@ -1,16 +1,766 @@
-//! Written dates. (Being implemented.)
+//! Written calendar dates, with the weekday written next to them.
+//!
+//! Forms found (month names full or abbreviated, with or without a full stop, ordinal suffixes
+//! allowed on the day):
+//!
+//! - month first: "February 28, 2024", "Feb. 28, 2024", "Feb 28", "February 28th";
+//! - day first: "28 February 2024", "28 Feb", "28th of February";
+//! - ISO: "2024-02-28";
+//! - any of these after a weekday: "Wednesday, February 28, 2024", "Wed 28 Feb 2024",
+//!   "Tuesday the 28th of February", "Tuesday (Feb 28)".
+//!
+//! Month and weekday names count only when capitalised ("February", "FEB"), never in lower case
+//! ("may", "march", "sun"), and a month always needs a day next to it. A number over 31 or zero is
+//! never a day, so "May 35" is no date. Candidates are rejected when the number reads as a
+//! quantity, a decimal or a version ("March 3.1 pct", "June 31-year-old"), or when a month that is
+//! also a given name follows another capitalised name ("Theresa May 31").
+//!
+//! Every span is a **byte** range into [`Article::text`]; matching never rewrites the text.
+//! Extraction is one left-to-right regex pass per segment (the `regex` crate runs in linear time)
+//! plus bounded look-around, so it is linear in the article's length.
+//!
+//! Later extractors (relative dates such as "yesterday", durations, ages) add variants to
+//! [`DateValue`] or their own mention types; rules reach calendar dates through
+//! [`DateMention::calendar`].
 
-use crate::article::{Article, Span};
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use crate::article::{Article, SegmentKind, Span};
+use crate::knowledge::calendar::{month_from_name, weekday_from_name, year_for_month_day};
 use crate::reference::ReferenceDate;
 
 /// A date written in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMention {
-    /// The bytes of the whole expression.
+    /// The bytes of the whole expression: from the weekday, when one is written with the date,
+    /// to the end of the date (and the closing bracket of "Tuesday (Feb 28)").
+    pub span: Span,
+    /// The kind of segment the mention lies in (the date line, the headline, ...).
+    pub segment: SegmentKind,
+    /// True when the mention lies inside a quotation (someone's statement).
+    pub quoted: bool,
+    /// The weekday written together with the date ("Tuesday, Feb 28"), if any.
+    pub weekday: Option<WeekdayMention>,
+    /// What the expression denotes.
+    pub value: DateValue,
+}
+
+impl DateMention {
+    /// The calendar date, when the mention is one (every mention today).
+    pub fn calendar(&self) -> Option<&CalendarDate> {
+        match &self.value {
+            DateValue::Calendar(c) => Some(c),
+        }
+    }
+}
+
+/// A weekday name written with a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekdayMention {
+    /// The day named.
+    pub weekday: Weekday,
+    /// The bytes of the name, full stop included ("Wed.").
     pub span: Span,
 }
 
-/// Find the dates written in `article`.
-pub fn extract(_article: &Article, _reference: Option<&ReferenceDate>) -> Vec<DateMention> {
-    Vec::new()
+/// The meaning of a [`DateMention`]. More kinds (relative dates) will join this enum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateValue {
+    /// A day of a month, with or without a year.
+    Calendar(CalendarDate),
+}
+
+/// How a calendar date is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateForm {
+    /// "February 28, 2024", "Feb 28".
+    MonthDay,
+    /// "28 February 2024", "28th of Feb".
+    DayMonth,
+    /// "2024-02-28".
+    Iso,
+}
+
+/// Where a date stands in a range written with a dash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RangeRole {
+    /// The first end: "March 31" in "March 31-April 2", "June 3" in "June 3-5".
+    Start,
+    /// The last end: "29 February" in "27-29 February".
+    End,
+}
+
+/// The year of a calendar date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Year {
+    /// Written in the text.
+    Written {
+        /// The year ("2024").
+        value: i32,
+        /// Its bytes.
+        span: Span,
+    },
+    /// Not written; taken as the year that puts the month and day nearest the reference date
+    /// ([`year_for_month_day`]).
+    Inferred {
+        /// The year chosen.
+        value: i32,
+        /// The reference date it was chosen from, with its source.
+        reference: ReferenceDate,
+    },
+    /// Not written and not inferable: there is no reference date, or no candidate year has this
+    /// month and day (February 30).
+    Unknown,
+}
+
+impl Year {
+    /// The year, written or inferred.
+    pub fn value(&self) -> Option<i32> {
+        match self {
+            Year::Written { value, .. } | Year::Inferred { value, .. } => Some(*value),
+            Year::Unknown => None,
+        }
+    }
+
+    /// True when the year is written in the text.
+    pub fn is_written(&self) -> bool {
+        matches!(self, Year::Written { .. })
+    }
+}
+
+/// A day of a month as written, with the date it resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarDate {
+    /// The bytes of the date itself, weekday excluded ("February 28, 2024").
+    pub span: Span,
+    /// How it is written.
+    pub form: DateForm,
+    /// Month number, 1–12.
+    pub month: u32,
+    /// The bytes of the month (name with its full stop, or the ISO digits).
+    pub month_span: Span,
+    /// Day number, 1–31 (not necessarily valid for the month).
+    pub day: u32,
+    /// The bytes of the day, ordinal suffix included ("28th").
+    pub day_span: Span,
+    /// The year: written, inferred from the reference date, or unknown.
+    pub year: Year,
+    /// The calendar date, when the year is known and the day exists in that month.
+    pub date: Option<NaiveDate>,
+    /// Set when a dash joins this date to another day ("June 3-5", "27-29 February").
+    pub range: Option<RangeRole>,
+}
+
+impl CalendarDate {
+    /// True when the day exists in the month in at least one year (February 29 does, February
+    /// 30 does not). Says nothing about a written year.
+    pub fn exists_in_some_year(&self) -> bool {
+        NaiveDate::from_ymd_opt(2000, self.month, self.day).is_some()
+    }
+}
+
+const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?";
+
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\\b\\.?";
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"(?x)
+            (?:\b(?P<wd>{WEEKDAYS})(?P<sep>\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?)?
+            (?:
+                \b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
+              | \b(?P<m1>(?:{MONTHS})\b\.?)\s+(?P<d1>\d{{1,2}}(?:st|nd|rd|th)?)\b
+                (?:\s*,\s*(?P<y1>\d{{4}})\b|\s+(?P<y1b>\d{{4}})\b)?
+              | \b(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<m2>(?:{MONTHS})\b\.?)
+                (?:\s*,?\s*(?P<y2>\d{{4}})\b)?
+            )"
+        );
+        Regex::new(&pattern).expect("static regex")
+    })
+}
+
+/// Words that make the number after a month a quantity, not a day ("in March 31 pct").
+const QUANTITY_WORDS: &[&str] = &[
+    "pct",
+    "percent",
+    "per",
+    "pc",
+    "points",
+    "point",
+    "pts",
+    "mln",
+    "bln",
+    "billion",
+    "million",
+    "thousand",
+    "dlrs",
+    "dollars",
+    "cents",
+    "stg",
+    "yen",
+    "marks",
+    "francs",
+    "tonnes",
+    "tons",
+    "barrels",
+    "bags",
+    "shares",
+    "people",
+    "years",
+    "year",
+    "days",
+    "weeks",
+    "months",
+    "hours",
+    "minutes",
+    "times",
+    "votes",
+    "seats",
+    "goals",
+    "runs",
+    "mph",
+    "km",
+    "miles",
+    "kg",
+    "degrees",
+    "members",
+    "companies",
+    "countries",
+    "cars",
+    "units",
+];
+
+/// Words after a four-digit number that make it a clock time, not a year ("Feb 28 1500 GMT").
+const TIME_WORDS: &[&str] = &[
+    "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "hrs", "hours", "local", "utc",
+];
+
+/// Months that are also given names: "May", "April", "June", "Jan", "August".
+const NAME_MONTHS: &[&str] = &["may", "april", "june", "jan", "august"];
+
+/// Capitalised words that may stand right before a month without making it a surname.
+const LEAD_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "by",
+    "until",
+    "till",
+    "from",
+    "since",
+    "before",
+    "after",
+    "of",
+    "late",
+    "early",
+    "mid",
+    "last",
+    "next",
+    "the",
+    "through",
+    "to",
+    "and",
+    "or",
+    "between",
+    "during",
+    "dated",
+    "effective",
+    "around",
+    "about",
+    "for",
+    "at",
+    "as",
+    "that",
+    "this",
+    "but",
+    "then",
+    "if",
+    "when",
+];
+
+/// Find the calendar dates written in `article`, in document order.
+///
+/// Scans every segment, the date line above the headline included. A date without a year takes
+/// the year from `reference` ([`year_for_month_day`]) when there is one; see [`Year`].
+pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut quote_idx = 0;
+    for seg in &article.segments {
+        let Some(text) = article.text.get(seg.span.start..seg.span.end) else {
+            continue;
+        };
+        for caps in date_re().captures_iter(text) {
+            let Some(mut m) = mention(text, seg.span.start, &caps, reference) else {
+                continue;
+            };
+            m.segment = seg.kind;
+            // Quotes are sorted and disjoint: advance a cursor instead of searching each time.
+            while quote_idx < article.quotes.len() && article.quotes[quote_idx].end <= m.span.start
+            {
+                quote_idx += 1;
+            }
+            m.quoted = article
+                .quotes
+                .get(quote_idx)
+                .is_some_and(|q| q.contains(m.span));
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn span_of(offset: usize, m: regex::Match<'_>) -> Span {
+    Span::new(offset + m.start(), offset + m.end())
+}
+
+fn parse_day(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let day: u32 = digits.parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
+}
+
+/// The word starting at byte `pos` of `text` (letters and `%` only), after any spaces.
+fn next_word(text: &str, pos: usize) -> &str {
+    let rest = text.get(pos..).unwrap_or("").trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '%' || c == '-'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The word ending just before byte `pos` of `text`, when one space (or none) separates them.
+fn prev_word(text: &str, pos: usize) -> &str {
+    let before = text.get(..pos).unwrap_or("");
+    let Some(before) = before.strip_suffix(' ') else {
+        return "";
+    };
+    let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &before[start..]
+}
+
+/// Classify what follows the day of a month-first date written without a year. `None` when the
+/// number is a quantity, decimal, version or compound ("3.1", "31-year-old", "31 pct").
+fn after_day(text: &str, end: usize) -> Option<Option<RangeRole>> {
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    let (first, second) = (chars.next(), chars.next());
+    match (first, second) {
+        (Some('.' | ',' | ':' | '/'), Some(c)) if c.is_ascii_digit() => None,
+        (Some('%'), _) => None,
+        (Some('-' | '–'), Some(c)) if c.is_ascii_digit() || c.is_uppercase() => {
+            Some(Some(RangeRole::Start))
+        }
+        (Some('-' | '–'), _) => None,
+        (Some(c), _) if c.is_alphanumeric() => None,
+        _ => {
+            let word = next_word(text, end).to_ascii_lowercase();
+            if QUANTITY_WORDS.contains(&word.as_str())
+                || word.starts_with("year-")
+                || word.starts_with("per-")
+            {
+                None
+            } else {
+                Some(None)
+            }
+        }
+    }
+}
+
+/// Classify what precedes the day of a day-first date. `None` when the number continues a
+/// decimal, a price or a list of figures ("3.28 February", "$28 Feb").
+fn before_day(text: &str, start: usize) -> Option<Option<RangeRole>> {
+    let before = text.get(..start).unwrap_or("");
+    let mut chars = before.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some('.' | ',' | ':' | '/'), Some(c)) if c.is_ascii_digit() => None,
+        (Some('$' | '£' | '€' | '#'), _) => None,
+        (Some('-' | '–'), Some(c)) if c.is_ascii_digit() => Some(Some(RangeRole::End)),
+        (Some('-' | '–'), _) => None,
+        _ => Some(None),
+    }
+}
+
+/// A four-digit year that is not a clock time.
+fn year_at(text: &str, offset: usize, m: Option<regex::Match<'_>>) -> Option<(i32, Span)> {
+    let m = m?;
+    let value: i32 = m.as_str().parse().ok()?;
+    if !(1000..=2999).contains(&value) {
+        return None;
+    }
+    let word = next_word(text, m.end()).to_ascii_lowercase();
+    if TIME_WORDS.contains(&word.as_str()) {
+        return None;
+    }
+    Some((value, span_of(offset, m)))
+}
+
+/// Build a mention from one regex match inside a segment whose text is `text` and which starts
+/// at byte `offset`. `None` when the match is not a date after all.
+fn mention(
+    text: &str,
+    offset: usize,
+    caps: &Captures<'_>,
+    reference: Option<&ReferenceDate>,
+) -> Option<DateMention> {
+    let mut range = None;
+    let (form, month, month_m, day, day_m, year) = if let Some(iy) = caps.name("iy") {
+        let im = caps.name("im")?;
+        let id = caps.name("id")?;
+        let month: u32 = im.as_str().parse().ok()?;
+        let day = parse_day(id.as_str())?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        // "2024-02-28-1" or "1987-02-26.5" are identifiers, not dates.
+        if let (Some('-' | '.' | '/'), Some(c)) = {
+            let mut ch = text[id.end()..].chars();
+            (ch.next(), ch.next())
+        } {
+            if c.is_ascii_digit() {
+                return None;
+            }
+        }
+        let year = year_at(text, offset, Some(iy))?;
+        (DateForm::Iso, month, im, day, id, Some(year))
+    } else if let (Some(mm), Some(dm)) = (caps.name("m1"), caps.name("d1")) {
+        let month = month_from_name(mm.as_str())?;
+        let day = parse_day(dm.as_str())?;
+        let year = year_at(text, offset, caps.name("y1").or(caps.name("y1b")));
+        if year.is_none() {
+            range = after_day(text, dm.end())?;
+        }
+        if name_month_is_a_name(text, mm) {
+            return None;
+        }
+        (DateForm::MonthDay, month, mm, day, dm, year)
+    } else {
+        let mm = caps.name("m2")?;
+        let dm = caps.name("d2")?;
+        let month = month_from_name(mm.as_str())?;
+        let day = parse_day(dm.as_str())?;
+        range = before_day(text, dm.start())?;
+        let year = year_at(text, offset, caps.name("y2"));
+        (DateForm::DayMonth, month, mm, day, dm, year)
+    };
+
+    // A full stop belongs to an abbreviation ("Feb."), not to a full name ("February.").
+    let month_span = {
+        let name = month_m.as_str();
+        let bare = name.trim_end_matches('.');
+        let full = bare.len() >= 5
+            || ["may", "june", "july"].contains(&bare.to_ascii_lowercase().as_str());
+        let end = if full {
+            month_m.start() + bare.len()
+        } else {
+            month_m.end()
+        };
+        Span::new(offset + month_m.start(), offset + end)
+    };
+
+    // The date proper: from the first to the last of month, day and year.
+    let mut date_start = month_m.start().min(day_m.start());
+    if form == DateForm::Iso {
+        date_start = caps.name("iy").map_or(date_start, |m| m.start());
+    }
+    let mut date_end = (month_span.end - offset).max(day_m.end());
+    if let Some((_, ys)) = year {
+        date_end = date_end.max(ys.end - offset);
+    }
+    let date_span = Span::new(offset + date_start, offset + date_end);
+
+    let (year, date) = match year {
+        Some((value, span)) => (
+            Year::Written { value, span },
+            NaiveDate::from_ymd_opt(value, month, day),
+        ),
+        None => match reference.and_then(|r| year_for_month_day(r.date, month, day).zip(Some(r))) {
+            Some((value, r)) => (
+                Year::Inferred {
+                    value,
+                    reference: r.clone(),
+                },
+                NaiveDate::from_ymd_opt(value, month, day),
+            ),
+            None => (Year::Unknown, None),
+        },
+    };
+
+    let mut span = date_span;
+    let weekday = weekday_of(text, offset, caps, date_end, &mut span);
+
+    Some(DateMention {
+        span,
+        segment: SegmentKind::Paragraph,
+        quoted: false,
+        weekday,
+        value: DateValue::Calendar(CalendarDate {
+            span: date_span,
+            form,
+            month,
+            month_span,
+            day,
+            day_span: span_of(offset, day_m),
+            year,
+            date,
+            range,
+        }),
+    })
+}
+
+/// The weekday written before the date, when the match has one and it is really attached: a
+/// bracket after the weekday must close right after the date ("Tuesday (Feb 28)"). Widens
+/// `span` to cover the weekday (and the closing bracket).
+fn weekday_of(
+    text: &str,
+    offset: usize,
+    caps: &Captures<'_>,
+    date_end: usize,
+    span: &mut Span,
+) -> Option<WeekdayMention> {
+    let wd = caps.name("wd")?;
+    let weekday = weekday_from_name(wd.as_str())?;
+    let sep = caps.name("sep").map_or("", |s| s.as_str());
+    let mut end = offset + date_end;
+    if sep.contains('(') {
+        let rest = text.get(date_end..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        if !trimmed.starts_with(')') {
+            return None;
+        }
+        end = offset + date_end + (rest.len() - trimmed.len()) + 1;
+    }
+    *span = Span::new(offset + wd.start(), end);
+    Some(WeekdayMention {
+        weekday,
+        span: span_of(offset, wd),
+    })
+}
+
+/// True when a month that is also a given name ("May", "April") follows a capitalised word that
+/// is not a preposition or weekday, so it reads as a name ("Theresa May 31").
+fn name_month_is_a_name(text: &str, month: regex::Match<'_>) -> bool {
+    let name = month.as_str().trim_end_matches('.').to_ascii_lowercase();
+    if !NAME_MONTHS.contains(&name.as_str()) {
+        return false;
+    }
+    let prev = prev_word(text, month.start());
+    let capitalised = prev.chars().next().is_some_and(char::is_uppercase);
+    capitalised
+        && !LEAD_WORDS.contains(&prev.to_ascii_lowercase().as_str())
+        && weekday_from_name(prev).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::reference::ReferenceSource;
+
+    fn dates(text: &str, reference: Option<NaiveDate>) -> (Article, Vec<DateMention>) {
+        let a = parse(Arc::from(text));
+        let r = reference.map(|date| ReferenceDate {
+            date,
+            source: ReferenceSource::CommandLine,
+            span: None,
+        });
+        let d = extract(&a, r.as_ref());
+        (a, d)
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn one(text: &str, reference: Option<NaiveDate>) -> (Article, DateMention) {
+        let (a, d) = dates(text, reference);
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        let m = d.into_iter().next().unwrap();
+        (a, m)
+    }
+
+    #[test]
+    fn month_day_year() {
+        let t = "H\n\nIt opened on February 28, 2024 in Tirana.";
+        let (a, m) = one(t, None);
+        let c = m.calendar().unwrap();
+        assert_eq!(a.slice(m.span), "February 28, 2024");
+        assert_eq!(m.span, Span::new(16, 33));
+        assert_eq!(c.form, DateForm::MonthDay);
+        assert_eq!((c.month, c.day), (2, 28));
+        assert_eq!(a.slice(c.month_span), "February");
+        assert_eq!(a.slice(c.day_span), "28");
+        assert_eq!(
+            c.year,
+            Year::Written {
+                value: 2024,
+                span: Span::new(29, 33)
+            }
+        );
+        assert_eq!(c.date, Some(ymd(2024, 2, 28)));
+        assert_eq!(m.weekday, None);
+        assert_eq!(m.segment, SegmentKind::Paragraph);
+    }
+
+    #[test]
+    fn abbreviated_month_with_stop() {
+        let (a, m) = one("H\n\nOn Feb. 28, 2024 it rained.", None);
+        let c = m.calendar().unwrap();
+        assert_eq!(a.slice(m.span), "Feb. 28, 2024");
+        assert_eq!(a.slice(c.month_span), "Feb.");
+        assert_eq!(c.date, Some(ymd(2024, 2, 28)));
+    }
+
+    #[test]
+    fn month_day_without_year_uses_reference() {
+        let (a, m) = one("H\n\nTalks end Feb 28.", Some(ymd(2024, 3, 1)));
+        let c = m.calendar().unwrap();
+        assert_eq!(a.slice(m.span), "Feb 28");
+        assert_eq!(m.span, Span::new(13, 19));
+        assert_eq!(c.year.value(), Some(2024));
+        assert!(matches!(c.year, Year::Inferred { .. }));
+        assert_eq!(c.date, Some(ymd(2024, 2, 28)));
+        let (_, m) = one("H\n\nTalks end Feb 28.", None);
+        assert_eq!(m.calendar().unwrap().year, Year::Unknown);
+        assert_eq!(m.calendar().unwrap().date, None);
+    }
+
+    #[test]
+    fn day_month_year() {
+        let (a, m) = one("H\n\nSigned 28 February 2024 in Rome.", None);
+        let c = m.calendar().unwrap();
+        assert_eq!(a.slice(m.span), "28 February 2024");
+        assert_eq!(m.span, Span::new(10, 26));
+        assert_eq!(c.form, DateForm::DayMonth);
+        assert_eq!(c.date, Some(ymd(2024, 2, 28)));
+    }
+
+    #[test]
+    fn day_month_abbreviated_and_ordinal() {
+        let (a, m) = one("H\n\nDue by the 28th of Feb, officials said.", None);
+        let c = m.calendar().unwrap();
+        assert_eq!(a.slice(m.span), "28th of Feb");
+        assert_eq!(a.slice(c.day_span), "28th");
+        assert_eq!((c.month, c.day), (2, 28));
+        let (a, m) = one("H\n\nDue 28 Feb.", None);
+        assert_eq!(a.slice(m.span), "28 Feb.");
+        let (a, m) = one("H\n\nDue Sept 3rd.", None);
+        assert_eq!(a.slice(m.span), "Sept 3rd");
+        assert_eq!(m.calendar().unwrap().month, 9);
+    }
+
+    #[test]
+    fn iso() {
+        let (a, m) = one("H\n\nFiled 2024-02-28 at noon.", None);
+        let c = m.calendar().unwrap();
+        assert_eq!(a.slice(m.span), "2024-02-28");
+        assert_eq!(m.span, Span::new(9, 19));
+        assert_eq!(c.form, DateForm::Iso);
+        assert_eq!(a.slice(c.month_span), "02");
+        assert_eq!(c.date, Some(ymd(2024, 2, 28)));
+        assert!(dates("H\n\nRef 2024-13-01 and 2024-02-28-7.", None)
+            .1
+            .is_empty());
+    }
+
+    #[test]
+    fn weekday_forms() {
+        let (a, m) = one("H\n\nOn Wed 28 Feb 2024 they met.", None);
+        let w = m.weekday.unwrap();
+        assert_eq!(w.weekday, Weekday::Wed);
+        assert_eq!(a.slice(w.span), "Wed");
+        assert_eq!(a.slice(m.span), "Wed 28 Feb 2024");
+        assert_eq!(a.slice(m.calendar().unwrap().span), "28 Feb 2024");
+
+        let (a, m) = one("H\n\nIt was Tuesday, Feb. 28 when it began.", None);
+        assert_eq!(a.slice(m.span), "Tuesday, Feb. 28");
+        assert_eq!(m.weekday.unwrap().weekday, Weekday::Tue);
+
+        let (a, m) = one("H\n\nIt was Tuesday (Feb 28) when it began.", None);
+        assert_eq!(a.slice(m.span), "Tuesday (Feb 28)");
+        assert_eq!(a.slice(m.calendar().unwrap().span), "Feb 28");
+
+        let (a, m) = one("H\n\nOn Tuesday the 28th of February it began.", None);
+        assert_eq!(a.slice(m.span), "Tuesday the 28th of February");
+
+        // Not attached: a full stop, or an unclosed bracket.
+        let (_, m) = one("H\n\nHe left on Monday. 28 February was quiet.", None);
+        assert_eq!(m.weekday, None);
+        let (_, m) = one("H\n\nOn Monday (Feb 28 was quiet.", None);
+        assert_eq!(m.weekday, None);
+    }
+
+    #[test]
+    fn date_line_is_scanned() {
+        let (a, d) = dates("Wednesday, February 28, 2024\n\nHeadline\n\nBody.", None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].segment, SegmentKind::DateLine);
+        assert_eq!(d[0].span, Span::new(0, 28));
+        assert_eq!(a.slice(d[0].weekday.unwrap().span), "Wednesday");
+    }
+
+    #[test]
+    fn traps_are_not_dates() {
+        for t in [
+            "H\n\nWindows 3.1 shipped; the vote was 30-31.",
+            "H\n\nTheresa May 31 times said no.",
+            "H\n\nAnalysts may 30 days later agree; in March 3.1 pct growth.",
+            "H\n\nIn June 31-year-old Smith won. May 35 is not a day.",
+            "H\n\nIn February 30 pct of output was sold.",
+            "H\n\nthe march 28 rally",
+        ] {
+            let (_, d) = dates(t, None);
+            assert!(d.is_empty(), "{t}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let (a, d) = dates("H\n\nFrom March 31-April 2 and 27-29 February.", None);
+        let got: Vec<_> = d
+            .iter()
+            .map(|m| (a.slice(m.span), m.calendar().unwrap().range))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("March 31", Some(RangeRole::Start)),
+                ("April 2", None),
+                ("29 February", Some(RangeRole::End)),
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_time_is_not_a_year() {
+        let (a, m) = one("H\n\nTrading halts Feb 28 1500 GMT.", None);
+        assert_eq!(a.slice(m.span), "Feb 28");
+        assert_eq!(m.calendar().unwrap().year, Year::Unknown);
+    }
+
+    #[test]
+    fn quoted_flag_and_multibyte_offsets() {
+        let (a, m) = one(
+            "H\n\nShe said “it is on Tuesday, Feb 27” — Zelenskyy’s aide.",
+            None,
+        );
+        assert!(m.quoted);
+        assert_eq!(a.slice(m.span), "Tuesday, Feb 27");
+    }
+
+    #[test]
+    fn year_inferred_across_new_year() {
+        let (_, m) = one(
+            "H\n\nOn Monday, December 29 they met.",
+            Some(ymd(2026, 1, 2)),
+        );
+        assert_eq!(m.calendar().unwrap().date, Some(ymd(2025, 12, 29)));
+    }
 }

@@ -1,15 +1,45 @@
-//! `D001 weekday-date-mismatch`. (Being implemented.)
+//! `D001 weekday-date-mismatch`: a weekday written with a date that falls on another day.
+
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::dates::{CalendarDate, DateMention, Year};
+use crate::knowledge::calendar::{month_name, weekday_name};
+use crate::reference::{ReferenceDate, ReferenceSource};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "D001",
     name: "weekday-date-mismatch",
     category: "dates",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "A weekday is written next to a date that falls on a different day of the week",
+    explanation: "\
+## What it checks
+
+A weekday written together with a date (\"Tuesday, February 28, 2024\", \"Wed 28 Feb 2024\",
+\"on Tuesday (Feb. 28)\"), including the date line above the headline, is compared with the
+calendar. The check is exact: no day of slack, because the two halves of one expression cannot
+be in different time zones.
+
+When the date has no year (\"Wednesday 28 February\"), the year is taken from the reference date
+(`--reference-date`, else the article's date line): the year that puts the date nearest to it,
+within six months. Without a reference date, dates without a year are not checked. Inside a
+quotation the finding is a warning: the speaker may have misspoken.
+
+## Why it matters
+
+A wrong weekday next to a date means one of them is wrong, and readers plan around both. It is
+also a common sign of a date copied from an earlier story or generated text.
+
+## Example
+
+```text
+Tuesday, February 28, 2024
+```
+
+February 28, 2024 was a Wednesday. Correct the weekday or the date.
+",
 };
 
 /// The `weekday-date-mismatch` rule.
@@ -20,5 +50,220 @@ impl Rule for WeekdayDateMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for m in &cx.mentions.dates {
+            if let Some(d) = finding(m) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// More than this many days from the reference date, a year-less date could as well belong to
+/// the other neighbouring year; if that year matches the weekday, stay silent.
+const AMBIGUOUS_DAYS: i64 = 120;
+
+fn finding(m: &DateMention) -> Option<Diagnostic> {
+    let wd = m.weekday?;
+    let c = m.calendar()?;
+    let date = c.date?;
+    let actual = date.weekday();
+    if actual == wd.weekday {
+        return None;
+    }
+    if let Year::Inferred { reference, .. } = &c.year {
+        if other_year_matches(c, reference, wd.weekday) {
+            return None;
+        }
+    }
+    let past = match &c.year {
+        Year::Inferred { reference, .. } => date <= reference.date,
+        _ => true,
+    };
+    let (was, fell) = if past {
+        ("was", "fell")
+    } else {
+        ("is", "falls")
+    };
+    let written = weekday_name(wd.weekday);
+    let real = weekday_name(actual);
+    let severity = if m.quoted {
+        META.default_severity.downgrade()
+    } else {
+        META.default_severity
+    };
+    let mut d = META.diagnostic(
+        severity,
+        format!(
+            "{} {}, {} {was} a {real}, not a {written}",
+            month_name(c.month),
+            c.day,
+            date.year(),
+        ),
+    );
+    d.labels
+        .push(label(wd.span, format!("written as {written}"), true));
+    d.labels.push(label(
+        c.span,
+        format!("this date {fell} on a {real}"),
+        false,
+    ));
+    d.help = Some(match &c.year {
+        Year::Inferred { value, reference } => {
+            if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
+                d.labels.push(label(span, "the reference date", false));
+            }
+            format!(
+                "no year is written: {value} is the year that puts {} {} nearest the reference \
+                 date {} (from {}); correct the weekday or the date",
+                month_name(c.month),
+                c.day,
+                reference.date.format("%Y-%m-%d"),
+                reference.source.describe(),
+            )
+        }
+        _ => format!("correct the weekday (to {real}) or the date"),
+    });
+    if m.quoted {
+        d.help = d
+            .help
+            .map(|h| format!("{h}; this is inside a quotation, so the speaker may have misspoken"));
+    }
+    Some(d)
+}
+
+/// True when the date is far enough from the reference to be read in the neighbouring year,
+/// and that reading matches the written weekday.
+fn other_year_matches(c: &CalendarDate, reference: &ReferenceDate, written: Weekday) -> bool {
+    let Some(date) = c.date else {
+        return false;
+    };
+    if (date - reference.date).num_days().abs() <= AMBIGUOUS_DAYS {
+        return false;
+    }
+    let other = if date > reference.date {
+        date.year() - 1
+    } else {
+        date.year() + 1
+    };
+    NaiveDate::from_ymd_opt(other, c.month, c.day).is_some_and(|o| o.weekday() == written)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(text: &str, reference: Option<NaiveDate>) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(text));
+        check(
+            &a,
+            &Settings {
+                reference_date: reference,
+            },
+        )
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "D001")
+        .collect()
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn wrong_weekday_with_year() {
+        let d = run(
+            "H\n\nThe summit opened on Tuesday, February 28, 2024.",
+            None,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "February 28, 2024 was a Wednesday, not a Tuesday"
+        );
+        assert_eq!(d[0].severity, Severity::Error);
+        let l: Vec<_> = d[0]
+            .labels
+            .iter()
+            .map(|l| (l.span.start, l.span.end, l.message.as_str(), l.primary))
+            .collect();
+        assert_eq!(
+            l,
+            vec![
+                (24, 31, "written as Tuesday", true),
+                (33, 50, "this date fell on a Wednesday", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn right_weekday_is_silent() {
+        assert!(run("H\n\nOn Wednesday, February 28, 2024 it opened.", None).is_empty());
+        assert!(run("Wednesday, February 28, 2024\n\nH\n\nBody.", None).is_empty());
+        assert!(run("H\n\nOn Wed 28 Feb 2024 it opened.", None).is_empty());
+    }
+
+    #[test]
+    fn day_first_abbreviated() {
+        let d = run("H\n\nOn Thu 28 Feb 2024 it opened.", None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "February 28, 2024 was a Wednesday, not a Thursday"
+        );
+    }
+
+    #[test]
+    fn year_from_reference() {
+        let t = "H\n\nTalks resume on Tuesday 28 February.";
+        assert!(run(t, None).is_empty(), "no reference, no check");
+        let d = run(t, Some(ymd(2024, 2, 20)));
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "February 28, 2024 is a Wednesday, not a Tuesday"
+        );
+        let help = d[0].help.as_deref().unwrap();
+        assert!(help.contains("2024-02-20"), "{help}");
+        assert!(help.contains("--reference-date"), "{help}");
+    }
+
+    #[test]
+    fn year_from_date_line_gets_a_label() {
+        let t = "Wednesday, February 28, 2024\n\nH\n\nThe talks ended on Monday (Feb 27).";
+        let d = run(t, None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "February 27, 2024 was a Tuesday, not a Monday"
+        );
+        assert!(d[0].labels.iter().any(|l| l.span.start == 0 && !l.primary));
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("the article's date line"));
+    }
+
+    #[test]
+    fn new_year_is_crossed() {
+        let t = "H\n\nOn Monday, December 29 the talks began.";
+        assert!(run(t, Some(ymd(2026, 1, 2))).is_empty());
+        assert_eq!(run(t, Some(ymd(2026, 9, 1))).len(), 1);
+    }
+
+    #[test]
+    fn quoted_is_a_warning() {
+        let d = run(
+            "H\n\nHe said: “We meet on Tuesday, February 28, 2024.”",
+            None,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
 }
