@@ -176,7 +176,8 @@ fn date_re() -> &'static Regex {
                 \b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
               | \b(?P<m1>(?:{MONTHS})\b\.?)\s+(?P<d1>\d{{1,2}}(?:st|nd|rd|th)?)\b
                 (?:\s*,\s*(?P<y1>\d{{4}})\b|\s+(?P<y1b>\d{{4}})\b)?
-              | \b(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?(?P<m2>(?:{MONTHS})\b\.?)
+              | \b(?:(?P<d2>\d{{1,2}}(?:st|nd|rd|th))\s+of|(?P<d2b>\d{{1,2}}(?:st|nd|rd|th)?))
+                \s+(?P<m2>(?:{MONTHS})\b\.?)
                 (?:\s*,?\s*(?P<y2>\d{{4}})\b)?
             )"
         );
@@ -441,7 +442,7 @@ fn mention(
         (DateForm::MonthDay, month, mm, day, dm, year)
     } else {
         let mm = caps.name("m2")?;
-        let dm = caps.name("d2")?;
+        let dm = caps.name("d2").or(caps.name("d2b"))?;
         let month = month_from_name(mm.as_str())?;
         let day = parse_day(dm.as_str())?;
         range = before_day(text, dm.start())?;
@@ -525,6 +526,11 @@ fn weekday_of(
 ) -> Option<WeekdayMention> {
     let wd = caps.name("wd")?;
     let weekday = weekday_from_name(wd.as_str())?;
+    // "The Sun 28 February": an abbreviation after "the" names a newspaper or a test, not a day.
+    let abbreviated = wd.as_str().trim_end_matches('.').len() <= 5;
+    if abbreviated && prev_word(text, wd.start()).eq_ignore_ascii_case("the") {
+        return None;
+    }
     let sep = caps.name("sep").map_or("", |s| s.as_str());
     let mut end = offset + date_end;
     if sep.contains('(') {
@@ -649,6 +655,7 @@ mod tests {
         assert_eq!(a.slice(m.span), "28th of Feb");
         assert_eq!(a.slice(c.day_span), "28th");
         assert_eq!((c.month, c.day), (2, 28));
+        assert!(dates("H\n\nFreights 2 of March.", None).1.is_empty());
         let (a, m) = one("H\n\nDue 28 Feb.", None);
         assert_eq!(a.slice(m.span), "28 Feb.");
         let (a, m) = one("H\n\nDue Sept 3rd.", None);
@@ -694,6 +701,8 @@ mod tests {
         let (_, m) = one("H\n\nHe left on Monday. 28 February was quiet.", None);
         assert_eq!(m.weekday, None);
         let (_, m) = one("H\n\nOn Monday (Feb 28 was quiet.", None);
+        assert_eq!(m.weekday, None);
+        let (_, m) = one("H\n\nAs The Sun 28 February edition said.", None);
         assert_eq!(m.weekday, None);
     }
 
