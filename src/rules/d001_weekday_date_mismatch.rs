@@ -24,8 +24,10 @@ be in different time zones.
 
 When the date has no year (\"Wednesday 28 February\"), the year is taken from the reference date
 (`--reference-date`, else the article's date line): the year that puts the date nearest to it,
-within six months. Without a reference date, dates without a year are not checked. Inside a
-quotation the finding is a warning: the speaker may have misspoken.
+within six months. When that date lies more than 120 days from the reference and the weekday
+fits the same day in the other neighbouring year, the finding is dropped: the writer may mean that
+year. Without a reference date, dates without a year are not checked. Inside a quotation the
+finding is a warning: the speaker may have misspoken.
 
 ## Why it matters
 
@@ -255,6 +257,15 @@ mod tests {
         let t = "H\n\nOn Monday, December 29 the talks began.";
         assert!(run(t, Some(ymd(2026, 1, 2))).is_empty());
         assert_eq!(run(t, Some(ymd(2026, 9, 1))).len(), 1);
+    }
+
+    #[test]
+    fn far_year_less_date_matching_the_other_year_is_silent() {
+        // Nearest reading is 2025-01-04 (a Saturday, 142 days ahead); 2024-01-04 was a Thursday.
+        let t = "H\n\nThe plant reopened on Thursday, January 4.";
+        assert!(run(t, Some(ymd(2024, 8, 15))).is_empty());
+        // Near the reference there is no such doubt.
+        assert_eq!(run(t, Some(ymd(2024, 12, 20))).len(), 1);
     }
 
     #[test]
