@@ -70,7 +70,10 @@ pub fn month_name(m: u32) -> &'static str {
         "November",
         "December",
     ];
-    NAMES.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?")
+    NAMES
+        .get((m as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// The year a date written without one most plausibly has: the year that puts `month`/`day`
