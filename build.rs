@@ -167,8 +167,13 @@ fn main() {
             admin1: id,
             population: 0,
         });
-        add(&mut names, &row[1], id, F_MAIN);
-        add(&mut names, &row[2], id, F_MAIN);
+        let common = if row.get(4).map(String::as_str) == Some("1") {
+            F_COMMON
+        } else {
+            0
+        };
+        add(&mut names, &row[1], id, F_MAIN | common);
+        add(&mut names, &row[2], id, F_MAIN | common);
     }
 
     // Cities.

@@ -11,7 +11,7 @@ The build (build.rs) reads only rules/places/, never ../shared.
 Outputs (UTF-8, sorted, deterministic):
   countries.tsv  code, name, names (|), demonyms (|), capital, regions (| ; "?" = partial)
   regions.toml   curated regional groupings (members, partial, aliases, adjectives, as_of, source)
-  admin1.tsv     code (CC.XX), name, ascii name, abbreviation
+  admin1.tsv     code (CC.XX), name, ascii name, abbreviation, common (as for cities)
   cities.tsv     geonames id, name, ascii, country, admin1 code ("" when the city's admin1 name
                  matches no division of its country), population, feature, common (1 = one-word
                  name that is an ordinary lower-case English word), alternate names (|; only for
@@ -23,6 +23,10 @@ import unicodedata
 from pathlib import Path
 
 ALT_MIN_POPULATION = 100_000
+
+
+# Lower-case English words that, capitalised, are almost always the place.
+NOT_COMMON = {"shanghai", "wales", "muscat", "paris", "savannah", "acre"}
 
 
 def ascii_fold(s: str) -> str:
@@ -97,11 +101,13 @@ def main(src: Path, dst: Path) -> None:
         a = flat[key]
         name = clean(a["name"])
         asc = clean(a.get("ascii", ascii_fold(name)))
-        rows.append("\t".join([key, name, asc, clean(a.get("abbr", ""))]))
+        common = int(" " not in asc and asc.lower() in words and asc.lower() != asc
+                     and asc.lower() not in NOT_COMMON)
+        rows.append("\t".join([key, name, asc, clean(a.get("abbr", "")), str(common)]))
         cc = key.split(".")[0]
         for n in {name, asc, ascii_fold(name)}:
             by_country_name.setdefault((cc, n.lower()), key)
-    (dst / "admin1.tsv").write_text("# code\tname\tascii\tabbr\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (dst / "admin1.tsv").write_text("# code\tname\tascii\tabbr\tcommon\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
     # Cities.
     main_names = set()
@@ -121,7 +127,7 @@ def main(src: Path, dst: Path) -> None:
         name = clean(c["name"])
         asc = clean(c.get("ascii", name))
         common = int(c.get("feature") != "PPLC" and " " not in asc and "-" not in asc and asc.lower() in words and asc.lower() != asc
-                     and asc.lower() not in {"paris"})
+                     and asc.lower() not in NOT_COMMON)
         alts = []
         if c.get("population", 0) >= ALT_MIN_POPULATION:
             seen = {name.lower(), asc.lower()}

@@ -98,7 +98,8 @@ pub struct Article {
     pub text: Arc<str>,
     /// Headline, dateline and paragraphs in document order. Page chrome is left out.
     pub segments: Vec<Segment>,
-    /// Sentences in document order; each lies within one segment.
+    /// Sentences of the headline and paragraphs, in document order; each lies within one
+    /// segment.
     pub sentences: Vec<Span>,
     /// Quotations (the text between the quotation marks, marks excluded), in document order.
     pub quotes: Vec<Span>,

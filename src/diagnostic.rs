@@ -77,7 +77,8 @@ impl Diagnostic {
     /// label is primary (the first remaining one if the primary was dropped).
     pub fn normalise(mut self) -> Self {
         self.labels.retain(|l| !l.span.is_empty());
-        self.labels.sort_by_key(|l| (l.span.start, l.span.end, !l.primary));
+        self.labels
+            .sort_by_key(|l| (l.span.start, l.span.end, !l.primary));
         self.labels.dedup_by(|b, a| a.span == b.span);
         let mut seen = false;
         for l in &mut self.labels {

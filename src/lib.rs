@@ -56,9 +56,8 @@ pub fn check(article: &Article, settings: &Settings) -> Report {
         .map(Diagnostic::normalise)
         .filter(|d| !d.labels.is_empty())
         .collect();
-    diagnostics.sort_by(|a, b| {
-        (a.start(), a.code, &a.message).cmp(&(b.start(), b.code, &b.message))
-    });
+    diagnostics
+        .sort_by(|a, b| (a.start(), a.code, &a.message).cmp(&(b.start(), b.code, &b.message)));
     Report {
         reference,
         diagnostics,

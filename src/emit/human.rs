@@ -3,9 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Run;
@@ -113,7 +111,11 @@ pub fn render(run: &Run, color: bool) -> String {
         if run.errors.is_empty() {
             String::new()
         } else {
-            format!("; {} file{} could not be read", run.errors.len(), plural(run.errors.len()))
+            format!(
+                "; {} file{} could not be read",
+                run.errors.len(),
+                plural(run.errors.len())
+            )
         }
     ));
     out

@@ -1,6 +1,7 @@
 //! Extractors: find typed mentions in an article once, for all rules.
 
 pub mod dates;
+pub mod events;
 pub mod names;
 pub mod places;
 
@@ -12,6 +13,8 @@ use crate::reference::ReferenceDate;
 pub struct Mentions {
     /// Toponyms resolved against the gazetteer.
     pub places: Vec<places::PlaceMention>,
+    /// Event-location claims ("summit in Kyiv"), pointing into `places`.
+    pub events: Vec<events::EventClaim>,
     /// Written dates (with or without weekday and year).
     pub dates: Vec<dates::DateMention>,
     /// Capitalised person and place names, for spelling comparison.
@@ -21,8 +24,11 @@ pub struct Mentions {
 impl Mentions {
     /// Run every extractor on `article`.
     pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Self {
+        let places = places::extract(article);
+        let events = events::extract(article, &places);
         Mentions {
-            places: places::extract(article),
+            places,
+            events,
             dates: dates::extract(article, reference),
             names: names::extract(article),
         }

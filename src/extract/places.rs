@@ -1,15 +1,321 @@
-//! Toponyms. (Being implemented.)
+//! Toponyms: place names found in the headline, dateline and paragraphs, resolved against the
+//! embedded gazetteer.
+//!
+//! Candidates are capitalised word sequences (any word sequence in an all-capitals segment such
+//! as a wire headline), matched longest-first against the gazetteer's `fst` map. A one-word name
+//! that is an ordinary English word (Nice, Reading) needs a place cue: a preceding
+//! in/at/from/near/outside, a following ", <division or country>", or standing in the dateline.
+//! "Paris, Texas" keeps only the readings of Paris inside Texas.
 
-use crate::article::{Article, Span};
+use std::sync::OnceLock;
 
-/// A place named in the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlaceMention {
-    /// The bytes of the whole expression.
-    pub span: Span,
+use regex::Regex;
+
+use crate::article::{Article, SegmentKind, Span};
+use crate::knowledge::gazetteer::{
+    self, PlaceId, PlaceKind, ADJECTIVE, COMMON_WORD, DEMONYM, MAIN,
+};
+
+/// How a place is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceRole {
+    /// By name ("Kyiv", "the Balkans").
+    Name,
+    /// By a country demonym ("Ukrainian").
+    Demonym,
+    /// By a region adjective ("Balkan", "Southeast European").
+    Adjective,
 }
 
-/// Find the places named in `article`.
-pub fn extract(_article: &Article) -> Vec<PlaceMention> {
-    Vec::new()
+/// One toponym in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// The name's bytes (without a possessive 's).
+    pub span: Span,
+    /// Every reading still possible here, in id order (several for Paris, Georgia).
+    pub readings: Vec<PlaceId>,
+    /// Name, demonym or region adjective.
+    pub role: PlaceRole,
+    /// True when a place cue stands next to it (preposition, qualifier, dateline).
+    pub cue: bool,
+    /// True when only the cue makes it a place (a common word such as "Nice", or a small city
+    /// written in capitals): a preposition that governs a following noun ("at COCOA talks")
+    /// does not make it one.
+    pub cue_only: bool,
+    /// The segment it is in.
+    pub segment: SegmentKind,
+}
+
+const CUES: &[&str] = &[
+    "in", "at", "from", "near", "outside", "to", "into", "across", "towards", "toward", "via",
+];
+
+/// Lower-case words that may sit inside a multi-word place name (Rio de Janeiro).
+const LINKS: &[&str] = &[
+    "of", "de", "la", "le", "du", "del", "da", "and", "on", "upon", "the", "al", "el", "es", "sur",
+];
+
+fn word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*").expect("static regex"))
+}
+
+struct Word {
+    span: Span,
+    upper: bool,
+}
+
+/// Find the toponyms of `article`, in document order, not overlapping.
+pub fn extract(article: &Article) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    for seg in &article.segments {
+        if seg.kind == SegmentKind::DateLine {
+            continue;
+        }
+        let text = article.slice(seg.span);
+        let all_caps =
+            text.chars().any(|c| c.is_uppercase()) && !text.chars().any(|c| c.is_lowercase());
+        let words: Vec<Word> = word_re()
+            .find_iter(text)
+            .map(|m| Word {
+                span: Span::new(seg.span.start + m.start(), seg.span.start + m.end()),
+                upper: all_caps || m.as_str().chars().next().is_some_and(char::is_uppercase),
+            })
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].upper {
+                i += 1;
+                continue;
+            }
+            match longest_match(article, &words, i) {
+                Some((end, span, hits)) => {
+                    let cue = seg.kind == SegmentKind::Dateline
+                        || preceded_by_cue(article, &words, i)
+                        || followed_by_qualifier(article, span);
+                    let caps = all_caps || !article.slice(span).chars().any(char::is_lowercase);
+                    if let Some(m) = mention(span, hits, cue, seg.kind, caps) {
+                        out.push(m);
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    narrow_qualified(article, &mut out);
+    out
+}
+
+/// Longest gazetteer name starting at word `i`: (next word index, span, hits).
+fn longest_match(
+    article: &Article,
+    words: &[Word],
+    i: usize,
+) -> Option<(usize, Span, Vec<gazetteer::Hit>)> {
+    let text = &article.text;
+    let mut best = None;
+    let start = words[i].span.start;
+    for j in i..words.len().min(i + 6) {
+        if j > i {
+            let gap = &text[words[j - 1].span.end..words[j].span.start];
+            if gap != " " && gap != "-" {
+                break;
+            }
+            let w = &text[words[j].span.start..words[j].span.end];
+            if !words[j].upper && !LINKS.contains(&w) {
+                break;
+            }
+        }
+        let raw = &text[start..words[j].span.end];
+        if !words[j].upper {
+            if !gazetteer::has_prefix(raw) {
+                break;
+            }
+            continue;
+        }
+        for cand in candidates(raw) {
+            let hits = gazetteer::lookup(cand);
+            if hits
+                .iter()
+                .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE) != 0)
+            {
+                best = Some((j + 1, Span::new(start, start + cand.len()), hits));
+                break;
+            }
+        }
+        if !gazetteer::has_prefix(raw.trim_end_matches(['.', '\'', '’'])) {
+            break;
+        }
+    }
+    best
+}
+
+/// The raw word sequence, then without a trailing full stop, then without a possessive.
+fn candidates(raw: &str) -> impl Iterator<Item = &str> {
+    let no_dot = raw.strip_suffix('.');
+    let no_poss = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .or_else(|| raw.strip_suffix("'S"))
+        .or_else(|| raw.strip_suffix("’S"))
+        .or_else(|| raw.strip_suffix('\''))
+        .or_else(|| raw.strip_suffix('’'));
+    std::iter::once(raw).chain(no_dot).chain(no_poss)
+}
+
+fn mention(
+    span: Span,
+    hits: Vec<gazetteer::Hit>,
+    cue: bool,
+    segment: SegmentKind,
+    all_caps: bool,
+) -> Option<PlaceMention> {
+    // In all-capitals text (wire headlines, acronyms) capitalisation says nothing: a city that is not
+    // large, or whose name is as short as an acronym (ICO, COCOA TALKS), needs a cue too.
+    let short = span.len() <= 3;
+    let needs_cue = |h: &gazetteer::Hit| {
+        h.flags & COMMON_WORD != 0
+            || (all_caps
+                && gazetteer::place(h.place).is_some_and(|p| {
+                    p.kind == PlaceKind::City && (p.population < 100_000 || short)
+                }))
+    };
+    let usable = |h: &gazetteer::Hit| h.flags & MAIN != 0 && (cue || !needs_cue(h));
+    let cue_only = !hits.iter().any(|h| h.flags & MAIN != 0 && !needs_cue(h));
+    let mut readings: Vec<PlaceId> = hits.iter().filter(|h| usable(h)).map(|h| h.place).collect();
+    // A region adjective wins over minor namesakes ("Balkan" the Turkmen province).
+    let adjective = hits.iter().any(|h| h.flags & ADJECTIVE != 0)
+        && !readings.iter().any(|&r| {
+            gazetteer::place(r)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+        });
+    if adjective {
+        readings.clear();
+    }
+    let role = if !readings.is_empty() {
+        PlaceRole::Name
+    } else if hits.iter().any(|h| h.flags & ADJECTIVE != 0) {
+        readings = hits
+            .iter()
+            .filter(|h| h.flags & ADJECTIVE != 0)
+            .map(|h| h.place)
+            .collect();
+        PlaceRole::Adjective
+    } else if hits.iter().any(|h| h.flags & DEMONYM != 0) {
+        readings = hits
+            .iter()
+            .filter(|h| h.flags & DEMONYM != 0)
+            .map(|h| h.place)
+            .collect();
+        PlaceRole::Demonym
+    } else {
+        return None;
+    };
+    readings.sort_unstable();
+    readings.dedup();
+    Some(PlaceMention {
+        span,
+        readings,
+        role,
+        cue,
+        cue_only: cue_only && role == PlaceRole::Name,
+        segment,
+    })
+}
+
+fn preceded_by_cue(article: &Article, words: &[Word], i: usize) -> bool {
+    let mut k = i;
+    // skip one "the"
+    while k > 0 {
+        k -= 1;
+        let w = article.slice(words[k].span).to_lowercase();
+        if w == "the" {
+            continue;
+        }
+        let gap = &article.text[words[k].span.end..words[k + 1].span.start];
+        return gap.trim().is_empty() && CUES.contains(&w.as_str());
+    }
+    false
+}
+
+fn followed_by_qualifier(article: &Article, span: Span) -> bool {
+    let rest = article.text.get(span.end..).unwrap_or("");
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let m = word_re().find(rest);
+    m.is_some_and(|m| {
+        m.start() == 0
+            && gazetteer::lookup(m.as_str().trim_end_matches('.'))
+                .iter()
+                .filter(|h| h.flags & MAIN != 0)
+                .filter_map(|h| gazetteer::place(h.place))
+                .any(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+    })
+}
+
+/// "Paris, Texas": keep the readings of a name that lie within the place named right after it.
+fn narrow_qualified(article: &Article, mentions: &mut [PlaceMention]) {
+    for k in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        if article.text.get(a.span.end..b.span.start) != Some(", ") || b.role != PlaceRole::Name {
+            continue;
+        }
+        let keep: Vec<PlaceId> = a
+            .readings
+            .iter()
+            .copied()
+            .filter(|&r| {
+                b.readings
+                    .iter()
+                    .any(|&q| r != q && gazetteer::within(r, q) == gazetteer::Within::Yes)
+            })
+            .collect();
+        if !keep.is_empty() {
+            mentions[k].readings = keep;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::plain::parse;
+    use std::sync::Arc;
+
+    fn found(t: &str) -> Vec<(String, PlaceRole, bool, usize)> {
+        let a = parse(Arc::from(t));
+        extract(&a)
+            .into_iter()
+            .map(|m| (a.slice(m.span).to_string(), m.role, m.cue, m.readings.len()))
+            .collect()
+    }
+
+    #[test]
+    fn names_adjectives_and_cues() {
+        let got = found("Balkan summit in Albania\n\nThe summit, which took place in Kyiv, met Ukraine's needs.\n");
+        assert_eq!(
+            got.iter()
+                .map(|g| (g.0.as_str(), g.1, g.2))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Balkan", PlaceRole::Adjective, false),
+                ("Albania", PlaceRole::Name, true),
+                ("Kyiv", PlaceRole::Name, true),
+                ("Ukraine", PlaceRole::Name, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn common_words_need_a_cue_and_qualifiers_narrow() {
+        let got =
+            found("Nice work\n\nMobile phones sold well in Nice. He lives in Paris, Texas.\n");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, vec!["Nice", "Paris", "Texas"]);
+        assert_eq!(got[1].3, 1, "Paris narrowed to the one in Texas");
+        let got = found("SUMMIT IN BOSNIA AND HERZEGOVINA\n\nText.\n");
+        assert_eq!(got[0].0, "BOSNIA AND HERZEGOVINA");
+    }
 }

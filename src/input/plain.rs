@@ -81,12 +81,12 @@ pub fn parse(text: Arc<str>) -> Article {
 
     let sentences = segments
         .iter()
-        .filter(|s| s.kind != SegmentKind::DateLine)
+        .filter(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Paragraph))
         .flat_map(|s| sentences(&text, s.span))
         .collect();
     let quotes = segments
         .iter()
-        .filter(|s| s.kind != SegmentKind::DateLine)
+        .filter(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Paragraph))
         .flat_map(|s| quotes(&text, s.span))
         .collect();
 
@@ -244,8 +244,7 @@ fn sentences(text: &str, seg: Span) -> Vec<Span> {
                 let word = s[word_start..i].to_ascii_lowercase();
                 let abbrev = b == b'.'
                     && (ABBREVIATIONS.contains(&word.as_str())
-                        || (word.chars().count() == 1
-                            && word.chars().all(|c| c.is_alphabetic())));
+                        || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic())));
                 if starts_new && !abbrev && k < bytes.len() {
                     out.push(Span::new(seg.start + start, seg.start + j));
                     start = k;

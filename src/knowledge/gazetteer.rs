@@ -255,9 +255,25 @@ pub fn describe(id: PlaceId) -> String {
     match p.kind {
         PlaceKind::Region => p.name.to_string(),
         PlaceKind::Country => p.name.to_string(),
-        PlaceKind::Admin1 | PlaceKind::City => {
+        PlaceKind::Admin1 => {
             let country = p.country.and_then(place).map(|c| c.name).unwrap_or("?");
             format!("{} ({country})", p.name)
+        }
+        PlaceKind::City => {
+            let country = p.country.and_then(place).map(|c| c.name).unwrap_or("?");
+            // Name the division when several cities share the name (Paris, Texas).
+            let namesakes = lookup(p.name)
+                .iter()
+                .filter(|h| h.flags & MAIN != 0)
+                .filter_map(|h| place(h.place))
+                .filter(|q| q.kind == PlaceKind::City)
+                .count();
+            match p.admin1.and_then(place) {
+                Some(a) if namesakes > 1 && a.name != p.name => {
+                    format!("{} ({}, {country})", p.name, a.name)
+                }
+                _ => format!("{} ({country})", p.name),
+            }
         }
     }
 }

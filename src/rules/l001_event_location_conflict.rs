@@ -1,15 +1,42 @@
-//! `L001 event-location-conflict`. (Being implemented.)
+//! `L001 event-location-conflict`: one event placed in two places that cannot both hold.
 
+use crate::article::SegmentKind;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::events::{ClaimForm, EventClaim};
+use crate::extract::places::{PlaceMention, PlaceRole};
+use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind, Within};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "L001",
     name: "event-location-conflict",
     category: "places",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "One event is placed in two places that cannot both hold.",
+    explanation: "\
+## What it checks
+Explicit location claims about the same event (summit, talks, meeting, conference, election,
+attack, match, festival, trial): \"summit in X\", \"the summit, which took place in X\", \"talks
+held in X\", \"X summit\" (a city, or a region adjective such as \"Balkan\"). Two claims conflict
+when no reading of one place lies within a reading of the other (city within first-level
+division within country within region; partial region members such as Romania and the Balkans
+are compatible). Ambiguous names (Paris, Georgia) keep all their readings: a conflict is reported
+only when none fits.
+
+Claims about another occurrence of the event are ignored: time-shift words (\"last year's\",
+\"previous\", \"next\", \"former\", a year), an indefinite article in the body (\"a summit in\"),
+relocation or hypothetical wording (\"moved to\", \"originally\", \"would\"), and body nouns that
+are not definite. The dateline (where the reporter filed from) and mentions such as \"joined by
+video from Kyiv\" are not location claims. A place inside a quotation lowers the severity one
+level.
+
+## Why it matters
+An article that puts one event in two places is wrong in at least one of them, and the headline
+is the part readers remember.
+
+## Example
+Headline: \"Zelenskyy seeks support at Balkan summit in Albania\"; body: \"The summit, which took
+place in Kyiv, ...\". Kyiv is in Ukraine, not in Albania, and Ukraine is not in the Balkans.",
 };
 
 /// The `event-location-conflict` rule.
@@ -20,5 +47,261 @@ impl Rule for EventLocationConflict {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let claims = &cx.mentions.events;
+        let places = &cx.mentions.places;
+        let mut events: Vec<&str> = claims.iter().map(|c| c.event).collect();
+        events.sort_unstable();
+        events.dedup();
+        for event in events {
+            let group: Vec<&EventClaim> = claims.iter().filter(|c| c.event == event).collect();
+            if let Some(d) = conflict(cx, event, &group, places) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn fits(a: &PlaceMention, b: &PlaceMention) -> bool {
+    a.readings
+        .iter()
+        .any(|&x| b.readings.iter().any(|&y| gazetteer::compatible(x, y)))
+}
+
+/// The most likely reading, for messages: the most populous city, else the first.
+fn main_reading(p: &PlaceMention) -> PlaceId {
+    p.readings
+        .iter()
+        .copied()
+        .max_by_key(|&r| {
+            gazetteer::place(r).map_or((0, 0), |pl| {
+                (
+                    match pl.kind {
+                        PlaceKind::Country => 3,
+                        PlaceKind::Region => 2,
+                        PlaceKind::Admin1 => 1,
+                        PlaceKind::City => 0,
+                    },
+                    pl.population,
+                )
+            })
+        })
+        .unwrap_or(u32::MAX)
+}
+
+fn conflict(
+    cx: &Context<'_>,
+    event: &str,
+    group: &[&EventClaim],
+    places: &[PlaceMention],
+) -> Option<Diagnostic> {
+    // Claims that clash with at least one other claim of the same event.
+    let clashing: Vec<usize> = (0..group.len())
+        .filter(|&i| {
+            (0..group.len())
+                .any(|j| i != j && !fits(&places[group[i].place], &places[group[j].place]))
+        })
+        .collect();
+    if clashing.is_empty() {
+        return None;
+    }
+    // Primary: the first clashing claim in the body (a place name), else the first clashing one.
+    let primary = clashing
+        .iter()
+        .copied()
+        .find(|&i| {
+            group[i].segment == SegmentKind::Paragraph
+                && places[group[i].place].role == PlaceRole::Name
+        })
+        .unwrap_or(clashing[0]);
+    let p = &places[group[primary].place];
+    let p_name = cx.article.slice(p.span);
+    let p_main = main_reading(p);
+    let others: Vec<usize> = clashing
+        .iter()
+        .copied()
+        .filter(|&i| i != primary && !fits(p, &places[group[i].place]))
+        .collect();
+
+    // Place reasons first ("Kyiv is in Ukraine, not in Albania"), then region reasons merged
+    // per subject ("Ukraine is not in the Balkans or Southeast Europe").
+    let mut reasons: Vec<String> = Vec::new();
+    let mut regions: Vec<(String, Vec<String>)> = Vec::new();
+    let mut other_names = Vec::new();
+    for &i in &others {
+        let o = &places[group[i].place];
+        let o_name = cx.article.slice(o.span);
+        match reason(p_name, p, o_name, o) {
+            Reason::Text(t) => reasons.push(t),
+            Reason::NotInRegion(subject, region) => {
+                match regions.iter_mut().find(|(s, _)| *s == subject) {
+                    Some((_, list)) => list.push(region),
+                    None => regions.push((subject, vec![region])),
+                }
+            }
+        }
+        if o.role == PlaceRole::Name {
+            other_names.push(o_name.to_string());
+        }
+    }
+    dedup_keep_order(&mut reasons);
+    for (subject, mut list) in regions {
+        dedup_keep_order(&mut list);
+        reasons.push(format!("{subject} is not in {}", list.join(" or ")));
+    }
+    dedup_keep_order(&mut other_names);
+    let the_event = format!("the {event}");
+    let message = if other_names.is_empty() {
+        format!(
+            "{the_event} {} placed in {} but also described as {}: {}",
+            is_are(event),
+            gazetteer::describe(p_main),
+            others
+                .iter()
+                .map(|&i| format!(
+                    "a {} {event}",
+                    cx.article.slice(places[group[i].place].span)
+                ))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            reasons.join("; ")
+        )
+    } else {
+        format!(
+            "{the_event} {} placed both in {p_name} and in {}: {}",
+            is_are(event),
+            join_and(&other_names),
+            reasons.join("; ")
+        )
+    };
+    let quoted = group
+        .iter()
+        .enumerate()
+        .any(|(i, c)| (i == primary || others.contains(&i)) && c.quoted);
+    let severity = if quoted {
+        META.default_severity.downgrade()
+    } else {
+        META.default_severity
+    };
+    let mut d = META.diagnostic(severity, message);
+    d.help = Some(format!(
+        "one event cannot be in both places: check which is right and correct the other; if these \
+         are different {event}s, make that explicit (\"last year's {event} in ...\")"
+    ));
+    d.labels.push(label(
+        p.span,
+        format!(
+            "{the_event} {} placed in {} here",
+            is_are(event),
+            gazetteer::describe(p_main)
+        ),
+        true,
+    ));
+    for &i in &others {
+        let c = group[i];
+        let o = &places[c.place];
+        let where_ = match c.segment {
+            SegmentKind::Headline => " in the headline",
+            _ => "",
+        };
+        let msg = match (c.form, o.role) {
+            (ClaimForm::Attributive, PlaceRole::Adjective) => {
+                format!("a {} {event}{where_}", cx.article.slice(o.span))
+            }
+            _ => format!(
+                "{the_event} {} placed in {}{where_}",
+                is_are(event),
+                gazetteer::describe(main_reading(o))
+            ),
+        };
+        d.labels.push(label(o.span, msg, false));
+    }
+    Some(d)
+}
+
+/// Why two claimed places clash.
+enum Reason {
+    /// A full sentence fragment.
+    Text(String),
+    /// (subject, region phrase): "Ukraine" is not in "the Balkans".
+    NotInRegion(String, String),
+}
+
+/// Why `p` cannot lie within or contain `o`, in words.
+fn reason(p_name: &str, p: &PlaceMention, o_name: &str, o: &PlaceMention) -> Reason {
+    let pr = main_reading(p);
+    let or = main_reading(o);
+    let (Some(pp), Some(op)) = (gazetteer::place(pr), gazetteer::place(or)) else {
+        return Reason::Text(format!("{p_name} and {o_name} are different places"));
+    };
+    let p_country = pp.country.and_then(gazetteer::place);
+    let ambiguous = if countries(p) > 1 || countries(o) > 1 {
+        " (no reading of either name fits the other)"
+    } else {
+        ""
+    };
+    let text = match (op.kind, p_country) {
+        (PlaceKind::Region, Some(c)) => {
+            let member = gazetteer::within(c.id, or) != Within::No;
+            let subject = if pp.kind == PlaceKind::Country || member {
+                pp.name
+            } else {
+                c.name
+            };
+            return Reason::NotInRegion(
+                subject.to_string(),
+                format!("{}{ambiguous}", region_phrase(op.name)),
+            );
+        }
+        (PlaceKind::Country, Some(c)) if pp.kind != PlaceKind::Country => {
+            format!("{p_name} is in {}, not in {}", c.name, op.name)
+        }
+        _ => format!(
+            "{} and {} are different places",
+            gazetteer::describe(pr),
+            gazetteer::describe(or)
+        ),
+    };
+    Reason::Text(format!("{text}{ambiguous}"))
+}
+
+/// In how many countries the readings of a mention lie.
+fn countries(p: &PlaceMention) -> usize {
+    let mut c: Vec<Option<PlaceId>> = p
+        .readings
+        .iter()
+        .map(|&r| gazetteer::place(r).and_then(|pl| pl.country))
+        .collect();
+    c.sort_unstable();
+    c.dedup();
+    c.len()
+}
+
+fn region_phrase(name: &str) -> String {
+    if name.ends_with('s') || name.starts_with("Middle") || name.starts_with("Caucasus") {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+fn is_are(event: &str) -> &'static str {
+    if event == "talks" {
+        "are"
+    } else {
+        "is"
+    }
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn dedup_keep_order(v: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|s| seen.insert(s.clone()));
 }

@@ -74,9 +74,10 @@ pub fn all() -> &'static [&'static dyn Rule] {
 
 /// The rule with this code (case-insensitive) or kebab-case name.
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
-    all().iter().copied().find(|r| {
-        r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name == code_or_name
-    })
+    all()
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name == code_or_name)
 }
 
 /// A label helper.

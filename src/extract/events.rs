@@ -1,0 +1,341 @@
+//! Event-location claims: an event noun (summit, talks, ...) tied to a place by an explicit
+//! location phrase: "summit in X", "the summit, which took place in X", "talks held in X",
+//! "X summit" (a city or a region adjective before the noun; a country only for elections).
+//!
+//! A claim is kept only when it can describe the article's own event: no time-shift words
+//! ("last year's", "previous", "next", "former", a year), no indefinite article in the body
+//! ("a summit in X" is another summit), no relocation or hypothetical wording ("moved to",
+//! "originally", "would"), and in the body the noun must be definite ("the summit",
+//! "Tuesday's talks") unless it is in the headline or lede.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::article::{Article, SegmentKind, Span};
+use crate::extract::places::{PlaceMention, PlaceRole};
+use crate::knowledge::gazetteer::{self, PlaceKind};
+
+/// The event nouns claims are made about, in their canonical (lower-case) form.
+pub const EVENT_NOUNS: &[&str] = &[
+    "summit",
+    "talks",
+    "meeting",
+    "conference",
+    "election",
+    "attack",
+    "match",
+    "festival",
+    "trial",
+];
+
+/// How the place is tied to the event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimForm {
+    /// "summit in X", "summit, which took place in X", "talks held at X".
+    Preposition,
+    /// "X summit", "Balkan summit".
+    Attributive,
+}
+
+/// One claim that an event happens at a place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventClaim {
+    /// Canonical event noun (one of [`EVENT_NOUNS`]).
+    pub event: &'static str,
+    /// The event noun's bytes.
+    pub noun: Span,
+    /// Index of the place in [`crate::extract::Mentions::places`].
+    pub place: usize,
+    /// How the place is tied to the event.
+    pub form: ClaimForm,
+    /// The segment the claim is in.
+    pub segment: SegmentKind,
+    /// True for the headline and the first paragraph (the lede).
+    pub lede: bool,
+    /// True when the place is inside a quotation.
+    pub quoted: bool,
+}
+
+fn noun_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b",
+        )
+        .expect("static regex")
+    })
+}
+
+/// What may stand between an event noun and "in/at X".
+fn bridge_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^
+            \s*,?
+            (?:\s*(?:which|that)\b)?
+            (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be))?
+            (?:\s*(?:held|hosted|staged|convened|taking\s+place|took\s+place|takes\s+place|take\s+place|opened|began|got\s+under\s+way))?
+            ,?\s+(?:in|at)\s+(?:the\s+)?$",
+        )
+        .expect("static regex")
+    })
+}
+
+fn year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b(1[89]|20)\d\d\b").expect("static regex"))
+}
+
+/// Words before the noun that make it another occurrence of the event.
+const SHIFT_BEFORE: &[&str] = &[
+    "last",
+    "previous",
+    "next",
+    "former",
+    "upcoming",
+    "future",
+    "earlier",
+    "prior",
+    "another",
+    "past",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "later",
+    "subsequent",
+    "new",
+    "following",
+    "forthcoming",
+    "planned",
+    "proposed",
+    "possible",
+    "similar",
+    "other",
+    "year's",
+    "year’s",
+    "month's",
+    "month’s",
+    "decade's",
+    "recent",
+];
+
+/// Words after the place that move the claim to another time.
+const SHIFT_AFTER: &[&str] = &[
+    "last", "previous", "next", "earlier", "ago", "before", "later", "in 19", "in 20",
+];
+
+/// Wording that makes the claim hypothetical or about a relocation.
+const HEDGES: &[&str] = &[
+    "moved",
+    "relocated",
+    "switched",
+    "instead",
+    "rather than",
+    "originally",
+    "initially",
+    "postponed",
+    "cancelled",
+    "canceled",
+    "called off",
+    "proposed",
+    "would ",
+    "could ",
+    "might ",
+    "should ",
+    "plans to",
+    "planned",
+    "hoped",
+    "hopes",
+    "if ",
+    "unless",
+    "whether",
+    "offered to host",
+    "bid to host",
+    "rejected",
+    "refused",
+];
+
+/// Definite determiners for a body claim.
+const DEFINITE: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "today's",
+    "today’s",
+    "yesterday's",
+    "yesterday’s",
+];
+
+/// Find event-location claims. `places` must be the article's place mentions in document
+/// order (from [`crate::extract::places::extract`]).
+pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
+    let lede = article
+        .segments
+        .iter()
+        .find(|s| s.kind == SegmentKind::Paragraph)
+        .map(|s| s.span);
+    let mut out = Vec::new();
+    for &sent in &article.sentences {
+        let Some(seg) = article.segment_at(sent.start) else {
+            continue;
+        };
+        if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
+            continue;
+        }
+        let text = article.slice(sent);
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
+            continue;
+        }
+        if HEDGES.iter().any(|h| lower.contains(h)) {
+            continue;
+        }
+        let in_lede = seg.kind == SegmentKind::Headline || lede == Some(seg.span);
+        let sent_places: Vec<usize> = (0..places.len())
+            .filter(|&i| sent.contains(places[i].span))
+            .collect();
+        for m in noun_re().find_iter(text) {
+            let noun = Span::new(sent.start + m.start(), sent.start + m.end());
+            let event = canonical(m.as_str());
+            // Attributive: a place right before the noun.
+            let attributive = sent_places.iter().copied().find(|&i| {
+                let p = &places[i];
+                article.text.get(p.span.end..noun.start) == Some(" ") && attributive_ok(p, event)
+            });
+            let head = attributive.map_or(noun.start, |i| places[i].span.start);
+            let before = &lower[..head - sent.start];
+            let pre: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+            if pre.iter().any(|w| {
+                SHIFT_BEFORE.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
+                )
+            }) || pre.iter().take(2).any(|w| year_re().is_match(w))
+            {
+                continue;
+            }
+            let det = pre.first().copied().unwrap_or("");
+            if matches!(det, "a" | "an") {
+                continue;
+            }
+            let definite = DEFINITE.contains(&det) || det.ends_with("'s") || det.ends_with("’s");
+            if !in_lede && !definite {
+                continue;
+            }
+            let mut push = |place: usize, form: ClaimForm| {
+                let p = &places[place];
+                let after = lower
+                    .get(p.span.end - sent.start..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take(5)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if SHIFT_AFTER
+                    .iter()
+                    .any(|s| after.starts_with(s) || after.contains(&format!(" {s}")))
+                {
+                    return;
+                }
+                out.push(EventClaim {
+                    event,
+                    noun,
+                    place,
+                    form,
+                    segment: seg.kind,
+                    lede: in_lede,
+                    quoted: article.in_quote(p.span),
+                });
+            };
+            if let Some(i) = attributive {
+                push(i, ClaimForm::Attributive);
+            }
+            // Prepositional: the bridge ends exactly where a place starts.
+            if let Some(i) = sent_places.iter().copied().find(|&i| {
+                let p = &places[i];
+                p.span.start > noun.end
+                    && p.role == PlaceRole::Name
+                    && article
+                        .text
+                        .get(noun.end..p.span.start)
+                        .is_some_and(|gap| bridge_re().is_match(gap))
+            }) {
+                push(i, ClaimForm::Preposition);
+            }
+        }
+    }
+    out
+}
+
+fn canonical(noun: &str) -> &'static str {
+    let n = noun.to_ascii_lowercase();
+    EVENT_NOUNS
+        .iter()
+        .copied()
+        .find(|&e| e == n)
+        .unwrap_or("event")
+}
+
+/// "X summit": a region adjective or a city names the place; a country only for elections;
+/// demonyms never ("Iranian attack" is not a place).
+fn attributive_ok(p: &PlaceMention, event: &str) -> bool {
+    match p.role {
+        PlaceRole::Adjective => matches!(event, "summit" | "talks" | "meeting" | "conference"),
+        PlaceRole::Demonym => false,
+        PlaceRole::Name if p.cue_only => false,
+        PlaceRole::Name => p.readings.iter().all(|&r| {
+            gazetteer::place(r).is_some_and(|pl| match pl.kind {
+                PlaceKind::City => event != "attack" && event != "trial",
+                PlaceKind::Country | PlaceKind::Admin1 => event == "election",
+                PlaceKind::Region => false,
+            })
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::places;
+    use crate::input::plain::parse;
+    use std::sync::Arc;
+
+    fn claims(t: &str) -> Vec<(String, String, ClaimForm)> {
+        let a = parse(Arc::from(t));
+        let p = places::extract(&a);
+        extract(&a, &p)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.event.to_string(),
+                    a.slice(p[c.place].span).to_string(),
+                    c.form,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn explicit_forms_are_claims() {
+        let got = claims("Zelenskyy at Balkan summit in Albania\n\nThe summit, which took place in Kyiv, ended. Talks were held in Geneva.\n");
+        assert_eq!(
+            got,
+            vec![
+                ("summit".into(), "Balkan".into(), ClaimForm::Attributive),
+                ("summit".into(), "Albania".into(), ClaimForm::Preposition),
+                ("summit".into(), "Kyiv".into(), ClaimForm::Preposition),
+                ("talks".into(), "Geneva".into(), ClaimForm::Preposition),
+            ]
+        );
+    }
+
+    #[test]
+    fn time_shift_indefinite_and_hedges_are_not_claims() {
+        let t = "Leaders meet\n\nThey met on Monday.\n\nLast year's summit in Vilnius was tense. He attended a summit in Rome. The summit was originally planned for Paris but moved to Rome. The summit in Madrid last year was calm.\n";
+        assert_eq!(claims(t), vec![]);
+    }
+}
