@@ -3,7 +3,9 @@
 pub mod dates;
 pub mod events;
 pub mod names;
+pub mod numbers;
 pub mod places;
+pub mod time;
 
 use crate::article::Article;
 use crate::reference::ReferenceDate;
@@ -19,6 +21,10 @@ pub struct Mentions {
     pub dates: Vec<dates::DateMention>,
     /// Capitalised person and place names, for spelling comparison.
     pub names: Vec<names::NameMention>,
+    /// Numbers with their counted noun, qualifier and unit.
+    pub numbers: Vec<numbers::NumberMention>,
+    /// Relative dates, durations, ages and birth dates.
+    pub times: Vec<time::TimeMention>,
 }
 
 impl Mentions {
@@ -31,6 +37,8 @@ impl Mentions {
             events,
             dates: dates::extract(article, reference),
             names: names::extract(article),
+            numbers: numbers::extract(article),
+            times: time::extract(article, reference),
         }
     }
 }

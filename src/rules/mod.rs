@@ -5,8 +5,16 @@
 
 mod d001_weekday_date_mismatch;
 mod d002_impossible_date;
+mod d010_duration_range_mismatch;
+mod d011_age_birth_mismatch;
+mod d012_relative_date_mismatch;
+mod d013_elapsed_years_mismatch;
 mod l001_event_location_conflict;
 mod n001_name_variant;
+mod n010_quantity_conflict;
+mod n011_list_count_mismatch;
+mod n012_parts_exceed_total;
+mod n013_unit_conversion_mismatch;
 
 use crate::article::{Article, Span};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -20,7 +28,7 @@ pub struct RuleMeta {
     pub code: &'static str,
     /// Kebab-case name of the problem, e.g. `event-location-conflict`.
     pub name: &'static str,
-    /// Category: `places`, `names` or `dates`.
+    /// Category: `places`, `names`, `numbers` or `dates`.
     pub category: &'static str,
     /// Severity when nothing downgrades it.
     pub default_severity: Severity,
@@ -67,8 +75,16 @@ pub fn all() -> &'static [&'static dyn Rule] {
     &[
         &d001_weekday_date_mismatch::WeekdayDateMismatch,
         &d002_impossible_date::ImpossibleDate,
+        &d010_duration_range_mismatch::DurationRangeMismatch,
+        &d011_age_birth_mismatch::AgeBirthMismatch,
+        &d012_relative_date_mismatch::RelativeDateMismatch,
+        &d013_elapsed_years_mismatch::ElapsedYearsMismatch,
         &l001_event_location_conflict::EventLocationConflict,
         &n001_name_variant::NameVariant,
+        &n010_quantity_conflict::QuantityConflict,
+        &n011_list_count_mismatch::ListCountMismatch,
+        &n012_parts_exceed_total::PartsExceedTotal,
+        &n013_unit_conversion_mismatch::UnitConversionMismatch,
     ]
 }
 
