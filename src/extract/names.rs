@@ -1,15 +1,489 @@
-//! Capitalised names. (Being implemented.)
+//! Capitalised names in the headline and body, for spelling comparison (`N001`).
+//!
+//! A name is a run of capitalised words separated only by whitespace ("Ukrainian President
+//! Volodymyr Zelensky"), optionally with lower-case particles inside ("Charles de Gaulle") and
+//! single-letter initials ("George W Bush"). Title and role words are cut off the front
+//! ("President"), and what remains is split into an optional given name (its first word) and a
+//! family word (its last word). Possessive endings (`'s`, `’s`, a bare `'` after `s`) are left
+//! out of the spans.
+//!
+//! Skipped: the date line and the wire dateline, headlines written in capitals (wire copy),
+//! all-capital words (acronyms), anything inside angle brackets (tickers such as `<SRD>`), and a
+//! sentence's first word when it is a common word (a listed stop word, or a word the article
+//! also writes in lower case).
 
-use crate::article::{Article, Span};
+use std::collections::HashSet;
+
+use crate::article::{Article, SegmentKind, Span};
+use crate::knowledge::names::{data, NameData};
 
 /// A name written in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameMention {
-    /// The bytes of the whole expression.
+    /// The bytes of the whole name after any leading titles ("Volodymyr Zelensky" in
+    /// "President Volodymyr Zelensky’s"), possessive excluded.
     pub span: Span,
+    /// The family word: the last word of the name ("Zelensky"), possessive excluded (bytes).
+    pub family: Span,
+    /// The given name: the first word of a name of two or more words ("Volodymyr"), if any.
+    pub given: Option<Span>,
+    /// True when a title or role word stood right before the name ("President Zelensky").
+    pub titled: bool,
+    /// The segment the name is in (headline or paragraph).
+    pub segment: SegmentKind,
+    /// True when the name lies inside a quotation.
+    pub in_quote: bool,
+    /// True when a foreign-language connector stands right before the name ("Banco do
+    /// Brasil", "Lyonnaise des Eaux"): part of a foreign name, not an English spelling.
+    pub foreign: bool,
+    /// True when the name is all there is inside a pair of brackets ("Kyiv (Kiev)", "Banco Royal
+    /// do Canada (Brasil)"): a gloss or part of a longer name.
+    pub bracketed: bool,
 }
 
-/// Find the names written in `article`.
-pub fn extract(_article: &Article) -> Vec<NameMention> {
-    Vec::new()
+/// Lower-case connectors of foreign-language names ("Banco do Brasil").
+const FOREIGN: &[&str] = &[
+    "do", "da", "das", "dos", "de", "del", "della", "des", "di", "du", "la", "le", "les", "los",
+    "las", "el", "von", "van", "der", "den", "y", "e", "et", "und",
+];
+
+/// What a word token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Starts with a capital and has lower-case letters: part of a name.
+    Cap,
+    /// One capital letter (an initial).
+    Initial,
+    /// A listed lower-case particle ("de", "bin").
+    Particle,
+    /// Anything else (lower-case words, acronyms, numbers): ends a name.
+    Other,
+}
+
+/// A word token in one segment.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    /// The word's bytes, possessive and trailing lower-case hyphen parts excluded.
+    span: Span,
+    class: Class,
+    /// The name cannot continue past this word (a possessive, "Zelensky-led").
+    ends: bool,
+    /// The name cannot continue into this word from the left ("al-Assad", "pro-Russian").
+    starts: bool,
+    /// First word of its sentence (or of the headline).
+    initial: bool,
+    /// Right after a foreign connector ("do" in "Banco do Brasil").
+    foreign: bool,
+}
+
+/// Find the names written in `article`, in document order.
+pub fn extract(article: &Article) -> Vec<NameMention> {
+    let d = data();
+    let text: &str = &article.text;
+    let lower_words = lower_case_words(article);
+    let mut out = Vec::new();
+    for seg in &article.segments {
+        let title_case = match seg.kind {
+            SegmentKind::Headline => {
+                let h = article.slice(seg.span);
+                if mostly_capitals(h) {
+                    continue;
+                }
+                is_title_case(h)
+            }
+            SegmentKind::Paragraph => false,
+            SegmentKind::DateLine | SegmentKind::Dateline => continue,
+        };
+        let tokens = tokenize(article, seg.span, seg.kind, title_case);
+        let mut run: Vec<Token> = Vec::new();
+        let mut prev: Option<Token> = None;
+        for mut tok in tokens {
+            let joined = prev.is_some_and(|p| {
+                text.get(p.span.end..tok.span.start)
+                    .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
+            });
+            tok.foreign = joined
+                && prev.is_some_and(|p| {
+                    p.class != Class::Cap && FOREIGN.contains(&article.slice(p.span))
+                });
+            let last_ends = run.last().is_some_and(|t| t.ends);
+            if !joined || last_ends || tok.starts || title_case {
+                flush(article, d, &lower_words, seg.kind, &mut run, &mut out);
+            }
+            match tok.class {
+                Class::Other => flush(article, d, &lower_words, seg.kind, &mut run, &mut out),
+                Class::Particle if run.is_empty() => {}
+                _ => run.push(tok),
+            }
+            prev = Some(tok);
+        }
+        flush(article, d, &lower_words, seg.kind, &mut run, &mut out);
+    }
+    out
+}
+
+/// Lower-case words written anywhere in the headline or body (so that "Collaborating" opening a
+/// sentence is known to be an ordinary word when "collaborating" also appears).
+fn lower_case_words(article: &Article) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for seg in &article.segments {
+        if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
+            continue;
+        }
+        for w in article
+            .slice(seg.span)
+            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                set.insert(strip_possessive(w).to_string());
+            }
+        }
+    }
+    set
+}
+
+/// True when a headline has at least as many capital letters as lower-case ones (wire copy).
+fn mostly_capitals(h: &str) -> bool {
+    let up = h.chars().filter(|c| c.is_uppercase()).count();
+    let low = h.chars().filter(|c| c.is_lowercase()).count();
+    up > 0 && up >= low
+}
+
+/// True when most longer words of a headline are capitalised ("Zelenskyy Seeks Support At
+/// Summit"): then capitals do not mark names and each word stands alone.
+fn is_title_case(h: &str) -> bool {
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 4 >= words.len() * 3
+}
+
+/// `word` without a possessive ending (`'s`, `’s`, or a bare apostrophe after `s`).
+fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    for suffix in ['\'', '’'] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.ends_with('s') {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+fn is_cap_part(p: &str) -> bool {
+    let mut chars = p.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Word tokens of one segment: letters with inner apostrophes and hyphens.
+/// In a title-case headline every word counts as sentence-initial (its capital proves nothing).
+fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -> Vec<Token> {
+    let d = data();
+    let text = article.slice(seg);
+    let mut out = Vec::new();
+    let mut in_angle = false;
+    let mut iter = text.char_indices().peekable();
+    let mut sentence_end = 0usize;
+    let mut headline_first = kind == SegmentKind::Headline;
+    while let Some((i, c)) = iter.next() {
+        if c == '<' {
+            in_angle = true;
+            continue;
+        }
+        if c == '>' {
+            in_angle = false;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        // One token: alphanumerics with single inner ' ’ - joiners.
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if n.is_alphanumeric() {
+                end = j + n.len_utf8();
+                iter.next();
+            } else if matches!(n, '\'' | '’' | '-') {
+                let mut look = iter.clone();
+                look.next();
+                match look.peek() {
+                    Some(&(_, m)) if m.is_alphanumeric() => {
+                        iter.next();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        if in_angle {
+            continue;
+        }
+        let abs = Span::new(seg.start + start, seg.start + end);
+        let initial = if title_case || headline_first {
+            headline_first = false;
+            true
+        } else if abs.start >= sentence_end {
+            let s = article.sentence_at(abs.start);
+            sentence_end = s.map_or(abs.end, |s| s.end);
+            s.is_some_and(|s| {
+                !article
+                    .slice(Span::new(s.start, abs.start))
+                    .chars()
+                    .any(char::is_alphanumeric)
+            })
+        } else {
+            false
+        };
+        out.push(classify(d, &text[start..end], abs, initial));
+    }
+    out
+}
+
+/// Classify one raw token and trim its span to the name part.
+fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
+    let word = strip_possessive(raw);
+    let mut ends = word.len() < raw.len();
+    let parts: Vec<&str> = word.split('-').collect();
+    // The run of capitalised hyphen parts: "Zelensky-led" → "Zelensky", "al-Assad" → "Assad".
+    let first_cap = parts.iter().position(|p| is_cap_part(p));
+    let (mut s, mut e, starts) = match first_cap {
+        Some(f) => {
+            let l = parts[f..].iter().take_while(|p| is_cap_part(p)).count();
+            let s: usize = parts[..f].iter().map(|p| p.len() + 1).sum();
+            let e = s + parts[f..f + l].iter().map(|p| p.len()).sum::<usize>() + l - 1;
+            if f + l < parts.len() {
+                ends = true;
+            }
+            (s, e, f > 0)
+        }
+        None => (0, word.len(), false),
+    };
+    if s > e || e > word.len() {
+        s = 0;
+        e = word.len();
+    }
+    let span = Span::new(abs.start + s, abs.start + e);
+    let class = if first_cap.is_some() {
+        Class::Cap
+    } else if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        Class::Initial
+    } else if d.is_particle(word) {
+        Class::Particle
+    } else {
+        Class::Other
+    };
+    Token {
+        span,
+        class,
+        ends,
+        starts,
+        initial,
+        foreign: false,
+    }
+}
+
+/// Turn the current run of words into a mention (or nothing) and clear it.
+fn flush(
+    article: &Article,
+    d: &NameData,
+    lower_words: &HashSet<String>,
+    segment: SegmentKind,
+    run: &mut Vec<Token>,
+    out: &mut Vec<NameMention>,
+) {
+    let mut words: &[Token] = run;
+    // Trailing particles and initials are not part of a name.
+    while let Some((last, rest)) = words.split_last() {
+        if last.class == Class::Cap {
+            break;
+        }
+        words = rest;
+    }
+    // A sentence's first word is a name only when it is not an ordinary word.
+    if let Some((first, rest)) = words.split_first() {
+        if first.initial {
+            let w = article.slice(first.span);
+            if d.is_stop_word(w) || lower_words.contains(&w.to_lowercase()) {
+                words = rest;
+            }
+        }
+    }
+    // Cut leading titles: the name starts after the last title word.
+    let mut titled = false;
+    if let Some(p) = words
+        .iter()
+        .rposition(|t| d.is_title(article.slice(t.span)))
+    {
+        words = &words[p + 1..];
+        titled = true;
+    }
+    while let Some((first, rest)) = words.split_first() {
+        if first.class == Class::Cap {
+            break;
+        }
+        words = rest;
+    }
+    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        let given = (words.len() >= 2).then_some(first.span);
+        out.push(NameMention {
+            span: Span::new(first.span.start, last.span.end),
+            family: last.span,
+            given,
+            titled,
+            segment,
+            in_quote: article.in_quote(last.span),
+            foreign: first.foreign,
+            bracketed: bracketed(article, Span::new(first.span.start, last.span.end)),
+        });
+    }
+    run.clear();
+}
+
+/// True when `span` is alone inside brackets (a possessive ending allowed): "(Brasil)".
+fn bracketed(article: &Article, span: Span) -> bool {
+    let text: &str = &article.text;
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let after = text.get(span.end..).unwrap_or("");
+    let after = strip_possessive_prefix(after).trim_start();
+    before.ends_with('(') && after.starts_with(')')
+}
+
+/// `rest` without a leading possessive ending (`'s`, `’s`).
+fn strip_possessive_prefix(rest: &str) -> &str {
+    for p in ["'s", "’s"] {
+        if let Some(r) = rest.strip_prefix(p) {
+            return r;
+        }
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::read_article;
+
+    fn names(t: &str) -> Vec<(String, Option<String>, String)> {
+        let a = read_article(t.as_bytes().to_vec()).expect("text");
+        extract(&a)
+            .into_iter()
+            .map(|m| {
+                (
+                    a.slice(m.span).to_string(),
+                    m.given.map(|g| a.slice(g).to_string()),
+                    a.slice(m.family).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn fam(t: &str) -> Vec<String> {
+        names(t).into_iter().map(|(_, _, f)| f).collect()
+    }
+
+    #[test]
+    fn titles_given_and_possessive() {
+        let n = names("Zelenskyy seeks arms\n\nUkrainian President Volodymyr Zelensky’s plan was backed by Mr Rama's party.\n");
+        assert_eq!(
+            n,
+            vec![
+                ("Zelenskyy".into(), None, "Zelenskyy".into()),
+                (
+                    "Volodymyr Zelensky".into(),
+                    Some("Volodymyr".into()),
+                    "Zelensky".into()
+                ),
+                ("Rama".into(), None, "Rama".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_skipped() {
+        assert_eq!(
+            fam("Talks resume\n\nThe talks in Paris resumed. Overall, Smith agreed. During the day Jones left.\n"),
+            vec!["Paris", "Smith", "Jones"]
+        );
+        // "Talks" also appears in lower case: an ordinary word.
+    }
+
+    #[test]
+    fn wire_copy_headline_acronyms_and_tickers() {
+        assert_eq!(
+            fam("STANDARD OIL <SRD> TO FORM UNIT\n\nCLEVELAND, Feb 26 - Standard Oil Co <SRD> and the NATO allies met <Gulf Canada Ltd>.\n"),
+            vec!["Co"]
+        );
+    }
+
+    #[test]
+    fn particles_initials_and_hyphens() {
+        assert_eq!(
+            names("It was\n\nIt was Charles de Gaulle and George W Bush with a Zelensky-led team and Bashar al-Assad.\n"),
+            vec![
+                ("Charles de Gaulle".into(), Some("Charles".into()), "Gaulle".into()),
+                ("George W Bush".into(), Some("George".into()), "Bush".into()),
+                ("Zelensky".into(), None, "Zelensky".into()),
+                ("Bashar".into(), None, "Bashar".into()),
+                ("Assad".into(), None, "Assad".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_case_headline_words_stand_alone() {
+        assert_eq!(
+            fam("Zelenskyy Seeks Support At Balkan Summit\n\nHe met Zelensky.\n"),
+            vec![
+                "Zelenskyy",
+                "Seeks",
+                "Support",
+                "Balkan",
+                "Summit",
+                "Zelensky"
+            ]
+        );
+    }
+
+    #[test]
+    fn foreign_connectors_are_marked() {
+        let a = read_article(
+            b"H\n\nThe Banco do Brasil and Charles de Gaulle met in Brazil (Brasil's) today.\n"
+                .to_vec(),
+        )
+        .expect("text");
+        let f: Vec<(&str, bool, bool)> = extract(&a)
+            .iter()
+            .map(|m| (a.slice(m.span), m.foreign, m.bracketed))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                ("Banco", false, false),
+                ("Brasil", true, false),
+                ("Charles de Gaulle", false, false),
+                ("Brazil", false, false),
+                ("Brasil", false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_are_marked() {
+        let a = read_article(b"H\n\nHe said \"Zelenskyy will come\" to Kyiv.\n".to_vec())
+            .expect("text");
+        let q: Vec<bool> = extract(&a).iter().map(|m| m.in_quote).collect();
+        assert_eq!(q, vec![true, false]);
+    }
 }

@@ -1,1 +1,364 @@
-//! Person-name folding. (Being implemented.)
+//! Name folding for `N001 name-variant`: comparison keys, word lists and curated variants.
+//!
+//! The data lives in `rules/names.toml` (embedded with `include_str!`, parsed once). A
+//! [`key`](NameData::key) is a comparison key, not a display form: `any_ascii`, lowercase,
+//! letters only, the ordered transliteration rules, then double letters collapsed
+//! (`Zelenskyy`, `Zelensky` and `Zelenskiy` all give `zelenski`).
+//!
+//! The curated variant lists ([`Curated`]) only add recall: everything else works with
+//! [`Curated::default`] (no pairs at all).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// The embedded data file.
+const NAMES_TOML: &str = include_str!("../../rules/names.toml");
+
+#[derive(Deserialize)]
+struct RawFile {
+    key: RawKey,
+    rule: Vec<RawRule>,
+    words: RawWords,
+    #[serde(default)]
+    curated: RawCurated,
+}
+
+#[derive(Deserialize)]
+struct RawKey {
+    min_len: usize,
+}
+
+#[derive(Deserialize)]
+struct RawRule {
+    pattern: String,
+    replace: String,
+}
+
+#[derive(Deserialize)]
+struct RawWords {
+    stop: Vec<String>,
+    titles: Vec<String>,
+    particles: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct RawCurated {
+    #[serde(default)]
+    given_name_pairs: Vec<Vec<String>>,
+    #[serde(default)]
+    place_pairs: Vec<Vec<String>>,
+    #[serde(default)]
+    person: Vec<RawPerson>,
+}
+
+#[derive(Deserialize)]
+struct RawPerson {
+    given: Vec<String>,
+    family: Vec<String>,
+}
+
+/// One ordered transliteration rule of the key.
+#[derive(Debug)]
+struct FoldRule {
+    re: Regex,
+    replace: String,
+}
+
+/// A curated person: every given-name and family-name spelling known for them (lowercase).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CuratedPerson {
+    /// Given-name spellings, lowercase.
+    pub given: Vec<String>,
+    /// Family-name spellings, lowercase.
+    pub family: Vec<String>,
+}
+
+/// Curated variant lists. Lookups are case-insensitive; every list is stored lowercase.
+///
+/// `Curated::default()` is the empty set, used to prove that the rule's must-show cases do not
+/// depend on curated pairs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Curated {
+    /// Groups of spellings of one given name (`Volodymyr`, `Vladimir`).
+    pub given_groups: Vec<Vec<String>>,
+    /// Groups of spellings of one place (`Kyiv`, `Kiev`).
+    pub place_groups: Vec<Vec<String>>,
+    /// Known people and their spellings.
+    pub persons: Vec<CuratedPerson>,
+}
+
+fn in_one_group(groups: &[Vec<String>], a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    groups
+        .iter()
+        .any(|g| g.contains(&a) && g.contains(&b))
+}
+
+impl Curated {
+    /// True when `a` and `b` are listed spellings of one given name (case-insensitive).
+    pub fn given_pair(&self, a: &str, b: &str) -> bool {
+        in_one_group(&self.given_groups, a, b)
+    }
+
+    /// True when `a` and `b` are listed spellings of one place (case-insensitive).
+    pub fn place_pair(&self, a: &str, b: &str) -> bool {
+        in_one_group(&self.place_groups, a, b)
+    }
+
+    /// The curated person whose family-name spellings include both `a` and `b`
+    /// (case-insensitive), if any.
+    pub fn person_with_families(&self, a: &str, b: &str) -> Option<&CuratedPerson> {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        self.persons
+            .iter()
+            .find(|p| p.family.contains(&a) && p.family.contains(&b))
+    }
+}
+
+/// Everything `rules/names.toml` provides, parsed and compiled.
+#[derive(Debug)]
+pub struct NameData {
+    rules: Vec<FoldRule>,
+    /// Minimum length of a key (in chars) for spelling comparison.
+    pub min_len: usize,
+    stop: HashSet<String>,
+    titles: HashSet<String>,
+    particles: HashSet<String>,
+    /// The curated variant lists.
+    pub curated: Curated,
+}
+
+fn lower_all(v: Vec<String>) -> Vec<String> {
+    v.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl NameData {
+    fn parse(src: &str) -> Result<NameData, String> {
+        let raw: RawFile = toml::from_str(src).map_err(|e| e.to_string())?;
+        let rules = raw
+            .rule
+            .into_iter()
+            .map(|r| {
+                Regex::new(&r.pattern)
+                    .map(|re| FoldRule {
+                        re,
+                        replace: r.replace,
+                    })
+                    .map_err(|e| e.to_string())
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(NameData {
+            rules,
+            min_len: raw.key.min_len,
+            stop: lower_all(raw.words.stop).into_iter().collect(),
+            titles: lower_all(raw.words.titles).into_iter().collect(),
+            particles: lower_all(raw.words.particles).into_iter().collect(),
+            curated: Curated {
+                given_groups: raw
+                    .curated
+                    .given_name_pairs
+                    .into_iter()
+                    .map(lower_all)
+                    .collect(),
+                place_groups: raw.curated.place_pairs.into_iter().map(lower_all).collect(),
+                persons: raw
+                    .curated
+                    .person
+                    .into_iter()
+                    .map(|p| CuratedPerson {
+                        given: lower_all(p.given),
+                        family: lower_all(p.family),
+                    })
+                    .collect(),
+            },
+        })
+    }
+
+    /// The comparison key of one written word (any script; possessive already removed):
+    /// `any_ascii`, lowercase, ASCII letters only, the ordered rules, double letters collapsed.
+    pub fn key(&self, word: &str) -> String {
+        let mut k: String = any_ascii::any_ascii(word)
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        for r in &self.rules {
+            if r.re.is_match(&k) {
+                k = r.re.replace_all(&k, r.replace.as_str()).into_owned();
+            }
+        }
+        let mut out = String::with_capacity(k.len());
+        for c in k.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// True when `word` (any case) is a common word that is capitalised only because it opens a
+    /// sentence ("The", "However").
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop.contains(&word.to_lowercase())
+    }
+
+    /// True when `word` (any case) is a title or role word ("President", "Mr").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.to_lowercase())
+    }
+
+    /// True when `word` is a lower-case name particle ("de", "bin", "van").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+}
+
+/// The embedded name data, parsed once.
+pub fn data() -> &'static NameData {
+    static DATA: OnceLock<NameData> = OnceLock::new();
+    DATA.get_or_init(|| NameData::parse(NAMES_TOML).expect("rules/names.toml is valid (tested)"))
+}
+
+/// Levenshtein distance between two strings, in chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// True when two keys are the masculine and feminine forms of one name rather than two
+/// spellings: one is the other plus `a` (`ivanov` / `ivanova`), or they differ only in a final
+/// `a` against `i`, `o`, `e` or `y` (`zelenski` / `zelenska`, `mario` / `maria`).
+pub fn gendered_pair(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() == short.len() + 1 && long.ends_with('a') && long.starts_with(short) {
+        return true;
+    }
+    if a.len() == b.len() && a.len() >= 2 {
+        let (sa, la) = a.split_at(a.len() - 1);
+        let (sb, lb) = b.split_at(b.len() - 1);
+        if sa == sb {
+            let pair = |x: &str, y: &str| x == "a" && matches!(y, "i" | "o" | "e" | "y");
+            return pair(la, lb) || pair(lb, la);
+        }
+    }
+    false
+}
+
+/// True when two written given names can name one person: equal ignoring case, equal keys
+/// (`Wolodymyr` / `Volodymyr`), an initial that matches (`J` / `John`), or a curated pair
+/// (`Volodymyr` / `Vladimir`).
+pub fn given_compatible(data: &NameData, curated: &Curated, a: &str, b: &str) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la == lb {
+        return true;
+    }
+    let initial = |i: &str, full: &str| i.chars().count() == 1 && full.starts_with(i);
+    if initial(&la, &lb) || initial(&lb, &la) {
+        return true;
+    }
+    let (ka, kb) = (data.key(a), data.key(b));
+    (!ka.is_empty() && ka == kb) || curated.given_pair(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_parses() {
+        let d = NameData::parse(NAMES_TOML).expect("valid");
+        assert_eq!(d.rules.len(), 13);
+        assert_eq!(d.min_len, 4);
+        assert!(d.is_stop_word("The"));
+        assert!(d.is_title("President"));
+        assert!(d.is_particle("bin"));
+        assert!(!d.is_particle("Bin"));
+        assert_eq!(d.curated.place_groups.len(), 10);
+        assert_eq!(d.curated.persons.len(), 3);
+    }
+
+    #[test]
+    fn keys() {
+        let d = data();
+        for w in [
+            "Zelenskyy",
+            "Zelensky",
+            "Zelenskiy",
+            "Zelenskyi",
+            "Zelenskii",
+            "Zelenski",
+        ] {
+            assert_eq!(d.key(w), "zelenski", "{w}");
+        }
+        assert_eq!(d.key("Zelenska"), "zelenska");
+        assert_eq!(d.key("Selenskyj"), "selenski");
+        assert_eq!(d.key("Wolodymyr"), "volodimir");
+        assert_eq!(d.key("Volodymyr"), "volodimir");
+        assert_eq!(d.key("Vladimir"), "vladimir");
+        assert_eq!(d.key("Kyiv"), "kiv");
+        assert_eq!(d.key("Kiev"), "kiev");
+        assert_eq!(d.key("Netanyahou"), "netaniahu");
+        assert_eq!(d.key("Netanyahu"), "netaniahu");
+        assert_eq!(d.key("Tymoshenko"), d.key("Timoshenko"));
+        assert_eq!(d.key("Müller"), "muler");
+        assert_eq!(d.key("O'Brien"), "obrien");
+        assert_eq!(d.key("Reagan"), "reagan");
+        assert_eq!(d.key("Regan"), "regan");
+        assert_eq!(d.key(""), "");
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("reagan", "regan"), 1);
+        assert_eq!(edit_distance("iran", "iraq"), 1);
+        assert_eq!(edit_distance("jongun", "jongil"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("ä", "a"), 1);
+    }
+
+    #[test]
+    fn gendered() {
+        assert!(gendered_pair("zelenski", "zelenska"));
+        assert!(gendered_pair("ivanov", "ivanova"));
+        assert!(gendered_pair("ivanova", "ivanov"));
+        assert!(gendered_pair("maria", "mario"));
+        assert!(!gendered_pair("reagan", "regan"));
+        assert!(!gendered_pair("zelenski", "zelenski"));
+        assert!(!gendered_pair("a", "b"));
+    }
+
+    #[test]
+    fn given_names() {
+        let d = data();
+        let none = Curated::default();
+        assert!(given_compatible(d, &none, "Ronald", "ronald"));
+        assert!(!given_compatible(d, &none, "Ronald", "Donald"));
+        assert!(!given_compatible(d, &none, "Bill", "Hillary"));
+        assert!(given_compatible(d, &none, "Wolodymyr", "Volodymyr"));
+        assert!(given_compatible(d, &none, "J", "John"));
+        assert!(!given_compatible(d, &none, "Volodymyr", "Vladimir"));
+        assert!(given_compatible(d, &d.curated, "Volodymyr", "Vladimir"));
+    }
+
+    #[test]
+    fn curated_lookups() {
+        let c = &data().curated;
+        assert!(c.place_pair("kyiv", "KIEV"));
+        assert!(!c.place_pair("Kyiv", "Lviv"));
+        assert!(c.person_with_families("Selenskyj", "Zelensky").is_some());
+        assert!(c.person_with_families("Zelensky", "Zelenska").is_none());
+    }
+}

@@ -1,15 +1,73 @@
-//! `N001 name-variant`. (Being implemented.)
+//! `N001 name-variant`: one person or place spelled two ways in one article.
+//!
+//! Names come from [`crate::extract::names`]; each distinct spelling of a family word (case
+//! ignored) is compared with every other one. Two spellings are linked when:
+//!
+//! - the gazetteer or the curated place list says they name one place (Kyiv / Kiev);
+//! - a curated person lists both (Selenskyj / Zelensky);
+//! - their folded keys are equal (Zelenskyy / Zelensky: both `zelenski`), unless their given
+//!   names differ;
+//! - their keys are one edit apart *and* both spellings are written with the same given name
+//!   (Ronald Reagan / Ronald Regan), the rarer one at most twice, one of them after a title
+//!   somewhere ("Mr Reagan"), neither a place name or demonym, and not a plural pair.
+//!
+//! They are kept apart, even through other links, when both are known places that the gazetteer
+//! does not identify, when they are masculine and feminine forms (Zelensky / Zelenska), or when
+//! both carry given names and no given name of one is compatible with one of the other (Ronald
+//! Reagan / Donald Regan). Quotations are ignored (a source's own spelling), and so is a pair the
+//! article explains ("Kyiv (Kiev)", "also spelled").
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::article::{Article, Span};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::names::NameMention;
+use crate::knowledge::gazetteer;
+use crate::knowledge::names::{
+    data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
+};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "N001",
     name: "name-variant",
     category: "names",
     default_severity: Severity::Warning,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "The same person or place is spelled two different ways in one article",
+    explanation: "\
+## What it checks
+
+Capitalised names in the headline and body are grouped by spelling. Two spellings are reported \
+as one name when they fold to the same transliteration key (`Zelenskyy`, `Zelensky` and \
+`Zelenskiy` all fold to `zelenski`: ASCII, lower case, Slavic endings, `iy`/`ii`/`y`, `w`→`v`, \
+`ou`→`u`, double letters collapsed), when the gazetteer knows both as names of one place \
+(`Kyiv` / `Kiev`), or when they are one letter apart and written with the same given name \
+(`Ronald Reagan` / `Ronald Regan`).
+
+Different people and places are never merged: different given names (`Bill` / `Hillary`, \
+`Ronald Reagan` / `Donald Regan`), masculine and feminine forms (`Zelensky` / `Zelenska`, \
+`Ivanov` / `Ivanova`), distinct known places (`Iran` / `Iraq`, `Austria` / `Australia`). \
+Spellings inside quotations and variants the article explains (\"Kyiv (Kiev)\") are left alone.
+
+## Why it matters
+
+A name spelled two ways looks careless at best; at worst the reader wonders whether two \
+different people are meant. House style picks one romanisation and uses it throughout.
+
+## Example
+
+```text
+Zelenskyy seeks support and arms at Balkan summit
+
+Ukrainian President Volodymyr Zelensky attended the summit. President Zelensky said...
+```
+
+One warning: the headline's `Zelenskyy` (used once, the primary label) and the body's \
+`Zelensky` are two spellings of one name. The help lists each spelling with its count, most \
+used first: `Zelensky 2×, Zelenskyy 1×`.
+",
 };
 
 /// The `name-variant` rule.
@@ -20,5 +78,467 @@ impl Rule for NameVariant {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let d = data();
+        for cluster in clusters(cx.article, &cx.mentions.names, d, &d.curated) {
+            out.push(diagnostic(&cluster));
+        }
+    }
+}
+
+/// One spelling of a family word and where it is used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Spelling {
+    /// As written at its first use.
+    text: String,
+    /// Lower case: the identity of the spelling.
+    lower: String,
+    /// Folded comparison key.
+    key: String,
+    /// Uses outside quotations.
+    count: usize,
+    /// Span of the first use (bytes).
+    first: Span,
+    /// Every use (bytes), in document order.
+    uses: Vec<Span>,
+    /// Given names written with it, deduplicated, in order of first use.
+    givens: Vec<String>,
+    /// True when some use has no given name (a place is written bare: "Kiev", not "Carlos
+    /// Brasil").
+    bare: bool,
+    /// True when some use follows a title or role word ("Mr Regan", "President Reagan").
+    titled: bool,
+    /// True when the gazetteer knows the spelling as a place name, demonym or region adjective.
+    place: bool,
+    /// True when the gazetteer knows the spelling as a name of a place (not only a demonym).
+    toponym: bool,
+}
+
+/// How two spellings relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    /// Two spellings of one name.
+    Same,
+    /// Known to be different names: never in one cluster.
+    Distinct,
+    /// No evidence either way.
+    Unrelated,
+}
+
+/// Distinct spellings of the family words in `mentions`, in order of first use. Left out:
+/// quotations, names inside foreign-language names ("Banco do Brasil") and bracketed glosses.
+fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
+    let mut out: Vec<Spelling> = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| !m.in_quote && !m.foreign && !m.bracketed)
+    {
+        let text = article.slice(m.family);
+        if text.is_empty() {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let given = m.given.map(|g| article.slice(g).to_string());
+        let idx = match out.iter().position(|s| s.lower == lower) {
+            Some(i) => i,
+            None => {
+                out.push(Spelling {
+                    text: text.to_string(),
+                    key: d.key(text),
+                    lower,
+                    count: 0,
+                    first: m.family,
+                    uses: Vec::new(),
+                    givens: Vec::new(),
+                    titled: false,
+                    bare: false,
+                    place: gazetteer::is_place_name(text),
+                    toponym: gazetteer::lookup(text)
+                        .iter()
+                        .any(|h| h.flags & (gazetteer::MAIN | gazetteer::ALT) != 0),
+                });
+                out.len() - 1
+            }
+        };
+        let s = &mut out[idx];
+        s.count += 1;
+        s.uses.push(m.family);
+        s.titled |= m.titled;
+        s.bare |= m.given.is_none();
+        if let Some(g) = given {
+            if !s.givens.iter().any(|x| x.eq_ignore_ascii_case(&g)) {
+                s.givens.push(g);
+            }
+        }
+    }
+    out
+}
+
+/// Some given name of `a` is compatible with some given name of `b`.
+fn share_given(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
+    a.givens
+        .iter()
+        .any(|x| b.givens.iter().any(|y| given_compatible(d, curated, x, y)))
+}
+
+/// Keys close enough to be one place's spellings rather than a renaming: one edit apart, or two
+/// when both keys have eight or more letters.
+fn close_keys(a: &str, b: &str) -> bool {
+    let limit = if a.len().min(b.len()) >= 8 { 2 } else { 1 };
+    a.len().abs_diff(b.len()) <= limit && edit_distance(a, b) <= limit
+}
+
+/// Decide whether two spellings are one name, different names, or unrelated.
+fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
+    if a.text.chars().count() < d.min_len || b.text.chars().count() < d.min_len {
+        return Link::Unrelated;
+    }
+    if curated.place_pair(&a.text, &b.text) {
+        return Link::Same;
+    }
+    // The gazetteer's alternate names, for spellings (Kyiv / Kiev, Kharkiv / Kharkov), not for
+    // demonyms (Ukraine / Ukrainian) or renamings (Bombay / Mumbai).
+    if a.toponym
+        && b.toponym
+        && a.bare
+        && b.bare
+        && close_keys(&a.key, &b.key)
+        && gazetteer::same_place(&a.text, &b.text)
+    {
+        return Link::Same;
+    }
+    if a.place && b.place {
+        return Link::Distinct;
+    }
+    // A person named like a place (Alfred Brittain / Britain).
+    let person = |s: &Spelling| !s.place && !s.givens.is_empty();
+    if (a.place && person(b)) || (b.place && person(a)) {
+        return Link::Distinct;
+    }
+    if gendered_pair(&a.key, &b.key) {
+        return Link::Distinct;
+    }
+    if !a.givens.is_empty() && !b.givens.is_empty() && !share_given(d, curated, a, b) {
+        return Link::Distinct;
+    }
+    if let Some(p) = curated.person_with_families(&a.text, &b.text) {
+        let fits = |s: &Spelling| {
+            s.givens
+                .iter()
+                .all(|g| p.given.iter().any(|x| given_compatible(d, curated, g, x)))
+        };
+        if fits(a) && fits(b) {
+            return Link::Same;
+        }
+    }
+    let (ka, kb) = (a.key.as_str(), b.key.as_str());
+    if ka.len() < d.min_len || kb.len() < d.min_len {
+        return Link::Unrelated;
+    }
+    if ka == kb {
+        return Link::Same;
+    }
+    // One edit apart: only for people (a title somewhere, the same given name), never places,
+    // demonyms or plurals (Democrat / Democrats).
+    let plural = |x: &str, y: &str| x.len() + 1 == y.len() && y.ends_with('s') && y.starts_with(x);
+    if ka.len().min(kb.len()) >= 5
+        && !a.place
+        && !b.place
+        && (a.titled || b.titled)
+        && !plural(ka, kb)
+        && !plural(kb, ka)
+        && ka.len().abs_diff(kb.len()) <= 1
+        && ka.as_bytes().first() == kb.as_bytes().first()
+        && a.count.min(b.count) <= 2
+        && share_given(d, curated, a, b)
+        && edit_distance(ka, kb) == 1
+    {
+        return Link::Same;
+    }
+    Link::Unrelated
+}
+
+/// Text before a use that explains an alternative spelling ("also spelled", "formerly").
+fn explainer() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:\b(?:also|often|sometimes|formerly|previously|once|or)\s+(?:spelled|spelt|written|transliterated|known\s+as|called)|\bformerly|\bonce|\bnée|\baka|\bor)[\s,:]*[“‘\x22']?$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// True when some use of one spelling of the cluster is introduced as an alternative to another
+/// ("Kyiv (Kiev)", "Kyiv, also spelled Kiev").
+/// Bracketed glosses count here although they are not counted as spellings.
+fn explained(article: &Article, cluster: &[Spelling], mentions: &[NameMention]) -> bool {
+    let glosses = mentions.iter().filter(|m| m.bracketed).filter(|m| {
+        let w = article.slice(m.family).to_lowercase();
+        cluster.iter().any(|s| s.lower == w)
+    });
+    let uses: Vec<Span> = cluster
+        .iter()
+        .flat_map(|s| s.uses.iter().copied())
+        .chain(glosses.map(|m| m.family))
+        .collect();
+    uses.iter().any(|u| {
+        let before = article.text.get(..u.start).unwrap_or("");
+        let window_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+        let window = &before[window_start..];
+        if explainer().is_match(window) {
+            return true;
+        }
+        // "Kyiv (Kiev)": an opening bracket right after another spelling of the cluster.
+        let trimmed = window.trim_end();
+        if let Some(open) = trimmed.strip_suffix('(') {
+            let prev_end = window_start + open.trim_end().len();
+            return uses.iter().any(|o| o.end == prev_end && o != u);
+        }
+        false
+    })
+}
+
+/// Group the spellings in `mentions` into clusters of two or more spellings of one name, each
+/// in order of first use; clusters in order of their first use. `curated` is a parameter so
+/// that tests can prove the curated lists only add recall.
+fn clusters(
+    article: &Article,
+    mentions: &[NameMention],
+    d: &NameData,
+    curated: &Curated,
+) -> Vec<Vec<Spelling>> {
+    let sp = spellings(article, mentions, d);
+    let n = sp.len();
+    let mut links = vec![Link::Unrelated; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let l = link(d, curated, &sp[i], &sp[j]);
+            links[i * n + j] = l;
+            links[j * n + i] = l;
+        }
+    }
+    // Union by cluster id, refusing any merge that would join a Distinct pair.
+    let mut id: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        for j in i + 1..n {
+            if links[i * n + j] != Link::Same || id[i] == id[j] {
+                continue;
+            }
+            let (ci, cj) = (id[i], id[j]);
+            let clash = (0..n).filter(|&x| id[x] == ci).any(|x| {
+                (0..n)
+                    .filter(|&y| id[y] == cj)
+                    .any(|y| links[x * n + y] == Link::Distinct)
+            });
+            if !clash {
+                for v in id.iter_mut() {
+                    if *v == cj {
+                        *v = ci;
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for root in 0..n {
+        let members: Vec<Spelling> = (0..n)
+            .filter(|&x| id[x] == root)
+            .map(|x| sp[x].clone())
+            .collect();
+        if members.len() >= 2 && !explained(article, &members, mentions) {
+            out.push(members);
+        }
+    }
+    out.sort_by_key(|c| c.first().map(|s| s.first.start));
+    out
+}
+
+/// The warning for one cluster: a label on the first use of each spelling, the primary on the
+/// spelling used least (the later one on a tie).
+fn diagnostic(cluster: &[Spelling]) -> Diagnostic {
+    // Most used first; ties in order of first use.
+    let mut by_count: Vec<&Spelling> = cluster.iter().collect();
+    by_count.sort_by_key(|s| (std::cmp::Reverse(s.count), s.first.start));
+    let primary = by_count.last().map_or(Span::new(0, 0), |s| s.first);
+    let mut named: Vec<&Spelling> = by_count.clone();
+    named.rotate_right(1);
+    let quoted: Vec<String> = named.iter().map(|s| format!("\"{}\"", s.text)).collect();
+    let message = match quoted.as_slice() {
+        [a, b] => format!("{a} and {b} look like two spellings of one name"),
+        [init @ .., last] => format!(
+            "{} and {last} look like {} spellings of one name",
+            init.join(", "),
+            quoted.len()
+        ),
+        [] => String::new(),
+    };
+    let counts: Vec<String> = by_count
+        .iter()
+        .map(|s| format!("{} {}×", s.text, s.count))
+        .collect();
+    let mut diag = META.diagnostic(META.default_severity, message);
+    diag.help = Some(format!(
+        "use one spelling throughout ({})",
+        counts.join(", ")
+    ));
+    diag.labels = cluster
+        .iter()
+        .map(|s| {
+            label(
+                s.first,
+                format!("spelled \"{}\" here ({}×)", s.text, s.count),
+                s.first == primary,
+            )
+        })
+        .collect();
+    diag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::names::extract;
+    use crate::input::read_article;
+
+    /// Clusters as (spelling, count) lists.
+    fn run(text: &str, curated: &Curated) -> Vec<Vec<(String, usize)>> {
+        let a = read_article(text.as_bytes().to_vec()).expect("text");
+        let m = extract(&a);
+        clusters(&a, &m, data(), curated)
+            .into_iter()
+            .map(|c| c.into_iter().map(|s| (s.text, s.count)).collect())
+            .collect()
+    }
+
+    fn none() -> Curated {
+        Curated::default()
+    }
+
+    fn pairs(v: &[(&str, usize)]) -> Vec<(String, usize)> {
+        v.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    const BALKAN: &str = include_str!("../../fixtures/balkan-summit.txt");
+
+    #[test]
+    fn curated_pairs_only_add_recall() {
+        let want = vec![pairs(&[("Zelenskyy", 1), ("Zelensky", 7)])];
+        assert_eq!(run(BALKAN, &none()), want);
+        assert_eq!(run(BALKAN, &data().curated), want);
+    }
+
+    #[test]
+    fn balkan_diagnostic_shape() {
+        let a = read_article(BALKAN.as_bytes().to_vec()).expect("text");
+        let m = extract(&a);
+        let c = clusters(&a, &m, data(), &none());
+        let diag = diagnostic(&c[0]).normalise();
+        assert_eq!(
+            diag.message,
+            "\"Zelenskyy\" and \"Zelensky\" look like two spellings of one name"
+        );
+        assert_eq!(
+            diag.help.as_deref(),
+            Some("use one spelling throughout (Zelensky 7×, Zelenskyy 1×)")
+        );
+        let labels: Vec<(&str, &str, bool)> = diag
+            .labels
+            .iter()
+            .map(|l| (a.slice(l.span), l.message.as_str(), l.primary))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Zelenskyy", "spelled \"Zelenskyy\" here (1×)", true),
+                ("Zelensky", "spelled \"Zelensky\" here (7×)", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn gendered_forms_are_different_people() {
+        let t = "Zelensky and Zelenska visit\n\nVolodymyr Zelensky and his wife Olena Zelenska arrived. Zelenska spoke first, then Zelenskyy.\n";
+        assert_eq!(
+            run(t, &none()),
+            vec![pairs(&[("Zelensky", 2), ("Zelenskyy", 1)])]
+        );
+    }
+
+    #[test]
+    fn given_name_gate() {
+        // Different given names: never merged, even one letter apart.
+        let t = "Talks at the White House\n\nPresident Ronald Reagan met Donald Regan. Later Reagan and Regan spoke again.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        // Same given name and one letter apart: a variant.
+        let t = "Talks at the White House\n\nPresident Ronald Reagan spoke. Ronald Regan left. Reagan said no.\n";
+        assert_eq!(run(t, &none()), vec![pairs(&[("Reagan", 2), ("Regan", 1)])]);
+        // One letter apart without given names: not enough.
+        let t = "Talks in Vienna\n\nEnvoys from Iran and Iraq met. Austria and Australia sent observers. Niger, Nigeria, Mali and Malawi too. Ukraine and Ukrainian envoys. Mumbai, then Bombay.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        // Equal keys but different given names: two people.
+        let t = "Rivals meet\n\nBill Philips met Hillary Phillips on Monday.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+    }
+
+    #[test]
+    fn foreign_names_and_people_named_like_places() {
+        let t = "Bank strike\n\nBrazil said the Banco do Brasil would close. Carlos Brasil, an adviser, agreed.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        let t = "Banks merge\n\nAlfred Brittain said Britain should act. Brittain left.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        // A real slip in a place name is still found.
+        let t = "Debt talks\n\nThe Philippines asked banks to wait. The Phillipines said more.\n";
+        assert_eq!(
+            run(t, &none()),
+            vec![pairs(&[("Philippines", 1), ("Phillipines", 1)])]
+        );
+    }
+
+    #[test]
+    fn quotes_and_explanations_are_left_alone() {
+        let t =
+            "Zelensky visits\n\nZelensky arrived. A placard read \"Welcome Zelenskyy\" outside.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        let t = "Zelensky visits\n\nZelensky (also spelled Zelenskyy) arrived.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        let t =
+            "Strikes hit Kyiv\n\nStrikes hit Kyiv (Kiev) overnight. Kiev residents sheltered.\n";
+        assert_eq!(run(t, &data().curated), Vec::<Vec<(String, usize)>>::new());
+    }
+
+    #[test]
+    fn places_by_gazetteer_and_curated_list() {
+        let t = "Strikes hit Kyiv\n\nStrikes hit Kiev overnight, officials in Kiev said.\n";
+        assert_eq!(run(t, &none()), vec![pairs(&[("Kyiv", 1), ("Kiev", 2)])]);
+        assert_eq!(
+            run(t, &data().curated),
+            vec![pairs(&[("Kyiv", 1), ("Kiev", 2)])]
+        );
+    }
+
+    #[test]
+    fn possessives_are_one_spelling() {
+        let t = "Zelensky's plan\n\nZelensky’s aides and Zelensky met. The Clintons' home and Clinton's book.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+    }
+
+    #[test]
+    fn three_spellings_message() {
+        let t = "Zelenskiy visits\n\nZelensky arrived. Zelensky spoke. Zelenskyy left.\n";
+        let a = read_article(t.as_bytes().to_vec()).expect("text");
+        let c = clusters(&a, &extract(&a), data(), &none());
+        let diag = diagnostic(&c[0]).normalise();
+        assert_eq!(
+            diag.message,
+            "\"Zelenskyy\", \"Zelensky\" and \"Zelenskiy\" look like 3 spellings of one name"
+        );
+        assert_eq!(
+            diag.help.as_deref(),
+            Some("use one spelling throughout (Zelensky 2×, Zelenskiy 1×, Zelenskyy 1×)")
+        );
+        assert_eq!(diag.labels.iter().filter(|l| l.primary).count(), 1);
+        assert_eq!(a.slice(diag.labels[2].span), "Zelenskyy");
+        assert!(diag.labels[2].primary);
+    }
 }
