@@ -19,14 +19,17 @@ impl LineIndex {
 
     /// 1-based `(line, column)` of byte `offset` in `text`; the column counts code points.
     /// Offsets past the end are clamped to the end; offsets inside a character count from that
-    /// character's start.
+    /// character's start. A leading byte-order mark is not counted (editors do not show it).
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let mut start = self.starts[line - 1];
+        if start == 0 && text.starts_with('\u{feff}') {
+            start = offset.min(3);
+        }
         let column = text[start..offset].chars().count() + 1;
         (line, column)
     }
@@ -45,5 +48,8 @@ mod tests {
         // "Zelenskyy’s " is 12 code points, 14 bytes.
         assert_eq!(idx.position(text, k), (2, 13));
         assert_eq!(idx.position(text, text.len() + 5), (3, 1));
+        let bom = "\u{feff}Kyiv";
+        assert_eq!(LineIndex::new(bom).position(bom, 3), (1, 1));
+        assert_eq!(LineIndex::new(bom).position(bom, 4), (1, 2));
     }
 }

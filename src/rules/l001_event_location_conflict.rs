@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     name: "event-location-conflict",
     category: "places",
     default_severity: Severity::Error,
-    summary: "One event is placed in two places that cannot both hold.",
+    summary: "One event is placed in two places that cannot both hold",
     explanation: "\
 ## What it checks
 Explicit location claims about the same event (summit, talks, meeting, conference, election,

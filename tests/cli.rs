@@ -1,0 +1,319 @@
+//! CLI behaviour: exit codes, formats, per-file errors, stdin, folders, colour.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn claimlint() -> Command {
+    let mut c = Command::cargo_bin("claimlint").expect("binary built");
+    c.env_remove("NO_COLOR").env("CLICOLOR_FORCE", "0");
+    c
+}
+
+fn json(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("stdout is JSON")
+}
+
+const BALKAN: &str = "fixtures/balkan-summit.txt";
+
+#[test]
+fn balkan_article_exits_1_with_one_l001_and_one_n001() {
+    let out = claimlint()
+        .args(["check", BALKAN, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out.stdout);
+    assert_eq!(v["version"], 1);
+    let file = &v["files"][0];
+    assert_eq!(file["path"], BALKAN);
+    assert_eq!(file["reference_date"]["date"], "2024-02-28");
+    assert_eq!(file["reference_date"]["source"], "date-line");
+    let diags = file["diagnostics"].as_array().expect("array");
+    let codes: Vec<&str> = diags.iter().filter_map(|d| d["code"].as_str()).collect();
+    assert_eq!(codes, vec!["N001", "L001"]);
+
+    let l001 = &diags[1];
+    assert_eq!(l001["severity"], "error");
+    assert_eq!(l001["rule"], "event-location-conflict");
+    assert_eq!(
+        l001["message"],
+        "the summit is placed both in Kyiv and in Albania: Kyiv is in Ukraine, not in Albania; \
+         Ukraine is not in the Balkans or Southeast Europe"
+    );
+    // Columns count code points: line 24 has a curly apostrophe (3 bytes) before the label.
+    let labels: Vec<(&str, bool, u64, u64)> = l001["labels"]
+        .as_array()
+        .expect("labels")
+        .iter()
+        .map(|l| {
+            (
+                l["text"].as_str().unwrap_or(""),
+                l["primary"].as_bool().unwrap_or(false),
+                l["line"].as_u64().unwrap_or(0),
+                l["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            ("Balkan", false, 3, 37),
+            ("Albania", false, 3, 54),
+            ("Kyiv", true, 6, 192),
+            ("Southeast European", false, 24, 79),
+        ]
+    );
+
+    let n001 = &diags[0];
+    assert_eq!(n001["severity"], "warning");
+    assert_eq!(
+        n001["help"],
+        "use one spelling throughout (Zelensky 7×, Zelenskyy 1×)"
+    );
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["warnings"], 1);
+}
+
+#[test]
+fn human_output_labels_both_sides_and_summarises() {
+    let out = claimlint()
+        .args(["check", BALKAN, "--color", "never"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(s.contains("L001(event-location-conflict)"), "{s}");
+    assert!(
+        s.contains("the summit is placed in Albania in the headline"),
+        "{s}"
+    );
+    assert!(
+        s.contains("the summit is placed in Kyiv (Ukraine) here"),
+        "{s}"
+    );
+    assert!(s.contains("[fixtures/balkan-summit.txt:6:192]"), "{s}");
+    assert!(!s.contains('\u{1b}'), "no ANSI escapes with --color never");
+    assert!(
+        s.ends_with("1 file checked: 1 error, 1 warning, 0 notes\n"),
+        "{s}"
+    );
+}
+
+#[test]
+fn color_always_emits_ansi_and_no_color_env_is_honoured_in_auto() {
+    let out = claimlint()
+        .args(["check", BALKAN, "--color", "always"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+    let out = claimlint()
+        .env("NO_COLOR", "1")
+        .args(["check", BALKAN])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn fail_on_thresholds() {
+    let code = |fail_on: &str, stdin: &str| {
+        claimlint()
+            .args(["check", "-", "--fail-on", fail_on, "--format", "json"])
+            .write_stdin(stdin)
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    let balkan = std::fs::read_to_string(BALKAN).expect("fixture");
+    assert_eq!(code("never", &balkan), Some(0));
+    assert_eq!(code("error", &balkan), Some(1));
+    // Only a warning (N001): passes at error, fails at warning and note.
+    let warning_only = "Zelenskyy visits troops\n\nPresident Volodymyr Zelensky met soldiers on \
+                        Monday. Zelensky later spoke to reporters.\n";
+    assert_eq!(code("error", warning_only), Some(0));
+    assert_eq!(code("warning", warning_only), Some(1));
+    assert_eq!(code("note", warning_only), Some(1));
+    assert_eq!(code("note", "Calm day\n\nNothing happened.\n"), Some(0));
+}
+
+#[test]
+fn clean_stdin_exits_0_and_lists_the_file() {
+    let out = claimlint()
+        .args(["check", "-", "--format", "json"])
+        .write_stdin("Talks resume\n\nDiplomats met in Geneva on Monday.\n")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    assert_eq!(v["files"][0]["path"], "<stdin>");
+    assert_eq!(v["files"][0]["diagnostics"], Value::Array(vec![]));
+    assert_eq!(v["files"][0]["reference_date"], Value::Null);
+}
+
+#[test]
+fn reference_date_flag_wins_and_is_reported() {
+    let out = claimlint()
+        .args([
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--reference-date",
+            "2024-03-01",
+        ])
+        .write_stdin("Wednesday, February 28, 2024\n\nHeadline\n\nBody.\n")
+        .output()
+        .expect("runs");
+    let v = json(&out.stdout);
+    assert_eq!(v["files"][0]["reference_date"]["date"], "2024-03-01");
+    assert_eq!(v["files"][0]["reference_date"]["source"], "command-line");
+}
+
+#[test]
+fn bad_files_get_one_line_errors_and_others_are_still_checked() {
+    let dir = std::env::temp_dir().join(format!("claimlint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 summit\n\nText.\n").expect("write");
+    let binary = dir.join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0").expect("write");
+    let missing = dir.join("missing.txt");
+    let out = claimlint()
+        .arg("check")
+        .arg(&latin1)
+        .arg(&binary)
+        .arg(&missing)
+        .arg(BALKAN)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    // 2 wins over 1.
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out.stdout);
+    assert_eq!(v["files"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["files"][0]["path"], BALKAN);
+    let errors = v["errors"].as_array().expect("errors");
+    let messages: Vec<&str> = errors
+        .iter()
+        .filter_map(|e| e["message"].as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "not valid UTF-8 (first bad byte at offset 3)",
+            "looks like a binary file (NUL byte at offset 8)",
+            "no such file",
+        ]
+    );
+    assert_eq!(v["summary"]["unreadable"], 3);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
+    assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn folders_take_txt_and_md_and_skip_hidden_and_readme() {
+    let dir = std::env::temp_dir().join(format!("claimlint-dir-{}", std::process::id()));
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).expect("tmp");
+    std::fs::create_dir_all(dir.join(".git")).expect("tmp");
+    for (name, body) in [
+        ("b.txt", "B\n\nText.\n"),
+        ("sub/a.md", "A\n\nText.\n"),
+        ("README.md", "Readme\n"),
+        ("notes.json", "{}"),
+        (".hidden.txt", "H\n"),
+        (".git/x.txt", "X\n"),
+    ] {
+        std::fs::write(dir.join(name), body).expect("write");
+    }
+    let out = claimlint()
+        .arg("check")
+        .arg(&dir)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    let paths: Vec<String> = v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .map(|p| {
+            p.replace('\\', "/")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths, vec!["b.txt", "a.md"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = claimlint().args(["check"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let out = claimlint()
+        .args(["check", BALKAN, "--reference-date", "2024-02-30"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid date"));
+    let out = claimlint().args(["rule", "X999"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rule_explains_itself() {
+    let out = claimlint().args(["rule", "L001"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.starts_with("L001 event-location-conflict (places, default severity: error)"));
+    assert!(
+        s.contains("## What it checks") && s.contains("## Example"),
+        "{s}"
+    );
+    let out = claimlint().args(["rules"]).output().expect("runs");
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.lines().any(|l| l.starts_with("N001  name-variant")),
+        "{s}"
+    );
+}
+
+#[test]
+fn crlf_and_bom_keep_exact_spans() {
+    let text = "\u{feff}Summit in Vienna\r\n\r\nThe summit, held in Geneva, ended.\r\n";
+    let out = claimlint()
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let v = json(&out.stdout);
+    let labels = v["files"][0]["diagnostics"][0]["labels"]
+        .as_array()
+        .expect("labels")
+        .clone();
+    for l in &labels {
+        let (s, e) = (
+            l["start"].as_u64().unwrap_or(0) as usize,
+            l["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(&text[s..e], l["text"].as_str().unwrap_or("?"));
+    }
+    assert_eq!(labels[0]["text"], "Vienna");
+    assert_eq!(
+        (labels[0]["line"].as_u64(), labels[0]["column"].as_u64()),
+        (Some(1), Some(11))
+    );
+    assert_eq!(labels[1]["text"], "Geneva");
+    assert_eq!(
+        (labels[1]["line"].as_u64(), labels[1]["column"].as_u64()),
+        (Some(3), Some(21))
+    );
+}
