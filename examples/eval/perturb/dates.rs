@@ -30,7 +30,7 @@ fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}}(?:st|nd|rd|th)?)|(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?)\s+(?P<m2>{MONTH})\b\.?)(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+            r"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>\d{{1,2}}(?:st|nd|rd|th)?)|(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?)[ \t]+(?P<m2>{MONTH})\b\.?)(?:,?[ \t]+(?P<y>(?:19|20)\d\d)\b(?:[ \t]+(?P<clock>GMT|BST|UTC|GMT\b|hours|hrs))?)?\b"
         );
         Regex::new(&pattern).expect("static regex")
     })
@@ -127,6 +127,10 @@ pub fn find_dates(doc: &Doc<'_>) -> Vec<DateHit> {
         let Ok(day) = digits.parse::<u32>() else {
             continue;
         };
+        if c.name("clock").is_some() {
+            // "Friday, 25 February 2000 GMT": the "year" is a time of day.
+            continue;
+        }
         let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
         if day == 0 || day > days_in_month(year.unwrap_or(2000), month) {
             continue;
@@ -283,6 +287,15 @@ mod tests {
             (6, 4, true)
         );
         assert_eq!(&text[hits[2].day_text.clone()], "9th");
+    }
+
+    #[test]
+    fn year_stays_on_the_line_and_is_no_clock_time() {
+        let text = "H\n\nFriday, 25 February\n\n2000 GMT kick-off. On 3 March 2000 GMT too.\n";
+        let hits = find_dates(&doc(text, None));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].whole.clone()], "Friday, 25 February");
+        assert_eq!(hits[0].year, None);
     }
 
     #[test]

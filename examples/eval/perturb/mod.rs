@@ -12,6 +12,7 @@
 
 pub mod dates;
 pub mod names;
+pub mod numbers;
 pub mod places;
 
 use std::ops::Range;
@@ -73,6 +74,19 @@ pub static KINDS: &[Kind] = &[
         code: "D002",
         description: "day of a date changed so the date cannot exist (June 31, February 30)",
         make: dates::impossible_date,
+    },
+    Kind {
+        name: "list-count",
+        code: "N011",
+        description:
+            "count announcing a closed list changed by one (\"three countries: A, B and C\")",
+        make: numbers::list_count,
+    },
+    Kind {
+        name: "headline-count",
+        code: "N010",
+        description: "number in the headline changed so it disagrees with the body",
+        make: numbers::headline_count,
     },
 ];
 
