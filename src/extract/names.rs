@@ -25,7 +25,8 @@ pub struct NameMention {
     pub span: Span,
     /// The family word: the last word of the name ("Zelensky"), possessive excluded (bytes).
     pub family: Span,
-    /// The given name: the first word of a name of two or more words ("Volodymyr"), if any.
+    /// The given name: the first word of a name of two or more words ("Volodymyr"), if any;
+    /// none when that word opens place names ("Northern Ireland").
     pub given: Option<Span>,
     /// True when a title or role word stood right before the name ("President Zelensky").
     pub titled: bool,
@@ -336,7 +337,8 @@ fn flush(
         words = rest;
     }
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
-        let given = (words.len() >= 2).then_some(first.span);
+        let given =
+            (words.len() >= 2 && !d.is_not_given(article.slice(first.span))).then_some(first.span);
         out.push(NameMention {
             span: Span::new(first.span.start, last.span.end),
             family: last.span,

@@ -41,6 +41,7 @@ struct RawRule {
 struct RawWords {
     stop: Vec<String>,
     titles: Vec<String>,
+    not_given: Vec<String>,
     particles: Vec<String>,
 }
 
@@ -92,9 +93,7 @@ pub struct Curated {
 
 fn in_one_group(groups: &[Vec<String>], a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    groups
-        .iter()
-        .any(|g| g.contains(&a) && g.contains(&b))
+    groups.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
 impl Curated {
@@ -126,6 +125,7 @@ pub struct NameData {
     pub min_len: usize,
     stop: HashSet<String>,
     titles: HashSet<String>,
+    not_given: HashSet<String>,
     particles: HashSet<String>,
     /// The curated variant lists.
     pub curated: Curated,
@@ -155,6 +155,7 @@ impl NameData {
             min_len: raw.key.min_len,
             stop: lower_all(raw.words.stop).into_iter().collect(),
             titles: lower_all(raw.words.titles).into_iter().collect(),
+            not_given: lower_all(raw.words.not_given).into_iter().collect(),
             particles: lower_all(raw.words.particles).into_iter().collect(),
             curated: Curated {
                 given_groups: raw
@@ -208,6 +209,12 @@ impl NameData {
     /// True when `word` (any case) is a title or role word ("President", "Mr").
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(&word.to_lowercase())
+    }
+
+    /// True when `word` (any case) opens place and organisation names and so is never a given
+    /// name ("Northern", "South", "New").
+    pub fn is_not_given(&self, word: &str) -> bool {
+        self.not_given.contains(&word.to_lowercase())
     }
 
     /// True when `word` is a lower-case name particle ("de", "bin", "van").
@@ -285,6 +292,8 @@ mod tests {
         assert!(d.is_stop_word("The"));
         assert!(d.is_title("President"));
         assert!(d.is_particle("bin"));
+        assert!(d.is_not_given("Northern"));
+        assert!(!d.is_not_given("Ronald"));
         assert!(!d.is_particle("Bin"));
         assert_eq!(d.curated.place_groups.len(), 10);
         assert_eq!(d.curated.persons.len(), 3);

@@ -310,32 +310,46 @@ fn clusters(
 ) -> Vec<Vec<Spelling>> {
     let sp = spellings(article, mentions, d);
     let n = sp.len();
-    let mut links = vec![Link::Unrelated; n * n];
+    let listed: Vec<bool> = sp
+        .iter()
+        .map(|s| {
+            curated.place_groups.iter().any(|g| g.contains(&s.lower))
+                || curated.persons.iter().any(|p| p.family.contains(&s.lower))
+        })
+        .collect();
+    // Cheap filter before `link`: equal or near keys with the same first letter, two known
+    // places, or two curated spellings. Everything else is unrelated.
+    let may_link = |i: usize, j: usize| {
+        let (a, b) = (&sp[i], &sp[j]);
+        (a.key.as_bytes().first() == b.key.as_bytes().first()
+            && a.key.len().abs_diff(b.key.len()) <= 1)
+            || (a.toponym && b.toponym)
+            || (listed[i] && listed[j])
+    };
+    let mut edges = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            let l = link(d, curated, &sp[i], &sp[j]);
-            links[i * n + j] = l;
-            links[j * n + i] = l;
+            if may_link(i, j) && link(d, curated, &sp[i], &sp[j]) == Link::Same {
+                edges.push((i, j));
+            }
         }
     }
     // Union by cluster id, refusing any merge that would join a Distinct pair.
     let mut id: Vec<usize> = (0..n).collect();
-    for i in 0..n {
-        for j in i + 1..n {
-            if links[i * n + j] != Link::Same || id[i] == id[j] {
-                continue;
-            }
-            let (ci, cj) = (id[i], id[j]);
-            let clash = (0..n).filter(|&x| id[x] == ci).any(|x| {
-                (0..n)
-                    .filter(|&y| id[y] == cj)
-                    .any(|y| links[x * n + y] == Link::Distinct)
-            });
-            if !clash {
-                for v in id.iter_mut() {
-                    if *v == cj {
-                        *v = ci;
-                    }
+    for (i, j) in edges {
+        if id[i] == id[j] {
+            continue;
+        }
+        let (ci, cj) = (id[i], id[j]);
+        let clash = (0..n).filter(|&x| id[x] == ci).any(|x| {
+            (0..n)
+                .filter(|&y| id[y] == cj)
+                .any(|y| link(d, curated, &sp[x], &sp[y]) == Link::Distinct)
+        });
+        if !clash {
+            for v in id.iter_mut() {
+                if *v == cj {
+                    *v = ci;
                 }
             }
         }
