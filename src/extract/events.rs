@@ -72,7 +72,7 @@ fn bridge_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?ix)^
+            r"(?x-u)^
             \s*,?
             (?:\s*(?:which|that)\b)?
             (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be))?
@@ -85,7 +85,7 @@ fn bridge_re() -> &'static Regex {
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b(1[89]|20)\d\d\b").expect("static regex"))
+    RE.get_or_init(|| Regex::new(r"(?-u)\b(1[89]|20)\d\d\b").expect("static regex"))
 }
 
 /// Words before the noun that make it another occurrence of the event.
@@ -199,7 +199,9 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
         let sent_places: Vec<usize> = (0..places.len())
             .filter(|&i| sent.contains(places[i].span))
             .collect();
-        for m in noun_re().find_iter(text) {
+        // Matched on the lower-cased copy (same byte offsets, checked above): a case-insensitive
+        // regex would cost milliseconds to compile on every run.
+        for m in noun_re().find_iter(&lower) {
             let noun = Span::new(sent.start + m.start(), sent.start + m.end());
             let event = canonical(m.as_str());
             // Attributive: a place right before the noun.
@@ -216,6 +218,10 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 )
             }) || pre.iter().take(2).any(|w| year_re().is_match(w))
             {
+                continue;
+            }
+            // A news or press conference is where people speak, not the event reported.
+            if event == "conference" && matches!(pre.first().copied(), Some("news" | "press")) {
                 continue;
             }
             let det = pre.first().copied().unwrap_or("");
@@ -262,7 +268,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                     && article
                         .text
                         .get(noun.end..p.span.start)
-                        .is_some_and(|gap| bridge_re().is_match(gap))
+                        .is_some_and(|gap| bridge_re().is_match(&gap.to_lowercase()))
             }) {
                 push(i, ClaimForm::Preposition);
             }
