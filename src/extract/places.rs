@@ -119,6 +119,7 @@ pub fn extract(article: &Article) -> Vec<PlaceMention> {
         }
     }
     narrow_qualified(article, &mut out);
+    narrow_by_sentence(article, &mut out);
     out
 }
 
@@ -293,6 +294,49 @@ fn narrow_qualified(article: &Article, mentions: &mut [PlaceMention]) {
     }
 }
 
+/// A name whose readings lie in several countries keeps only those within a country or
+/// first-level division named in the same sentence ("held in Paris, in the US state of
+/// Texas"), when some but not all readings are. Wider context is not used: an article about a
+/// Texas company may still mean Paris, France.
+fn narrow_by_sentence(article: &Article, mentions: &mut [PlaceMention]) {
+    let containers: Vec<(Span, Vec<PlaceId>)> = mentions
+        .iter()
+        .filter(|m| m.role == PlaceRole::Name)
+        .filter(|m| {
+            m.readings.iter().all(|&r| {
+                gazetteer::place(r)
+                    .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1))
+            })
+        })
+        .map(|m| (m.span, m.readings.clone()))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.role != PlaceRole::Name || m.readings.len() < 2 {
+            continue;
+        }
+        let Some(sentence) = article.sentence_at(m.span.start) else {
+            continue;
+        };
+        let keep: Vec<PlaceId> = m
+            .readings
+            .iter()
+            .copied()
+            .filter(|&r| {
+                containers.iter().any(|(span, cs)| {
+                    *span != m.span
+                        && sentence.contains(*span)
+                        && cs
+                            .iter()
+                            .any(|&c| c != r && gazetteer::within(r, c) == gazetteer::Within::Yes)
+                })
+            })
+            .collect();
+        if !keep.is_empty() && keep.len() < m.readings.len() {
+            m.readings = keep;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +374,11 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, vec!["Nice", "Paris", "Texas"]);
         assert_eq!(got[1].3, 1, "Paris narrowed to the one in Texas");
+        let got =
+            found("Festival\n\nIt was held in Paris, in the US state of Texas. Paris is nice.\n");
+        assert_eq!(got[0].0, "Paris");
+        assert_eq!(got[0].3, 1, "narrowed by Texas in the same sentence");
+        assert!(got[3].3 > 1, "not narrowed in the next sentence");
         let got = found("SUMMIT IN BOSNIA AND HERZEGOVINA\n\nText.\n");
         assert_eq!(got[0].0, "BOSNIA AND HERZEGOVINA");
     }

@@ -246,6 +246,30 @@ pub fn is_place_name(name: &str) -> bool {
         .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE) != 0)
 }
 
+/// A country name as it reads in running text: "the United States", "the Netherlands",
+/// "the Czech Republic", but "Ukraine".
+pub fn with_article(name: &str) -> String {
+    const PLURAL: &[&str] = &[
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Maldives",
+        "Comoros",
+        "Seychelles",
+        "Gambia",
+    ];
+    let needs = name.starts_with("United ")
+        || name.ends_with(" Republic")
+        || name.ends_with(" Islands")
+        || name.contains(" of ")
+        || PLURAL.contains(&name);
+    if needs {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
 /// Human description of a place for messages: "Kyiv (Ukraine)", "Georgia (United States)",
 /// "Albania", "the Balkans".
 pub fn describe(id: PlaceId) -> String {
@@ -304,6 +328,8 @@ mod tests {
         assert_eq!(within(kyiv, balkans), Within::No);
         assert!(!compatible(kyiv, al));
         assert_eq!(describe(kyiv), "Kyiv (Ukraine)");
+        assert_eq!(with_article("United States"), "the United States");
+        assert_eq!(with_article("Ukraine"), "Ukraine");
         // Albania, the small Colombian city, is not a reading.
         assert!(lookup("Albania")
             .iter()

@@ -249,12 +249,16 @@ fn reason(p_name: &str, p: &PlaceMention, o_name: &str, o: &PlaceMention) -> Rea
                 c.name
             };
             return Reason::NotInRegion(
-                subject.to_string(),
+                gazetteer::with_article(subject),
                 format!("{}{ambiguous}", region_phrase(op.name)),
             );
         }
         (PlaceKind::Country, Some(c)) if pp.kind != PlaceKind::Country => {
-            format!("{p_name} is in {}, not in {}", c.name, op.name)
+            format!(
+                "{p_name} is in {}, not in {}",
+                gazetteer::with_article(c.name),
+                gazetteer::with_article(op.name)
+            )
         }
         _ => format!(
             "{} and {} are different places",
