@@ -576,6 +576,7 @@ mod tests {
             date,
             source: ReferenceSource::CommandLine,
             span: None,
+            dateline: None,
         });
         let d = extract(&a, r.as_ref());
         (a, d)

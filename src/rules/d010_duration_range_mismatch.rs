@@ -1,16 +1,169 @@
-//! `D010 duration-range-mismatch`. (Being implemented.)
+//! `D010 duration-range-mismatch`: "a two-day summit" held on a date range of another length.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::time::{
+    sentence_groups, DateRange, Duration, DurationForm, Qualifier, TimeMention, TimeUnit, TimeValue,
+};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "D010",
     name: "duration-range-mismatch",
     category: "dates",
     default_severity: Severity::Warning,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "A duration in days (\"two-day summit\") disagrees with the date range given for it \
+              (\"27–29 February\" is three days)",
+    explanation: "\
+## What it checks
+
+A duration in days and a date range in the same sentence: \"the two-day summit, 27–29 February\",
+\"talks lasted four days, from March 3 to March 5\", \"three days of talks on June 3-5\". A range
+counts both ends (27–29 February is three days). The duration must be exact (no \"about\",
+\"nearly\"), stand before an event noun (summit, visit, talks, strike, festival, ...) or after a
+verb of lasting (lasted, ran, met for). A stay of N *nights* may span N or N+1 calendar days.
+
+Silent when the sentence has more than one duration in days or more than one range (multi-leg
+trips, a duration of something else), when it speaks of legs, stops, postponements or
+rescheduling (\"moved from 3 to 5 March\"), or when the range's length depends on an unknown year
+(\"Feb 27 to March 1\" with no year and no reference date). Inside a quotation the finding is a
+note.
+
+## Why it matters
+
+The length and the dates are two statements of one fact. A mismatch means a day was added or
+dropped in one of them, and readers plan travel and coverage on both.
+
+## Example
+
+```text
+The two-day summit, held 27–29 February in Tirana, ...
+```
+
+27–29 February spans three days. Correct the duration or the dates.
+",
 };
+
+/// Nouns of events whose length a compound duration gives ("two-day summit").
+const EVENT_NOUNS: &[&str] = &[
+    "summit",
+    "summits",
+    "conference",
+    "meeting",
+    "meetings",
+    "talks",
+    "visit",
+    "trip",
+    "tour",
+    "festival",
+    "event",
+    "session",
+    "sessions",
+    "strike",
+    "walkout",
+    "stoppage",
+    "celebration",
+    "celebrations",
+    "ceremony",
+    "fair",
+    "show",
+    "exhibition",
+    "congress",
+    "convention",
+    "forum",
+    "retreat",
+    "workshop",
+    "seminar",
+    "symposium",
+    "tournament",
+    "championship",
+    "championships",
+    "games",
+    "competition",
+    "gathering",
+    "rally",
+    "protest",
+    "protests",
+    "negotiations",
+    "hearing",
+    "hearings",
+    "auction",
+    "mission",
+    "voyage",
+    "journey",
+    "stay",
+    "holiday",
+    "vacation",
+    "break",
+    "shutdown",
+    "closure",
+    "debate",
+    "course",
+    "camp",
+    "programme",
+    "program",
+    "series",
+    "meet",
+    "expo",
+    "carnival",
+    "march",
+    "plenum",
+    "assembly",
+];
+
+/// Verbs before "for N days" that give the length of the event itself.
+const LASTING_VERBS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "gathered",
+    "convened",
+    "sat",
+    "stayed",
+    "stay",
+    "visited",
+    "toured",
+    "ran",
+    "run",
+    "runs",
+    "lasted",
+    "lasts",
+    "continued",
+    "continue",
+    "held",
+];
+
+/// Words that mean the sentence speaks of several legs or of a change of dates.
+const SKIP_WORDS: &[&str] = &[
+    "leg",
+    "legs",
+    "stop",
+    "stops",
+    "stopover",
+    "postponed",
+    "postpone",
+    "delayed",
+    "delay",
+    "moved",
+    "rescheduled",
+    "originally",
+    "extended",
+    "extend",
+    "shortened",
+    "cut",
+    "instead",
+    "followed",
+    "brought",
+    "pushed",
+    "shifted",
+    "changed",
+    "each",
+    "respectively",
+    "first",
+    "second",
+    "then",
+    "before",
+    "after",
+];
 
 /// The `duration-range-mismatch` rule.
 pub struct DurationRangeMismatch;
@@ -20,5 +173,200 @@ impl Rule for DurationRangeMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let times = &cx.mentions.times;
+        for (sentence, idx) in sentence_groups(cx.article, times) {
+            let group = &times[idx];
+            let day_durations: Vec<(&TimeMention, &Duration)> = group
+                .iter()
+                .filter_map(|m| match &m.value {
+                    TimeValue::Duration(d) if matches!(d.unit, TimeUnit::Day | TimeUnit::Night) => {
+                        Some((m, d))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let ranges: Vec<(&TimeMention, &DateRange)> = group
+                .iter()
+                .filter_map(|m| match &m.value {
+                    TimeValue::Range(r) => Some((m, r)),
+                    _ => None,
+                })
+                .collect();
+            let ([(dm, dur)], [(rm, range)]) = (day_durations.as_slice(), ranges.as_slice()) else {
+                continue;
+            };
+            let Some(days) = range.days else { continue };
+            if dur.qualifier != Qualifier::Exact || !is_event_duration(cx, dm, dur) {
+                continue;
+            }
+            let words = cx.article.slice(sentence).to_ascii_lowercase();
+            if words
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| SKIP_WORDS.contains(&w))
+            {
+                continue;
+            }
+            let n = i64::from(dur.amount);
+            let fits = match dur.unit {
+                TimeUnit::Night => n == days || n + 1 == days,
+                _ => n == days,
+            };
+            if fits {
+                continue;
+            }
+            out.push(diagnostic(cx, dm, dur, rm, days));
+        }
+    }
+}
+
+/// True when the duration gives the length of an event: a compound before an event noun, "N
+/// days of talks", a verb of lasting, or "for N days" after such a verb.
+fn is_event_duration(cx: &Context<'_>, m: &TimeMention, d: &Duration) -> bool {
+    match d.form {
+        DurationForm::Compound | DurationForm::Of => d.noun.is_some_and(|n| {
+            cx.article
+                .slice(n)
+                .split(' ')
+                .any(|w| EVENT_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
+        }),
+        DurationForm::Lasted => true,
+        DurationForm::For => {
+            let before = cx.article.text.get(..m.span.start).unwrap_or("");
+            let word = before
+                .trim_end()
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            LASTING_VERBS.contains(&word.as_str())
+        }
+    }
+}
+
+fn diagnostic(
+    cx: &Context<'_>,
+    dm: &TimeMention,
+    dur: &Duration,
+    rm: &TimeMention,
+    days: i64,
+) -> Diagnostic {
+    let unit = if dur.unit == TimeUnit::Night {
+        "nights"
+    } else {
+        "days"
+    };
+    let range_text = cx.article.slice(rm.span);
+    let severity = if dm.quoted || rm.quoted {
+        META.default_severity.downgrade()
+    } else {
+        META.default_severity
+    };
+    let mut d = META.diagnostic(
+        severity,
+        format!(
+            "a duration of {} {unit} does not fit the range {range_text}, which spans {days} days \
+             (both ends included)",
+            dur.amount
+        ),
+    );
+    d.labels
+        .push(label(dm.span, format!("{} {unit}", dur.amount), true));
+    d.labels.push(label(
+        rm.span,
+        format!("{days} days, from the first to the last day inclusive"),
+        false,
+    ));
+    d.help = Some(if dur.unit == TimeUnit::Night {
+        format!(
+            "{days} calendar days hold {} or {days} nights; correct the duration or the dates",
+            days - 1
+        )
+    } else {
+        "correct the duration or the dates; a range counts both its first and last day".to_string()
+    });
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(text));
+        check(
+            &a,
+            &Settings {
+                reference_date: NaiveDate::from_ymd_opt(2024, 2, 20),
+            },
+        )
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "D010")
+        .collect()
+    }
+
+    #[test]
+    fn two_day_summit_over_three_days() {
+        let t = "H\n\nThe two-day summit, held 27–29 February in Tirana, ended.";
+        let d = run(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "a duration of 2 days does not fit the range 27–29 February, which spans 3 days (both ends included)"
+        );
+        let l: Vec<_> = d[0]
+            .labels
+            .iter()
+            .map(|l| (&t[l.span.start..l.span.end], l.primary))
+            .collect();
+        assert_eq!(l, vec![("two-day", true), ("27–29 February", false)]);
+    }
+
+    #[test]
+    fn other_forms() {
+        assert_eq!(
+            run("H\n\nTalks lasted four days, from March 3 to March 5.").len(),
+            1
+        );
+        assert_eq!(run("H\n\nThe three-day festival runs June 3-6.").len(), 1);
+        assert_eq!(
+            run("H\n\nThey met for two days, March 31-April 2.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn consistent_and_traps_are_silent() {
+        for t in [
+            "H\n\nThe three-day summit, held 27–29 February in Tirana, ended.",
+            // Nights: 27–29 February holds two or three nights.
+            "H\n\nA two-night stay, 27–29 February, was booked.",
+            // Multi-leg.
+            "H\n\nThe two-day visit to Paris, 3-4 May, and Berlin, 5-7 May, ends.",
+            "H\n\nThe two-day tour's first leg runs 3-5 May.",
+            // A duration of something else.
+            "H\n\nA 10-day ceasefire was agreed at the summit on 27–29 February.",
+            "H\n\nThe summit on 27–29 February was delayed for two days.",
+            // Rounding.
+            "H\n\nThe nearly two-day summit ran 27–29 February.",
+            // A change of dates.
+            "H\n\nThe two-day summit was moved from February 27 to March 1.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn quoted_is_a_note() {
+        let d = run("H\n\nHe said: “the two-day summit, 27–29 February, went well.”");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Note);
+    }
 }

@@ -1,15 +1,56 @@
-//! `D011 age-birth-mismatch`. (Being implemented.)
+//! `D011 age-birth-mismatch`: a stated age that does not follow from the birth date or year given
+//! for the same person and the article's date.
 
+use chrono::{Datelike, NaiveDate};
+
+use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::time::{sentence_groups, Age, AgeContext, Birth, TimeMention, TimeValue};
+use crate::knowledge::calendar::{month_from_name, weekday_from_name};
+use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "D011",
     name: "age-birth-mismatch",
     category: "dates",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "A stated age does not follow from the birth date or year given for the same person",
+    explanation: "\
+## What it checks
+
+An age (\"Smith, 45,\", \"aged 45\", \"the 45-year-old\", \"turned 45\") and a birth date or year
+(\"born in 1979\", \"born on March 3, 1979\") in the same sentence, next to each other with nothing
+but \"who was\", brackets, commas or the person's name between them, read against the reference
+date (`--reference-date`, else the date line above the headline).
+
+- With a full birth date the age is exact: someone born on March 3, 1979 is 44 on February 28,
+  2024 and 45 from March 3. A mismatch is an **error**.
+- With a birth year only, the birthday may not have come yet: someone born in 1979 is 44 or 45 in
+  2024 (one year of slack). A mismatch is a **warning**.
+- When a wire dateline is one day off the reference date (time zones), an age that fits either
+  day passes.
+
+**Left alone:** ages at a past event (\"was 30 when\", \"at the age of 30\", \"died aged 80\",
+\"then 30\"), hypothetical ages (\"would have turned 50\"), sentences about a death, sentences with
+another year in the past (\"In 2010, Smith, 31, born in 1979, ...\" is anchored to 2010), sentences
+with more than one age or birth, and an age and birth with another word between them (\"Smith, 45,
+and Jones, born in 1970\"; \"Smith, 45, whose father was born in 1940\"). Inside a quotation the
+severity drops one level.
+
+## Why it matters
+
+Age and birth date are two statements of one fact; one of them is wrong. Ages are often updated
+from an earlier story while the birth date is not, or the reverse.
+
+## Example
+
+```text
+John Smith, 45, who was born on March 3, 1970, ...
+```
+
+On February 28, 2024, someone born on March 3, 1970 is 53. Correct the age or the birth date.
+",
 };
 
 /// The `age-birth-mismatch` rule.
@@ -20,5 +61,300 @@ impl Rule for AgeBirthMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        let anchors = reference.anchors();
+        let times = &cx.mentions.times;
+        for (sentence, idx) in sentence_groups(cx.article, times) {
+            let group = &times[idx];
+            let ages: Vec<(&TimeMention, &Age)> = group
+                .iter()
+                .filter_map(|m| match &m.value {
+                    TimeValue::Age(a) => Some((m, a)),
+                    _ => None,
+                })
+                .collect();
+            let births: Vec<(&TimeMention, &Birth)> = group
+                .iter()
+                .filter_map(|m| match &m.value {
+                    TimeValue::Birth(b) => Some((m, b)),
+                    _ => None,
+                })
+                .collect();
+            let ([(am, age)], [(bm, birth)]) = (ages.as_slice(), births.as_slice()) else {
+                continue;
+            };
+            if age.context != AgeContext::Current
+                || !adjacent(cx, am, age, bm)
+                || sentence_is_anchored_elsewhere(cx, sentence, birth, reference)
+            {
+                continue;
+            }
+            if let Some(d) = finding(am, age, bm, birth, reference, &anchors) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// Words that may stand between an age and a birth of the same person.
+const GAP_WORDS: &[&str] = &["who", "was", "is", "the", "a", "an"];
+
+/// True when only punctuation, [`GAP_WORDS`] and (birth first) the person's name stand between
+/// the age and the birth.
+fn adjacent(cx: &Context<'_>, am: &TimeMention, age: &Age, bm: &TimeMention) -> bool {
+    let (gap, birth_first) = if am.span.end <= bm.span.start {
+        (Span::new(am.span.end, bm.span.start), false)
+    } else if bm.span.end <= am.span.start {
+        // "Born in 1979, Smith, 45, ...": the gap holds the name.
+        let start = age
+            .person
+            .map_or(am.span.start, |p| p.start.min(am.span.start));
+        (Span::new(bm.span.end, start), true)
+    } else {
+        return false;
+    };
+    let text = cx.article.slice(gap);
+    let mut names = 0;
+    let mut last_was_name = false;
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '–' | '—'))
+    {
+        if word.is_empty() {
+            continue;
+        }
+        if GAP_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
+            last_was_name = false;
+            continue;
+        }
+        let cap = word.chars().next().is_some_and(char::is_uppercase)
+            && month_from_name(word).is_none()
+            && weekday_from_name(word).is_none();
+        // Birth first: one run of capitalised words (the name: "John Smith") before the age.
+        if birth_first && cap && (names == 0 || last_was_name) {
+            if !last_was_name {
+                names += 1;
+            }
+            last_was_name = true;
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// Words that anchor ages to another time: deaths, anniversaries, hypotheticals.
+const ANCHOR_WORDS: &[&str] = &[
+    "died",
+    "dies",
+    "death",
+    "dead",
+    "killed",
+    "late",
+    "obituary",
+    "would",
+    "posthumously",
+    "anniversary",
+    "then",
+    "when",
+    "former",
+];
+
+/// True when the sentence speaks of a death or another time (a past year other than the birth
+/// year): the age may hold at that time, not at the article's date.
+fn sentence_is_anchored_elsewhere(
+    cx: &Context<'_>,
+    sentence: Span,
+    birth: &Birth,
+    reference: &ReferenceDate,
+) -> bool {
+    let text = cx.article.slice(sentence);
+    let lower = text.to_ascii_lowercase();
+    if lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| ANCHOR_WORDS.contains(&w))
+    {
+        return true;
+    }
+    // Another four-digit year at least two years before the reference date.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let boundary_after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
+        if boundary_before && boundary_after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let y: i32 = text[i..i + 4].parse().unwrap_or(0);
+            if (1500..=2099).contains(&y) && y != birth.year && y < reference.date.year() - 1 {
+                return true;
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Whole years from `born` to `on`.
+fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
+    let mut years = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years
+}
+
+fn finding(
+    am: &TimeMention,
+    age: &Age,
+    bm: &TimeMention,
+    birth: &Birth,
+    reference: &ReferenceDate,
+    anchors: &[Anchor],
+) -> Option<Diagnostic> {
+    let stated = i32::try_from(age.years).ok()?;
+    let first = anchors.first()?;
+    let (exact, expected_text, fits) = match birth.date {
+        Some(born) => {
+            let fits = anchors.iter().any(|a| age_on(born, a.date) == stated);
+            let expected = age_on(born, first.date);
+            (
+                true,
+                format!(
+                    "someone born on {} is {expected} on {}",
+                    born.format("%B %-d, %Y"),
+                    first.date.format("%B %-d, %Y")
+                ),
+                fits,
+            )
+        }
+        None => {
+            let fits = anchors.iter().any(|a| {
+                let diff = a.date.year() - birth.year;
+                stated == diff || stated == diff - 1
+            });
+            let diff = first.date.year() - birth.year;
+            (
+                false,
+                format!(
+                    "someone born in {} is {} or {diff} in {}",
+                    birth.year,
+                    diff - 1,
+                    first.date.year()
+                ),
+                fits,
+            )
+        }
+    };
+    if fits {
+        return None;
+    }
+    let base = if exact {
+        META.default_severity
+    } else {
+        Severity::Warning
+    };
+    let severity = if am.quoted || bm.quoted {
+        base.downgrade()
+    } else {
+        base
+    };
+    let mut d = META.diagnostic(
+        severity,
+        format!("the stated age {stated} does not fit the birth date: {expected_text}"),
+    );
+    d.labels
+        .push(label(age.years_span, format!("age {stated}"), true));
+    d.labels.push(label(
+        birth.value_span,
+        if exact {
+            "exact birth date".to_string()
+        } else {
+            "birth year only (one year of slack)".to_string()
+        },
+        false,
+    ));
+    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
+        d.labels.push(label(span, "the article's date", false));
+    }
+    d.help = Some(format!(
+        "ages are computed at the {}; correct the age or the birth date (if the age is at a past \
+         event, say when)",
+        reference.explain()
+    ));
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(text));
+        check(
+            &a,
+            &Settings {
+                reference_date: NaiveDate::from_ymd_opt(2024, 2, 28),
+            },
+        )
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "D011")
+        .collect()
+    }
+
+    #[test]
+    fn exact_date_is_an_error() {
+        let t = "H\n\nJohn Smith, 45, who was born on March 3, 1970, spoke.";
+        let d = run(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(
+            d[0].message,
+            "the stated age 45 does not fit the birth date: someone born on March 3, 1970 is 53 on February 28, 2024"
+        );
+        let l: Vec<_> = d[0]
+            .labels
+            .iter()
+            .map(|l| (&t[l.span.start..l.span.end], l.primary))
+            .collect();
+        assert_eq!(l, vec![("45", true), ("March 3, 1970", false)]);
+        // Birthday not yet reached: 44 is right, 45 is not.
+        assert!(run("H\n\nJohn Smith, 44, who was born on March 3, 1979, spoke.").is_empty());
+        assert_eq!(
+            run("H\n\nJohn Smith, 45, who was born on March 3, 1979, spoke.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn year_only_is_a_warning_with_slack() {
+        let d = run("H\n\nSmith, 45, born in 1970, spoke.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(run("H\n\nSmith, 45, born in 1979, spoke.").is_empty());
+        assert!(run("H\n\nSmith, 44, born in 1979, spoke.").is_empty());
+        assert_eq!(run("H\n\nBorn in 1970, John Smith, 45, spoke.").len(), 1);
+        assert_eq!(run("H\n\nThe 45-year-old, born in 1970, spoke.").len(), 1);
+    }
+
+    #[test]
+    fn traps_are_silent() {
+        for t in [
+            "H\n\nSmith was 30 when he left; he was born in 1970.",
+            "H\n\nSmith, who would have turned 50 on Tuesday, was born in 1970.",
+            "H\n\nSmith, 45, and Jones, born in 1970, spoke.",
+            "H\n\nSmith, 45, whose father was born in 1940, spoke.",
+            "H\n\nIn 2010, Smith, 31, born in 1979, won.",
+            "H\n\nSmith, who died aged 45, was born in 1960.",
+            "H\n\nSmith, 45, born in 1970, and Jones, 50, born in 1974, spoke.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+    }
 }

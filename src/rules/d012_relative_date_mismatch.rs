@@ -1,15 +1,66 @@
-//! `D012 relative-date-mismatch`. (Being implemented.)
+//! `D012 relative-date-mismatch`: a relative date ("yesterday", "last Friday", "earlier this
+//! month") written next to a weekday or date that it cannot be, given the article's date.
 
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::article::{Article, Span};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::time::{
+    AttachedDay, PeriodPart, PeriodUnit, TimeMention, TimeValue, WeekdayQualifier,
+};
+use crate::knowledge::calendar::{month_name, weekday_name};
+use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "D012",
     name: "relative-date-mismatch",
     category: "dates",
     default_severity: Severity::Warning,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "A relative date (yesterday, last Friday, earlier this month) is written with a \
+              weekday or date it cannot be, given the article's date",
+    explanation: "\
+## What it checks
+
+Relative dates that come with their own weekday or date, read against the article's reference
+date (`--reference-date`, else the date line above the headline):
+
+- \"yesterday (Monday)\", \"today, Wednesday\", \"tomorrow, March 3\": the day before, of or after
+  the reference date;
+- \"last Friday, March 1\": a date 1 to 14 days before; \"next Friday, February 23\": 1 to 14 days
+  after; \"this Friday (March 1)\": within 7 days either way;
+- \"earlier this month, on March 28\", \"last week (Feb 20)\", \"next month, on April 2\": the
+  right week, month or year (\"earlier\" up to the reference day, \"later\" from it). A year period
+  (\"last year, on March 3\") is checked only when the date's year is written.
+
+**Time zones.** A wire dateline (\"KYIV, Feb 27 (Reuters) -\") gives the reporter's local day,
+which may be one day off the reference date (the wire's timestamp). When the dateline's day lies
+within one day of the reference date, an expression that fits *either* day passes. That is the
+only slack: without a second day in the article, \"yesterday\" is exactly one day before the
+reference date. A weekday written with its own date (\"Friday, March 1\") is never given slack;
+when the two disagree, D001 reports it and this rule stays silent.
+
+**Left alone:** quotations (a speaker's \"yesterday\" is anchored to when they spoke);
+sentences with another day or date in them (\"said on Monday that ... tomorrow\" may be anchored to
+Monday); anything from an update or correction paragraph on, and sentences that mention an
+update (they are written later than the reference date).
+
+## Why it matters
+
+The relative word and the explicit day are two statements of one date. When they disagree, one
+is wrong, and readers cannot tell which: often the story was written a day earlier than it was
+dated, or a date was copied from an earlier version.
+
+## Example
+
+```text
+Wednesday, February 28, 2024
+
+The ministers met yesterday (Monday) in Tirana.
+```
+
+Yesterday, from Wednesday February 28, was Tuesday. Correct the weekday, or write \"on Monday\".
+",
 };
 
 /// The `relative-date-mismatch` rule.
@@ -20,5 +71,447 @@ impl Rule for RelativeDateMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        let anchors = reference.anchors();
+        let cutoff = update_cutoff(cx.article);
+        let times = &cx.mentions.times;
+        for (i, m) in times.iter().enumerate() {
+            if m.quoted || m.span.start >= cutoff {
+                continue;
+            }
+            let Some(problem) = problem(m, &anchors) else {
+                continue;
+            };
+            let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
+            if cx
+                .article
+                .slice(sentence)
+                .to_ascii_lowercase()
+                .contains("update")
+                || other_time_in_sentence(cx, times, i, sentence)
+            {
+                continue;
+            }
+            out.push(diagnostic(problem, reference));
+        }
+    }
+}
+
+/// What is wrong with one mention.
+struct Problem {
+    /// The relative words ("yesterday", "last Friday", "earlier this month").
+    relative: Span,
+    /// The weekday or date written with them.
+    attached: AttachedDay,
+    /// What was written, for the message ("Monday", "March 1, 2024").
+    written: String,
+    /// What the relative words mean from the reference date ("Tuesday", "a date 1 to 14 days
+    /// before").
+    expected: String,
+}
+
+fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
+    match &m.value {
+        TimeValue::RelativeDay(r) => {
+            let a = r.attached?;
+            let fits = |an: &Anchor| {
+                let exp = an.date + Duration::days(r.offset);
+                match (a.date, a.weekday) {
+                    (Some(d), _) => d == exp,
+                    (None, Some(w)) => w == exp.weekday(),
+                    (None, None) => true,
+                }
+            };
+            if anchors.iter().any(fits) {
+                return None;
+            }
+            let exp = anchors[0].date + Duration::days(r.offset);
+            let (written, expected) = match a.date {
+                Some(d) => (long_date(d), long_date(exp)),
+                None => (
+                    weekday_name(a.weekday?).to_string(),
+                    weekday_name(exp.weekday()).to_string(),
+                ),
+            };
+            Some(Problem {
+                relative: r.word,
+                attached: a,
+                written,
+                expected,
+            })
+        }
+        TimeValue::Weekday(w) => {
+            let a = w.date?;
+            let d = a.date?;
+            // A weekday that does not match its own date is D001's finding.
+            if d.weekday() != w.weekday || w.qualifier == WeekdayQualifier::On {
+                return None;
+            }
+            let (lo, hi) = match w.qualifier {
+                WeekdayQualifier::Last => (-14, -1),
+                WeekdayQualifier::Next => (1, 14),
+                WeekdayQualifier::This => (-7, 7),
+                WeekdayQualifier::On => return None,
+            };
+            if anchors.iter().any(|an| {
+                let diff = (d - an.date).num_days();
+                (lo..=hi).contains(&diff)
+            }) {
+                return None;
+            }
+            let expected = nearest(anchors[0].date, w.weekday, w.qualifier);
+            Some(Problem {
+                relative: Span::new(m.span.start, w.weekday_span.end),
+                attached: a,
+                written: long_date(d),
+                expected: long_date(expected),
+            })
+        }
+        TimeValue::Period(p) => {
+            let a = p.attached?;
+            let d = a.date?;
+            if p.unit == PeriodUnit::Year && !a.year_written {
+                return None;
+            }
+            if anchors
+                .iter()
+                .any(|an| period_fits(p.unit, p.offset, p.part, an.date, d))
+            {
+                return None;
+            }
+            Some(Problem {
+                relative: Span::new(m.span.start, a.span.start),
+                attached: a,
+                written: long_date(d),
+                expected: period_phrase(p.unit, p.offset, p.part, anchors[0].date),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The date a qualified weekday most plausibly names from `from`: the latest such weekday
+/// before it ("last"), the first after it ("next"), or the one within three days ("this").
+fn nearest(from: NaiveDate, weekday: Weekday, q: WeekdayQualifier) -> NaiveDate {
+    let days: Vec<i64> = match q {
+        WeekdayQualifier::Last => (1..=7).map(|d| -d).collect(),
+        WeekdayQualifier::Next => (1..=7).collect(),
+        _ => (-3..=3).collect(),
+    };
+    days.into_iter()
+        .map(|d| from + Duration::days(d))
+        .find(|d| d.weekday() == weekday)
+        .unwrap_or(from)
+}
+
+fn month_index(d: NaiveDate) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month0())
+}
+
+/// True when `d` lies in the period from `reference` (with the part's bound).
+fn period_fits(
+    unit: PeriodUnit,
+    offset: i64,
+    part: PeriodPart,
+    reference: NaiveDate,
+    d: NaiveDate,
+) -> bool {
+    let diff = (d - reference).num_days();
+    let in_period = match (unit, part) {
+        (PeriodUnit::Week, PeriodPart::Past) => (-7..=0).contains(&diff),
+        (PeriodUnit::Month, PeriodPart::Past) => (-31..=0).contains(&diff),
+        (PeriodUnit::Year, PeriodPart::Past) => (-366..=0).contains(&diff),
+        // Calendar weeks start on different days in different places: allow a week either side.
+        (PeriodUnit::Week, _) => match offset {
+            -1 => (-13..=-1).contains(&diff),
+            1 => (1..=13).contains(&diff),
+            _ => (-6..=6).contains(&diff),
+        },
+        (PeriodUnit::Month, _) => month_index(d) - month_index(reference) == offset,
+        (PeriodUnit::Year, _) => i64::from(d.year()) - i64::from(reference.year()) == offset,
+    };
+    in_period
+        && match part {
+            PeriodPart::Earlier => diff <= 0,
+            PeriodPart::Later => diff >= 0,
+            _ => true,
+        }
+}
+
+fn period_phrase(unit: PeriodUnit, offset: i64, part: PeriodPart, reference: NaiveDate) -> String {
+    let bound = match part {
+        PeriodPart::Earlier => " up to the article's date",
+        PeriodPart::Later => " after the article's date",
+        _ => "",
+    };
+    match (unit, part) {
+        (PeriodUnit::Week, PeriodPart::Past) => "a date in the 7 days before".to_string(),
+        (PeriodUnit::Month, PeriodPart::Past) => "a date in the 31 days before".to_string(),
+        (PeriodUnit::Year, PeriodPart::Past) => "a date in the year before".to_string(),
+        (PeriodUnit::Week, _) => match offset {
+            -1 => "a date 1 to 13 days before".to_string(),
+            1 => "a date 1 to 13 days after".to_string(),
+            _ => format!("a date within 6 days{bound}"),
+        },
+        (PeriodUnit::Month, _) => {
+            let idx = month_index(reference) + offset;
+            let (y, m) = (idx.div_euclid(12), idx.rem_euclid(12) + 1);
+            format!("a date in {} {y}{bound}", month_name(m as u32))
+        }
+        (PeriodUnit::Year, _) => {
+            format!("a date in {}{bound}", i64::from(reference.year()) + offset)
+        }
+    }
+}
+
+fn long_date(d: NaiveDate) -> String {
+    d.format("%A, %B %-d, %Y").to_string()
+}
+
+/// The first byte of the first paragraph written after publication: an update, correction or
+/// editor's note. `usize::MAX` when there is none.
+fn update_cutoff(article: &Article) -> usize {
+    const MARKERS: &[&str] = &[
+        "update",
+        "editor's note",
+        "editor’s note",
+        "correction",
+        "clarification",
+        "(updates",
+        "this story has been",
+        "this article has been",
+    ];
+    article
+        .segments
+        .iter()
+        .find(|s| {
+            let t = article.slice(s.span);
+            let head: String = t.chars().take(40).collect::<String>().to_lowercase();
+            MARKERS.iter().any(|m| head.starts_with(m))
+        })
+        .map_or(usize::MAX, |s| s.span.start)
+}
+
+/// True when the sentence holds another day-level time expression or date besides mention `i`
+/// (and what is attached to it): the relative word may then be anchored to that other day.
+fn other_time_in_sentence(
+    cx: &Context<'_>,
+    times: &[TimeMention],
+    i: usize,
+    sentence: Span,
+) -> bool {
+    let me = times[i].span;
+    let lo = times.partition_point(|t| t.span.start < sentence.start);
+    let day_level = |t: &TimeMention| {
+        matches!(
+            t.value,
+            TimeValue::RelativeDay(_) | TimeValue::Weekday(_) | TimeValue::Period(_)
+        )
+    };
+    let other_time = times[lo..]
+        .iter()
+        .take_while(|t| t.span.start < sentence.end)
+        .any(|t| day_level(t) && !me.overlaps(t.span));
+    let dates = &cx.mentions.dates;
+    let dlo = dates.partition_point(|d| d.span.start < sentence.start);
+    let other_date = dates[dlo..]
+        .iter()
+        .take_while(|d| d.span.start < sentence.end)
+        .any(|d| !me.overlaps(d.span));
+    other_time || other_date
+}
+
+fn diagnostic(p: Problem, reference: &ReferenceDate) -> Diagnostic {
+    let mut d = META.diagnostic(
+        META.default_severity,
+        format!(
+            "this relative date cannot be {}: from {} it is {}",
+            p.written,
+            reference.date.format("%A, %B %-d, %Y"),
+            p.expected
+        ),
+    );
+    d.labels.push(label(
+        p.attached.span,
+        format!("written as {}", p.written),
+        true,
+    ));
+    d.labels.push(label(
+        p.relative,
+        format!("from the article's date this is {}", p.expected),
+        false,
+    ));
+    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
+        d.labels.push(label(span, "the article's date", false));
+    }
+    if let Some(dl) = reference.dateline.filter(|dl| dl.date != reference.date) {
+        d.labels.push(label(
+            dl.span,
+            "the dateline's day, also accepted (time zones)",
+            false,
+        ));
+    }
+    d.help = Some(format!(
+        "{}; correct the weekday or date, or the relative word (the text may have been written \
+         on another day than it is dated)",
+        reference.explain()
+    ));
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(text: &str, reference: Option<NaiveDate>) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(text));
+        check(
+            &a,
+            &Settings {
+                reference_date: reference,
+            },
+        )
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "D012")
+        .collect()
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn spans(text: &str, d: &Diagnostic) -> Vec<(String, bool)> {
+        d.labels
+            .iter()
+            .map(|l| (text[l.span.start..l.span.end].to_string(), l.primary))
+            .collect()
+    }
+
+    #[test]
+    fn yesterday_with_wrong_weekday() {
+        let t =
+            "Wednesday, February 28, 2024\n\nH\n\nThe ministers met yesterday (Monday) in Tirana.";
+        let d = run(t, None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "this relative date cannot be Monday: from Wednesday, February 28, 2024 it is Tuesday"
+        );
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(
+            spans(t, &d[0]),
+            vec![
+                ("Wednesday, February 28, 2024".to_string(), false),
+                ("yesterday".to_string(), false),
+                ("Monday".to_string(), true),
+            ]
+        );
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("the article's date line"));
+        // The right weekday is silent.
+        assert!(run(&t.replace("Monday", "Tuesday"), None).is_empty());
+    }
+
+    #[test]
+    fn dateline_gives_one_day_of_slack() {
+        let t = "H\n\nTIRANA, Feb 27 (Reuters) - The ministers met yesterday (Monday) in Tirana.";
+        assert!(run(t, Some(ymd(2024, 2, 28))).is_empty());
+        // Two days off is still wrong.
+        let t = "H\n\nTIRANA, Feb 27 (Reuters) - The ministers met yesterday (Sunday) in Tirana.";
+        let d = run(t, Some(ymd(2024, 2, 28)));
+        assert_eq!(d.len(), 1);
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("2024-02-27 was also accepted"));
+    }
+
+    #[test]
+    fn last_and_next_weekday_with_date() {
+        let d = run(
+            "H\n\nShe spoke last Friday, March 1, in Rome.",
+            Some(ymd(2024, 2, 28)),
+        );
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("Friday, February 23, 2024"),
+            "{}",
+            d[0].message
+        );
+        let d = run(
+            "H\n\nThey meet next Friday, February 23.",
+            Some(ymd(2024, 2, 28)),
+        );
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("Friday, March 1, 2024"),
+            "{}",
+            d[0].message
+        );
+        assert!(run(
+            "H\n\nThey meet next Friday, March 1.",
+            Some(ymd(2024, 2, 28))
+        )
+        .is_empty());
+        assert!(run(
+            "H\n\nShe spoke last Friday, Feb. 23.",
+            Some(ymd(2024, 2, 28))
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn periods() {
+        let d = run(
+            "H\n\nEarlier this month, on March 28, prices fell.",
+            Some(ymd(2024, 3, 5)),
+        );
+        assert_eq!(d.len(), 1);
+        assert!(run(
+            "H\n\nEarlier this month, on March 2, prices fell.",
+            Some(ymd(2024, 3, 5))
+        )
+        .is_empty());
+        // A year-less date in a year period is not checked (its year is a guess).
+        assert!(run(
+            "H\n\nLast year, on March 3, prices fell.",
+            Some(ymd(2024, 3, 5))
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn traps_are_silent() {
+        let r = Some(ymd(2024, 2, 28));
+        // Quotes are anchored to the speaker's time.
+        assert!(run("H\n\n“We met yesterday (Monday),” he said last week.", r).is_empty());
+        // Another day in the sentence.
+        assert!(run(
+            "H\n\nHe said on Sunday that talks ended yesterday (Saturday).",
+            r
+        )
+        .is_empty());
+        // Updates after publication.
+        assert!(run(
+            "H\n\nBody.\n\nUpdate: The talks resumed today (Thursday).",
+            r
+        )
+        .is_empty());
+        // No reference date.
+        assert!(run("H\n\nThe ministers met yesterday (Monday).", None).is_empty());
+        // Lists of days are not an attached weekday.
+        assert!(run("H\n\nThey met yesterday, Monday and Sunday.", r).is_empty());
+    }
 }

@@ -1,15 +1,52 @@
-//! `D013 elapsed-years-mismatch`. (Being implemented.)
+//! `D013 elapsed-years-mismatch`: "25 years ago, in 1990" in an article dated 2024.
 
+use chrono::Datelike;
+
+use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::time::{Qualifier, TimeMention, TimeValue, YearsAgo};
+use crate::reference::{ReferenceDate, ReferenceSource};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "D013",
     name: "elapsed-years-mismatch",
     category: "dates",
     default_severity: Severity::Warning,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "\"N years ago\" is written next to a year that is not N years before the article's \
+              date",
+    explanation: "\
+## What it checks
+
+\"N years ago\" (or decades) written right next to a year: \"founded 25 years ago, in 1990\",
+\"in 1990, 25 years ago,\", \"25 years ago (1990)\". The years between that year and the reference
+date's year (`--reference-date`, else the date line above the headline) must match N:
+
+- exact (\"25 years ago\"): within one year either way, because only years are compared (an event
+  in December 1998 is 25 years before February 2024 by the calendar, 26 by the years);
+- \"about\", \"some\", \"around\", and any count in decades: within a fifth of N (at least two years);
+- \"nearly\", \"almost\", \"less than\", \"under\": at most N + 1, at least N minus a fifth (two
+  years at least);
+- \"more than\", \"over\", \"at least\": at least N - 1 (no upper bound: \"more than 20 years
+  ago\" is true of 34 years).
+
+Silent without a reference date, and when the sentence holds another year between the two (\"in a
+2015 interview he said that 25 years ago, in 1990, ...\" is anchored to 2015). Inside a quotation
+the finding is a note.
+
+## Why it matters
+
+The count and the year are two statements of one date, and the count is often left unchanged when
+a story is reused a year or more later.
+
+## Example
+
+```text
+The company was founded 25 years ago, in 1990.   (dated 2024)
+```
+
+1990 was 34 years before 2024. Correct the count or the year.
+",
 };
 
 /// The `elapsed-years-mismatch` rule.
@@ -20,5 +57,185 @@ impl Rule for ElapsedYearsMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(reference) = cx.reference else {
+            return;
+        };
+        let years: Vec<i32> = {
+            let mut y: Vec<i32> = reference.anchors().iter().map(|a| a.date.year()).collect();
+            y.dedup();
+            y
+        };
+        for m in &cx.mentions.times {
+            let TimeValue::YearsAgo(ago) = &m.value else {
+                continue;
+            };
+            let Some((year, year_span)) = ago.year else {
+                continue;
+            };
+            if years.iter().any(|&r| fits(ago, r - year)) {
+                continue;
+            }
+            let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
+            if other_year_between(cx.article.slice(sentence), year, reference.date.year()) {
+                continue;
+            }
+            out.push(diagnostic(m, ago, year, year_span, reference));
+        }
+    }
+}
+
+/// True when `elapsed` whole years fit the stated count with its qualifier.
+fn fits(ago: &YearsAgo, elapsed: i32) -> bool {
+    let n = i32::try_from(ago.years).unwrap_or(i32::MAX);
+    let slack = (n / 5).max(2);
+    let qualifier = if ago.decades && ago.qualifier == Qualifier::Exact {
+        Qualifier::About
+    } else {
+        ago.qualifier
+    };
+    match qualifier {
+        Qualifier::Exact => (elapsed - n).abs() <= 1,
+        Qualifier::About => (elapsed - n).abs() <= slack,
+        Qualifier::AtMost => elapsed <= n + 1 && elapsed >= n - slack,
+        Qualifier::AtLeast => elapsed >= n - 1,
+    }
+}
+
+/// True when `sentence` holds a four-digit year strictly between `year` and `reference_year - 1`:
+/// the count may be anchored to that time.
+fn other_year_between(sentence: &str, year: i32, reference_year: i32) -> bool {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
+        if before && after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let y: i32 = sentence[i..i + 4].parse().unwrap_or(0);
+            if y > year && y < reference_year - 1 {
+                return true;
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+fn diagnostic(
+    m: &TimeMention,
+    ago: &YearsAgo,
+    year: i32,
+    year_span: Span,
+    reference: &ReferenceDate,
+) -> Diagnostic {
+    let elapsed = reference.date.year() - year;
+    let severity = if m.quoted {
+        META.default_severity.downgrade()
+    } else {
+        META.default_severity
+    };
+    let unit = if ago.decades {
+        format!("{} decades", ago.years / 10)
+    } else {
+        format!("{} years", ago.years)
+    };
+    let mut d = META.diagnostic(
+        severity,
+        format!(
+            "{unit} ago does not fit {year}: that is {elapsed} years before {}",
+            reference.date.year()
+        ),
+    );
+    d.labels.push(label(m.span, format!("{unit} ago"), true));
+    d.labels.push(label(
+        year_span,
+        format!("{elapsed} years before the article's year"),
+        false,
+    ));
+    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
+        d.labels.push(label(span, "the article's date", false));
+    }
+    d.help = Some(format!(
+        "{}; correct the count or the year (the count may come from an older version of the story)",
+        reference.explain()
+    ));
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(text));
+        check(
+            &a,
+            &Settings {
+                reference_date: NaiveDate::from_ymd_opt(2024, 2, 28),
+            },
+        )
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "D013")
+        .collect()
+    }
+
+    #[test]
+    fn founded_25_years_ago_in_1990() {
+        let t = "H\n\nThe firm was founded 25 years ago, in 1990, in Tirana.";
+        let d = run(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "25 years ago does not fit 1990: that is 34 years before 2024"
+        );
+        let l: Vec<_> = d[0]
+            .labels
+            .iter()
+            .map(|l| (&t[l.span.start..l.span.end], l.primary))
+            .collect();
+        assert_eq!(l, vec![("25 years ago", true), ("1990", false)]);
+        assert_eq!(
+            run("H\n\nIn 1990, twenty-five years ago, it began.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn rounding_and_slack() {
+        for t in [
+            "H\n\nIt was founded 25 years ago, in 1999.",
+            "H\n\nIt was founded 25 years ago, in 1998.",
+            "H\n\nIt was founded nearly 25 years ago, in 2001.",
+            "H\n\nIt was founded more than 25 years ago, in 1990.",
+            "H\n\nIt was founded about 30 years ago, in 1990.",
+            "H\n\nIt was founded three decades ago, in 1990.",
+            "H\n\nIn a 2015 interview he said that 25 years ago, in 1990, it began.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+        assert_eq!(
+            run("H\n\nIt was founded nearly 25 years ago, in 1990.").len(),
+            1
+        );
+        assert_eq!(
+            run("H\n\nIt was founded about 20 years ago, in 1990.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn quoted_is_a_note() {
+        let d = run("H\n\n“We started 25 years ago, in 1990,” she said.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Note);
+    }
 }
