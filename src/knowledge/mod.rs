@@ -3,3 +3,4 @@
 pub mod calendar;
 pub mod gazetteer;
 pub mod names;
+pub mod numbers;

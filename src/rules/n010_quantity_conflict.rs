@@ -1,15 +1,54 @@
-//! `N010 quantity-conflict`. (Being implemented.)
+//! `N010 quantity-conflict`: the headline (or the lede) and the body give different numbers for
+//! the same counted thing ("12 killed" / "15 people were killed").
 
+use crate::article::{SegmentKind, Span};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::numbers::{Kind, NumberMention};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "N010",
     name: "quantity-conflict",
     category: "numbers",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "The headline or lede and the body give different numbers for the same count",
+    explanation: "\
+## What it checks
+
+Numbers tied to an event verb — killed, injured, missing, arrested, evacuated, rescued,
+displaced, hospitalised (\"12 killed\", \"15 people were killed\", \"killing 15\", \"a death toll
+of 15\") — are compared between the headline and the body, and between the first paragraph (the
+lede) and later paragraphs. Two numbers conflict when their qualifiers cannot both be true:
+\"at least 10\" fits 12, \"about 100\" fits 110, but \"12 killed\" and \"15 people were killed\"
+do not.
+
+The check is deliberately narrow, because news copy is full of numbers about different things:
+
+- it stays silent when any body number for the same count agrees with the headline;
+- counts of different groups never meet: \"3 children among the 12 killed\" (a subset), \"two
+  policemen were killed\" against \"12 people were killed\";
+- a sentence that reports a change (\"rose to\", \"climbed to\", \"updated\", \"increased to\",
+  \"now\", \"revised\") or another event or time frame (\"another\", \"separate\", \"earlier\",
+  \"last year\", \"in total\", \"so far\") is never compared.
+
+Error when both numbers are exact, warning when either is qualified; one level lower when either
+is inside a quotation.
+
+## Why it matters
+
+The headline and lede are what most readers take away; a different figure in the body means one
+of them is wrong or out of date.
+
+## Example
+
+```text
+Twelve killed in factory fire
+
+At least 15 people were killed when a fire swept through a textile factory on Monday.
+```
+
+The headline says 12, the body at least 15. Correct one of them or say that the toll rose.
+",
 };
 
 /// The `quantity-conflict` rule.
@@ -20,5 +59,372 @@ impl Rule for QuantityConflict {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let keyed: Vec<&NumberMention> = cx
+            .mentions
+            .numbers
+            .iter()
+            .filter(|m| m.kind == Kind::Count && !m.modifier && m.counted.verb.is_some())
+            .collect();
+        let first_para = cx
+            .article
+            .segments
+            .iter()
+            .find(|s| s.kind == SegmentKind::Paragraph)
+            .map(|s| s.span);
+        let in_lede = |m: &NumberMention| first_para.is_some_and(|p| p.contains(m.span));
+        let claims: Vec<&NumberMention> = keyed
+            .iter()
+            .copied()
+            .filter(|m| m.segment == SegmentKind::Headline || in_lede(m))
+            .collect();
+        let mut reported: Vec<Span> = Vec::new();
+        for h in claims {
+            if blocked(cx, h) {
+                continue;
+            }
+            let headline = h.segment == SegmentKind::Headline;
+            let support: Vec<&NumberMention> = keyed
+                .iter()
+                .copied()
+                .filter(|b| {
+                    b.segment == SegmentKind::Paragraph
+                        && b.span.start > h.span.end
+                        && (headline || !in_lede(b))
+                        && same_count(h, b)
+                })
+                .collect();
+            if support.iter().any(|b| compatible(h, b)) {
+                continue;
+            }
+            if support.iter().any(|b| blocked(cx, b)) {
+                continue;
+            }
+            // For the lede against later paragraphs, both must be exact, and the later sentence
+            // must point back at the lede's event ("the blast") without a time of its own:
+            // wire copy often goes on to other incidents.
+            let Some(b) = support
+                .iter()
+                .copied()
+                .find(|b| headline || (h.is_exact() && b.is_exact() && refers_back(cx, h, b)))
+            else {
+                continue;
+            };
+            if reported.contains(&b.span) {
+                continue;
+            }
+            reported.push(b.span);
+            out.push(diagnostic(cx, h, b, headline));
+        }
+    }
+}
+
+/// Nouns that name people in general: a count of them is the count of the event verb.
+const GENERAL: &[&str] = &["people", "person", "victim", "dead", "persons", "civilian"];
+
+/// True when the two mentions count the same thing: same event verb and the same noun, or
+/// nouns that both mean "people in general" (or none).
+fn same_count(a: &NumberMention, b: &NumberMention) -> bool {
+    if a.counted.verb != b.counted.verb {
+        return false;
+    }
+    let general = |n: &Option<String>| n.as_deref().is_none_or(|n| GENERAL.contains(&n));
+    match (&a.counted.noun, &b.counted.noun) {
+        (Some(x), Some(y)) if x == y => true,
+        (x, y) => general(x) && general(y),
+    }
+}
+
+/// True when both values can be true at once, given their qualifiers.
+fn compatible(a: &NumberMention, b: &NumberMention) -> bool {
+    let (al, ah) = a.interval();
+    let (bl, bh) = b.interval();
+    al <= bh && bl <= ah
+}
+
+/// Words in a sentence that mark a change over time, another event, another time frame or a
+/// subset: such a number is never compared.
+const BLOCKERS: &[&str] = &[
+    "rose to",
+    "risen to",
+    "rising to",
+    "rises to",
+    "climbed to",
+    "climbs to",
+    "increased to",
+    "increases to",
+    "jumped to",
+    "updated",
+    "update",
+    "revised",
+    "now",
+    "raising",
+    "bringing",
+    "brought",
+    "brings",
+    "another",
+    "separate",
+    "earlier",
+    "previous",
+    "last year",
+    "last month",
+    "last week",
+    "in total",
+    "so far",
+    "this year",
+    "since",
+    "among",
+    "including",
+    "of them",
+    "of whom",
+    "other",
+    "also",
+    "more",
+    "further",
+    "total",
+    "initially",
+    "first",
+    "later",
+    "at first",
+    "had been",
+    "were still",
+];
+
+/// True when the sentence of `m` contains a blocker word.
+fn blocked(cx: &Context<'_>, m: &NumberMention) -> bool {
+    let span = m
+        .sentence
+        .or_else(|| cx.article.segment_at(m.span.start).map(|s| s.span))
+        .unwrap_or(m.span);
+    let text = cx.article.slice(span).to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    BLOCKERS.iter().any(|b| joined.contains(&format!(" {b} ")))
+}
+
+/// Event nouns a later sentence can point back to with "the".
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "blast",
+    "bomb",
+    "bombing",
+    "explosion",
+    "fire",
+    "crash",
+    "collision",
+    "accident",
+    "earthquake",
+    "quake",
+    "flood",
+    "floods",
+    "storm",
+    "shooting",
+    "raid",
+    "ambush",
+    "clash",
+    "clashes",
+    "riot",
+    "riots",
+    "stampede",
+    "derailment",
+    "landslide",
+    "avalanche",
+    "collapse",
+    "disaster",
+    "incident",
+    "fighting",
+    "assault",
+    "strike",
+    "strikes",
+    "air raid",
+];
+
+/// Time words that give a sentence its own time frame.
+const OWN_TIME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "week",
+    "month",
+    "year",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn sentence_words(cx: &Context<'_>, m: &NumberMention) -> Vec<String> {
+    let span = m.sentence.unwrap_or(m.span);
+    cx.article
+        .slice(span)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when `b`'s sentence names, with "the", an event noun of `a`'s sentence and has no time
+/// word that `a`'s sentence lacks.
+fn refers_back(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> bool {
+    let wa = sentence_words(cx, a);
+    let wb = sentence_words(cx, b);
+    let shared = wb.windows(2).any(|w| {
+        (w[0] == "the" || w[0] == "this" || w[0] == "that")
+            && EVENT_NOUNS.contains(&w[1].as_str())
+            && wa.contains(&w[1])
+    });
+    let own_time = wb
+        .iter()
+        .any(|w| OWN_TIME.contains(&w.as_str()) && !wa.contains(w));
+    shared && !own_time
+}
+
+/// The phrase to quote for a mention: from its start to the verb or noun, whichever ends later
+/// (within 60 bytes).
+fn phrase(cx: &Context<'_>, m: &NumberMention) -> Span {
+    let mut end = m.span.end;
+    for s in [m.counted.noun_span, m.counted.verb_span]
+        .into_iter()
+        .flatten()
+    {
+        if s.start >= m.span.end && s.end <= m.span.end + 60 {
+            end = end.max(s.end);
+        }
+    }
+    let _ = cx;
+    Span::new(m.span.start, end)
+}
+
+fn diagnostic(
+    cx: &Context<'_>,
+    h: &NumberMention,
+    b: &NumberMention,
+    headline: bool,
+) -> Diagnostic {
+    let exact = h.is_exact() && b.is_exact();
+    let mut severity = if exact {
+        META.default_severity
+    } else {
+        Severity::Warning
+    };
+    if h.quoted || b.quoted {
+        severity = severity.downgrade();
+    }
+    let hp = phrase(cx, h);
+    let bp = phrase(cx, b);
+    let (where_h, where_b) = if headline {
+        ("the headline", "the body")
+    } else {
+        ("the first paragraph", "a later paragraph")
+    };
+    let ht = cx.article.slice(hp);
+    let bt = cx.article.slice(bp);
+    let mut d = META.diagnostic(
+        severity,
+        format!("{where_h} says \"{ht}\" but {where_b} says \"{bt}\""),
+    );
+    d.labels
+        .push(label(hp, format!("{where_h}: {}", describe(h)), false));
+    d.labels
+        .push(label(bp, format!("{where_b}: {}", describe(b)), true));
+    d.help = Some(
+        "make the numbers agree, or say that the count changed (\"rose to\", \"updated\")"
+            .to_string(),
+    );
+    d
+}
+
+fn describe(m: &NumberMention) -> String {
+    let v = |x: f64| format!("{x:.0}");
+    let core = match m.high {
+        Some(hi) => format!("{}-{}", v(m.value), v(hi)),
+        None => v(m.value),
+    };
+    if m.is_exact() || m.high.is_some() {
+        core
+    } else {
+        format!("{} {core}", m.qualifier.describe())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(text));
+        check(&a, &Settings::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "N010")
+            .collect()
+    }
+
+    #[test]
+    fn headline_and_body_conflict() {
+        let d = run("12 killed in factory fire\n\nPolice said 15 people were killed in the fire.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(
+            d[0].message,
+            "the headline says \"12 killed\" but the body says \"15 people were killed\""
+        );
+        let d = run("12 killed in factory fire\n\nAt least 15 people were killed in the fire.");
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn lede_and_later_paragraph_conflict() {
+        let d = run(
+            "Blast in city\n\nA bomb blast killed 12 people in the city centre.\n\n\
+                     Police said the blast killed 15 people and wounded dozens.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message
+                .starts_with("the first paragraph says \"12 people\""),
+            "{}",
+            d[0].message
+        );
+    }
+
+    #[test]
+    fn compatible_or_changed_is_silent() {
+        for t in [
+            "At least 10 killed in fire\n\nPolice said 12 people were killed in the fire.",
+            "12 killed in fire\n\nThe death toll rose to 15 on Tuesday.",
+            "12 killed in fire\n\nThree children were among the 12 killed.",
+            "12 killed in fire\n\nTwelve people were killed. Two policemen were killed too.",
+            "12 killed in fire\n\nA blast killed 12 people. In a separate attack, 3 people were killed.",
+            "Rebels attack convoy\n\nRebels killed 18 soldiers in the north, the army said.\n\n\
+             On Tuesday, 19 soldiers were killed in the south.",
+            "Raids hit village\n\nJets killed 22 people in a raid on a village.\n\n\
+             The raid came after 51 people were reported killed yesterday.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
 }

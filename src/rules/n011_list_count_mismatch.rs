@@ -1,15 +1,44 @@
-//! `N011 list-count-mismatch`. (Being implemented.)
+//! `N011 list-count-mismatch`: "three countries: Albania, Greece, Romania and Bulgaria" — a
+//! stated count followed by a closed list with a different number of items.
 
+use crate::article::{SegmentKind, Span};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::numbers::{Kind, NumberMention};
+use crate::knowledge::gazetteer;
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "N011",
     name: "list-count-mismatch",
     category: "numbers",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "A stated count is followed by a closed list with a different number of items",
+    explanation: "\
+## What it checks
+
+A count with a plural noun (\"three countries\", \"4 companies\") followed directly by an
+exhaustive marker — a colon, a dash, or \"namely\" — and a list of names. The items are counted
+(commas, \"and\", \"or\"), and a name that itself contains \"and\" (\"Bosnia and Herzegovina\",
+\"Trinidad and Tobago\", any place the gazetteer knows) counts once.
+
+Lists introduced by \"including\", \"such as\", \"among them\" or \"like\" are open and never
+checked, nor are lists ending in \"and others\" or \"etc\". Only short items are counted: names
+written with capitals, or lower-case items of at most two words; anything that reads like a
+clause stops the check.
+
+## Why it matters
+
+A count that disagrees with its own list is a visible slip: a name was added or dropped after
+the number was written, and the reader cannot tell which is right.
+
+## Example
+
+```text
+Leaders of three countries: Albania, Greece, Romania and Bulgaria signed the pact.
+```
+
+Four countries are listed. Correct the count or the list.
+",
 };
 
 /// The `list-count-mismatch` rule.
@@ -20,5 +49,479 @@ impl Rule for ListCountMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for m in &cx.mentions.numbers {
+            if let Some(d) = finding(cx, m) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// Multiword names containing "and" that the gazetteer may not know as one name.
+const AND_NAMES: &[&str] = &[
+    "bosnia and herzegovina",
+    "trinidad and tobago",
+    "antigua and barbuda",
+    "saint kitts and nevis",
+    "st kitts and nevis",
+    "sao tome and principe",
+    "são tomé and príncipe",
+    "saint vincent and the grenadines",
+    "turks and caicos",
+    "heard and mcdonald islands",
+    "wallis and futuna",
+    "svalbard and jan mayen",
+    "procter and gamble",
+    "johnson and johnson",
+    "marks and spencer",
+    "ernst and young",
+    "rolls and royce",
+];
+
+/// Words after the marker that open a non-exhaustive list.
+const OPEN: &[&str] = &[
+    "including",
+    "such",
+    "among",
+    "like",
+    "notably",
+    "mainly",
+    "mostly",
+    "especially",
+    "chiefly",
+    "e.g",
+    "for",
+];
+
+fn finding(cx: &Context<'_>, m: &NumberMention) -> Option<Diagnostic> {
+    if m.kind != Kind::Count || m.modifier || m.high.is_some() || !m.is_exact() {
+        return None;
+    }
+    let n = m.value;
+    if !(2.0..=20.0).contains(&n) || n.fract() != 0.0 {
+        return None;
+    }
+    let noun = m.counted.noun_span?;
+    if m.counted.verb.is_some() {
+        return None;
+    }
+    let text = &cx.article.text;
+    let seg = cx.article.segment_at(m.span.start)?;
+    if seg.kind == SegmentKind::Headline
+        && !cx.article.slice(seg.span).chars().any(|c| c.is_lowercase())
+    {
+        return None;
+    }
+    let rest = text.get(noun.end..seg.span.end)?;
+    let (marker_len, dash) = exhaustive_marker(rest)?;
+    let list_start = noun.end + marker_len;
+    let list_text = text.get(list_start..seg.span.end)?;
+    let (items, list_len) = parse_list(list_text, dash)?;
+    let count = items.len();
+    if count < 2 || count as f64 == n {
+        return None;
+    }
+    let list_span = Span::new(list_start, list_start + list_len);
+    let stated = cx.article.slice(Span::new(m.span.start, noun.end));
+    let severity = if m.quoted {
+        META.default_severity.downgrade()
+    } else {
+        META.default_severity
+    };
+    let are = if count == 1 { "is" } else { "are" };
+    let mut d = META.diagnostic(
+        severity,
+        format!("\"{stated}\" but {} {are} listed", number_word(count)),
+    );
+    d.labels.push(label(
+        Span::new(m.span.start, noun.end),
+        format!("the count says {}", fmt_n(n)),
+        true,
+    ));
+    d.labels.push(label(
+        list_span,
+        format!(
+            "{} {} listed",
+            number_word(count),
+            if count == 1 { "item" } else { "items" }
+        ),
+        false,
+    ));
+    d.help = Some(format!(
+        "make the count match the list: change it to {} or add or remove a name",
+        number_word(count)
+    ));
+    Some(d)
+}
+
+fn fmt_n(n: f64) -> String {
+    format!("{n:.0}")
+}
+
+fn number_word(n: usize) -> String {
+    const W: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    W.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// The exhaustive marker right after the counted noun: ":", " — ", " – ", " - ", ", namely",
+/// " namely". Returns its length in bytes (with surrounding spaces) and whether it is a dash.
+fn exhaustive_marker(rest: &str) -> Option<(usize, bool)> {
+    let trimmed = rest.trim_start();
+    let ws = rest.len() - trimmed.len();
+    for (m, dash) in [(":", false), ("—", true), ("–", true), ("--", true)] {
+        if let Some(after) = trimmed.strip_prefix(m) {
+            let ws2 = after.len() - after.trim_start().len();
+            return Some((ws + m.len() + ws2, dash));
+        }
+    }
+    if ws > 0 {
+        if let Some(after) = trimmed.strip_prefix("- ") {
+            let ws2 = after.len() - after.trim_start().len();
+            return Some((ws + 2 + ws2, true));
+        }
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    for m in [", namely ", "namely "] {
+        if lower.starts_with(m) {
+            return Some((ws + m.len(), false));
+        }
+    }
+    None
+}
+
+/// Count the items of a list starting at the beginning of `s`. The list ends at a sentence end,
+/// ";", ")" or, after a dash marker, at the closing dash. Returns the items and the list's byte
+/// length, or `None` when the text does not read as a closed list of short items.
+fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
+    // Find the end.
+    let mut end = s.len();
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                if depth == 0 {
+                    end = i;
+                    break;
+                }
+                depth -= 1;
+            }
+            ';' | '\n' | '"' | '“' | '”' | ':' if depth == 0 => {
+                end = i;
+                break;
+            }
+            '.' | '!' | '?' if depth == 0 => {
+                let next = s[i + c.len_utf8()..].chars().next();
+                let prev_word: String = s[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                // "St. Kitts", "U.S." initials and "LLC. and" continue the list
+                let after = s[i + c.len_utf8()..].trim_start().chars().next();
+                let abbrev = ["llc", "inc", "corp", "ltd", "co", "plc", "bros", "st"].contains(
+                    &prev_word
+                        .to_lowercase()
+                        .chars()
+                        .rev()
+                        .collect::<String>()
+                        .as_str(),
+                );
+                if next.is_none_or(|n| n.is_whitespace())
+                    && prev_word.chars().count() > 2
+                    && !(abbrev && after.is_some_and(|a| a.is_lowercase()))
+                {
+                    end = i;
+                    break;
+                }
+            }
+            '—' | '–' if depth == 0 && dash => {
+                end = i;
+                break;
+            }
+            '-' if depth == 0 && dash && s[..i].ends_with(' ') && s[i + 1..].starts_with(' ') => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let list = &s[..end];
+    let trimmed_len = list.trim_end().trim_end_matches(',').trim_end().len();
+    // Drop parentheticals.
+    let mut flat = String::new();
+    let mut depth = 0;
+    for c in list.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 => flat.push(c),
+            _ => {}
+        }
+    }
+    let lower = flat.to_lowercase();
+    let first = lower.split_whitespace().next()?;
+    if OPEN.contains(&first.trim_end_matches(',')) {
+        return None;
+    }
+    for tail in [
+        "and others",
+        "among others",
+        "etc",
+        "and more",
+        "et al",
+        "and other",
+        "or other",
+    ] {
+        if lower.contains(tail) {
+            return None;
+        }
+    }
+    // Lists of alternatives ("Bank A or Bank B") name candidates, not the counted set.
+    if lower.split_whitespace().any(|w| w == "or" || w == "nor") {
+        return None;
+    }
+    // Split on commas. With an Oxford comma (", and Z") "and" inside an item belongs to the
+    // item ("information and electronic systems"); otherwise the last item splits on "and".
+    let mut parts: Vec<&str> = flat
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "Chile, Peru and Bolivia, signed the pact": after names, a lower-case part is the
+    // sentence going on.
+    let starts_upper = |p: &str| p.chars().next().is_some_and(|c| c.is_uppercase());
+    if parts.first().is_some_and(|p| starts_upper(p)) {
+        while parts.len() > 1
+            && parts
+                .last()
+                .is_some_and(|p| !starts_upper(p) && !p.starts_with("and "))
+        {
+            parts.pop();
+        }
+    }
+    let oxford = parts.len() > 1
+        && parts[1..]
+            .iter()
+            .any(|p| p.to_lowercase().starts_with("and "));
+    let mut items: Vec<String> = Vec::new();
+    for (pi, part) in parts.iter().enumerate() {
+        let last_part = pi + 1 == parts.len();
+        if oxford || !last_part {
+            items.push((*part).to_string());
+            continue;
+        }
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        // A list of names ends where lower-case words begin ("... and Tobago qualified").
+        if words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
+            let keep = words
+                .iter()
+                .take_while(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || CONNECTORS.contains(w)
+                })
+                .count();
+            words.truncate(keep);
+            while words.last().is_some_and(|w| CONNECTORS.contains(w)) {
+                words.pop();
+            }
+        }
+        let mut cur: Vec<&str> = Vec::new();
+        let mut pieces: Vec<String> = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if w.eq_ignore_ascii_case("and") && k > 0 {
+                pieces.push(cur.join(" "));
+                cur.clear();
+                continue;
+            }
+            cur.push(w);
+        }
+        pieces.push(cur.join(" "));
+        let mut merged: Vec<String> = Vec::new();
+        for p in pieces {
+            let p = p.trim().to_string();
+            if p.is_empty() {
+                continue;
+            }
+            if let Some(last) = merged.last_mut() {
+                let joined = format!("{last} and {p}");
+                if is_and_name(&joined) {
+                    *last = joined;
+                    continue;
+                }
+            }
+            merged.push(p);
+        }
+        items.extend(merged);
+    }
+    // An item of several names joined by "and" that is one name ("Bosnia and Herzegovina")
+    // stays one; with an Oxford comma nothing is split inside items anyway.
+    // Leading "and" of an Oxford comma ("and Bulgaria") and "the" ("the UAE").
+    for it in &mut items {
+        for pre in ["and ", "And "] {
+            if let Some(r) = it.strip_prefix(pre) {
+                *it = r.to_string();
+            }
+        }
+        if let Some(r) = it.strip_prefix("the ") {
+            *it = r.to_string();
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    // "Chile, Peru and Bolivia, signed ...": after two or more names, lower-case items are the
+    // sentence going on, not list items.
+    if let Some(k) = items.iter().position(|it| !is_name(it)) {
+        if k >= 2
+            && items[k..]
+                .iter()
+                .all(|it| it.chars().next().is_some_and(|c| c.is_lowercase()))
+        {
+            items.truncate(k);
+        }
+    }
+    // "..., Romania and Bulgaria met on Monday": the last name ends where lower-case words begin.
+    let n_items = items.len();
+    if n_items >= 2 && items[..n_items - 1].iter().all(|it| is_name(it)) {
+        if let Some(last) = items.last_mut() {
+            let keep: Vec<&str> = last
+                .split_whitespace()
+                .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                .collect();
+            if !keep.is_empty() {
+                *last = keep.join(" ");
+            }
+        }
+    }
+    // Every item must be a short name (capitalised words, small connectors allowed) or, for a
+    // list of lower-case items, at most two words each.
+    let capitalised = items.iter().all(|it| is_name(it));
+    let short = items.iter().all(|it| {
+        let n = it.split_whitespace().count();
+        (1..=2).contains(&n)
+            && it
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    });
+    if !(capitalised || short) {
+        return None;
+    }
+    // The list's span ends with its last item.
+    let len = items
+        .last()
+        .and_then(|it| list.rfind(it.as_str()).map(|p| p + it.len()))
+        .unwrap_or(trimmed_len);
+    Some((items, len))
+}
+
+fn is_and_name(s: &str) -> bool {
+    let l = s.to_lowercase();
+    AND_NAMES.contains(&l.as_str()) || !gazetteer::lookup(s).is_empty()
+}
+
+/// Small words allowed inside a name ("Bank of Alexandria", "Bosnia and Herzegovina").
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "da", "del", "van", "von", "al", "and", "la", "le", "du", "bin", "el",
+];
+
+/// A short name: 1 to 5 words, each capitalised or a digit, or a small connector.
+fn is_name(item: &str) -> bool {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let first_ok = words[0]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    first_ok
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+                || matches!(
+                    *w,
+                    "of" | "the"
+                        | "de"
+                        | "da"
+                        | "del"
+                        | "van"
+                        | "von"
+                        | "al"
+                        | "and"
+                        | "la"
+                        | "le"
+                        | "du"
+                        | "bin"
+                        | "el"
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(body: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(format!("Headline here\n\n{body}")));
+        check(&a, &Settings::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "N011")
+            .collect()
+    }
+
+    #[test]
+    fn count_differs_from_list() {
+        let d = run("Leaders of three countries: Albania, Greece, Romania and Bulgaria met.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "\"three countries\" but four are listed");
+        let l: Vec<_> = d[0]
+            .labels
+            .iter()
+            .map(|l| (l.span.start, l.span.end, l.primary))
+            .collect();
+        assert_eq!(l, vec![(26, 41, true), (43, 80, false)]);
+        assert_eq!(run("Two firms - Ford, GM and Fiat - bid.").len(), 1);
+        assert_eq!(
+            run("Four nations, namely Chile, Peru and Bolivia, signed.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn open_lists_and_and_names_are_silent() {
+        for t in [
+            "Leaders of three countries: Albania, Greece and Romania met.",
+            "Countries such as Bulgaria, Greece, and Romania attended.",
+            "Three countries, including Albania, Greece and Romania, met.",
+            "Two countries: Bosnia and Herzegovina and Serbia met.",
+            "Three countries: Trinidad and Tobago, Jamaica and Cuba met.",
+            "Three countries: Albania, Greece, Romania and others met.",
+            "Two reasons: the economy was weak and rates were high and falling.",
+            "Three countries: among them Albania, Greece, Romania and Chile.",
+            "The five members - Chile, Peru, Bolivia, Ecuador and the Andean Bank - met.",
+            "It sells in three markets--farm tools, garden tools, and heating and cooling units.",
+            "One of the three big lenders - Alpha Bank or Beta Bank - will be sold.",
+            "Three firms - Acme LLC. and Acme Inc and Zeta Ltd - were sued.",
+            "Three agencies - Smith & Jones, Brown's and Green - rate it.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
 }

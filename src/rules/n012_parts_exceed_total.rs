@@ -1,15 +1,49 @@
-//! `N012 parts-exceed-total`. (Being implemented.)
+//! `N012 parts-exceed-total`: a total broken down into parts that add up to more than it
+//! ("120 people died, of whom 50 were women and 80 men"), or shares of one breakdown that add
+//! up to well over 100%.
 
+use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::numbers::{Kind, NumberMention};
+use crate::knowledge::numbers::Qualifier;
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "N012",
     name: "parts-exceed-total",
     category: "numbers",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "The parts of a stated total add up to more than the total",
+    explanation: "\
+## What it checks
+
+A total broken down in the same sentence: \"Of the 120 victims, 50 were women and 80 men\",
+\"120 people died, of whom 50 were women and 80 men\", \"A total of 120 ...: 50 ... and 80 ...\".
+The parts must be counts of one kind of category (women / men / children; civilians / soldiers;
+killed / injured; or the total's own noun) so that they cannot overlap; their sum must not exceed
+the total. Qualifiers widen both sides (\"about 120\", \"more than 50\").
+
+Shares of one breakdown (\"40% voted for, 35% against and 30% abstained\", \"won 45%, 40% and 20%
+respectively\") must not add up to more than 100% plus rounding (half a point per share).
+Percentages of change (\"rose 5%\") are never added.
+
+With a closure word — \"of whom\", \"of which\", \"in total\", \"in all\", \"the rest\",
+\"respectively\" — the breakdown is meant to be complete and the finding is an error; otherwise it
+is a warning.
+
+## Why it matters
+
+Parts that exceed their whole cannot all be right: a figure was mistyped or updated in one place
+only.
+
+## Example
+
+```text
+The crash killed 120 people, of whom 50 were women and 80 men.
+```
+
+50 + 80 = 130, more than 120. Correct the total or one of the parts.
+",
 };
 
 /// The `parts-exceed-total` rule.
@@ -20,5 +54,438 @@ impl Rule for PartsExceedTotal {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let nums = &cx.mentions.numbers;
+        let mut i = 0;
+        while i < nums.len() {
+            let Some(sentence) = nums[i].sentence else {
+                i += 1;
+                continue;
+            };
+            let mut j = i;
+            while j < nums.len() && nums[j].sentence == Some(sentence) {
+                j += 1;
+            }
+            let group = &nums[i..j];
+            if let Some(d) = breakdown(cx, sentence, group).or_else(|| shares(cx, sentence, group))
+            {
+                out.push(d);
+            }
+            i = j;
+        }
+    }
+}
+
+/// Exclusive category sets: parts must all come from one of them.
+const DIMENSIONS: &[&[&str]] = &[
+    &[
+        "man", "woman", "child", "boy", "girl", "adult", "minor", "infant", "baby", "teenager",
+        "male", "female",
+    ],
+    &[
+        "civilian",
+        "soldier",
+        "militant",
+        "police",
+        "policeman",
+        "officer",
+        "troop",
+        "rebel",
+        "fighter",
+        "attacker",
+        "gunman",
+        "insurgent",
+    ],
+    &[
+        "killed", "injured", "missing", "rescued", "survivor", "unharmed",
+    ],
+];
+
+/// Closure words that make a breakdown complete.
+const CLOSURE: &[&str] = &[
+    "of whom",
+    "of which",
+    "in total",
+    "in all",
+    "a total of",
+    "the rest",
+    "the remaining",
+    "the remainder",
+    "respectively",
+];
+
+fn lower_slice(cx: &Context<'_>, span: Span) -> String {
+    cx.article.slice(span).to_lowercase()
+}
+
+/// The category of a part: its counted noun, its event verb, or the word after "were"/"are"
+/// ("50 were women").
+fn category(cx: &Context<'_>, m: &NumberMention) -> Option<String> {
+    if let Some(v) = m.counted.verb {
+        return Some(v.to_string());
+    }
+    if let Some(n) = &m.counted.noun {
+        return Some(n.clone());
+    }
+    let end = m.sentence.map_or(m.span.end, |s| s.end);
+    let after = lower_slice(cx, Span::new(m.span.end, end));
+    let mut w = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    match w.next() {
+        Some("were" | "are" | "was" | "is") => w.next().map(crate::extract::numbers::lemma),
+        _ => None,
+    }
+}
+
+fn dimension_of(cat: &str) -> Option<usize> {
+    DIMENSIONS.iter().position(|d| d.contains(&cat))
+}
+
+fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<Diagnostic> {
+    if group.len() < 3 {
+        return None;
+    }
+    let text = lower_slice(cx, sentence);
+    // Find the total and where the parts begin.
+    for (ti, total) in group.iter().enumerate() {
+        if total.kind != Kind::Count || total.modifier || total.quoted {
+            continue;
+        }
+        let before = lower_slice(cx, Span::new(sentence.start, total.span.start));
+        let before_t = before.trim_end();
+        let of_the = ["of the", "of those", "of these", "of its", "of their", "of"]
+            .iter()
+            .any(|p| {
+                before_t.strip_suffix(p).is_some_and(|b| {
+                    let b = b.trim_end();
+                    b.is_empty() || b.ends_with(',') || b.ends_with(';')
+                })
+            });
+        let next_start = group.get(ti + 1).map(|n| n.span.start)?;
+        let between = lower_slice(cx, Span::new(total.span.end, next_start));
+        let of_whom = [
+            ", of whom",
+            ", of which",
+            " of whom",
+            " of which",
+            ":",
+            " — of whom",
+        ]
+        .iter()
+        .any(|m| between.contains(m));
+        if !of_the && !of_whom {
+            continue;
+        }
+        if of_the && total.counted.noun.is_none() {
+            continue;
+        }
+        let parts = &group[ti + 1..];
+        if parts.len() < 2 {
+            return None;
+        }
+        // Every part: a count, not a modifier, not itself a breakdown ("20 of them").
+        let mut cats = Vec::new();
+        for p in parts {
+            if p.kind != Kind::Count || p.modifier {
+                return None;
+            }
+            let after = lower_slice(
+                cx,
+                Span::new(p.span.end, (p.span.end + 12).min(sentence.end)),
+            );
+            if after.trim_start().starts_with("of") {
+                return None;
+            }
+            let pre = lower_slice(
+                cx,
+                Span::new(
+                    p.span.start.saturating_sub(6).max(sentence.start),
+                    p.span.start,
+                ),
+            );
+            if pre.contains("aged") || pre.contains("age") {
+                return None;
+            }
+            let cat = category(cx, p)?;
+            let same = total.counted.noun.as_deref() == Some(cat.as_str());
+            cats.push((cat, same));
+        }
+        let dims: Vec<Option<usize>> = cats.iter().map(|(c, _)| dimension_of(c)).collect();
+        let one_dim = dims[0].is_some() && dims.iter().all(|d| *d == dims[0]);
+        let all_same = cats.iter().all(|(_, s)| *s);
+        if !(one_dim || all_same) {
+            return None;
+        }
+        // Parts must be distinct categories ("50 women and 30 women" is two statements).
+        let mut seen: Vec<&str> = cats.iter().map(|(c, _)| c.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        if !all_same && seen.len() != cats.len() {
+            return None;
+        }
+        let sum_lo: f64 = parts.iter().map(|p| p.interval().0).sum();
+        let (_, total_hi) = total.interval();
+        if sum_lo <= total_hi {
+            return None;
+        }
+        let closure = CLOSURE.iter().any(|c| text.contains(c)) || of_whom;
+        let severity = if closure {
+            META.default_severity
+        } else {
+            Severity::Warning
+        };
+        let total_txt = cx.article.slice(total.span);
+        let parts_txt: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
+        let mut d = META.diagnostic(
+            severity,
+            format!(
+                "the parts add up to {} ({}), more than the total of {}",
+                fmt(sum_lo),
+                parts_txt.join(" + "),
+                fmt(total.value)
+            ),
+        );
+        d.labels
+            .push(label(total.span, format!("the total: {total_txt}"), false));
+        let last = parts.len() - 1;
+        for (k, p) in parts.iter().enumerate() {
+            let msg = if k == last {
+                format!("parts so far: {}", fmt(sum_lo))
+            } else {
+                "a part".to_string()
+            };
+            d.labels.push(label(p.span, msg, k == last));
+        }
+        d.help = Some(if closure {
+            "the breakdown is meant to be complete: correct the total or one of the parts"
+                .to_string()
+        } else {
+            "check the total and the parts: if the categories overlap, say so".to_string()
+        });
+        return Some(d);
+    }
+    None
+}
+
+/// Words that make percentages changes or rates rather than shares of one whole.
+const CHANGE: &[&str] = &[
+    "rose",
+    "rise",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "fallen",
+    "falling",
+    "up",
+    "down",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "grew",
+    "growth",
+    "jumped",
+    "dropped",
+    "declined",
+    "gained",
+    "lost",
+    "from",
+    "to",
+    "by",
+    "compared",
+    "against",
+    "rate",
+    "rates",
+    "interest",
+    "yield",
+    "inflation",
+    "margin",
+    "tax",
+    "discount",
+    "premium",
+    "higher",
+    "lower",
+    "climbed",
+    "slipped",
+    "plunged",
+    "surged",
+    "cut",
+    "raised",
+    "annual",
+    "annualised",
+    "versus",
+    "vs",
+    "previously",
+    "previous",
+    "last",
+    "each",
+    "both",
+    "stake",
+    "own",
+    "owns",
+    "owned",
+    "turnout",
+    "participation",
+];
+
+/// Words that mark shares of one whole.
+const SHARE: &[&str] = &[
+    "respectively",
+    "of the vote",
+    "of the votes",
+    "voted",
+    "undecided",
+    "the rest",
+    "remaining",
+];
+
+fn shares(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<Diagnostic> {
+    let pcts: Vec<&NumberMention> = group.iter().filter(|m| m.kind == Kind::Percent).collect();
+    if pcts.len() < 2 || pcts.iter().any(|m| m.modifier) {
+        return None;
+    }
+    let text = lower_slice(cx, sentence);
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| CHANGE.contains(w)) {
+        return None;
+    }
+    if !SHARE.iter().any(|s| text.contains(s)) {
+        return None;
+    }
+    // The percentages must follow one another closely (one list).
+    for w in pcts.windows(2) {
+        let gap = cx.article.slice(Span::new(w[0].span.end, w[1].span.start));
+        if gap.split_whitespace().count() > 6 {
+            return None;
+        }
+    }
+    // "38% of loans, 50% of mortgages": shares of different wholes.
+    let ofs: Vec<String> = pcts
+        .iter()
+        .map(|m| {
+            let after = lower_slice(
+                cx,
+                Span::new(m.span.end, (m.span.end + 30).min(sentence.end)),
+            );
+            let mut w = after.split_whitespace();
+            match w.next() {
+                Some("of") => w.take(2).collect::<Vec<_>>().join(" "),
+                _ => String::new(),
+            }
+        })
+        .collect();
+    let mut wholes: Vec<&String> = ofs.iter().filter(|o| !o.is_empty()).collect();
+    wholes.dedup();
+    if wholes.len() > 1 {
+        return None;
+    }
+    let sum_lo: f64 = pcts.iter().map(|m| m.interval().0).sum();
+    let rounding = 0.5 * pcts.len() as f64;
+    if sum_lo <= 100.0 + rounding {
+        return None;
+    }
+    if pcts
+        .iter()
+        .any(|m| m.qualifier != Qualifier::Exact && m.qualifier != Qualifier::About)
+    {
+        return None;
+    }
+    let closure = ["respectively", "the rest", "remaining"]
+        .iter()
+        .any(|c| text.contains(c));
+    let severity = if closure {
+        META.default_severity
+    } else {
+        Severity::Warning
+    };
+    let parts: Vec<String> = pcts.iter().map(|m| format!("{}%", fmt(m.value))).collect();
+    let mut d = META.diagnostic(
+        severity,
+        format!(
+            "the shares add up to {}% ({}), more than 100%",
+            fmt(sum_lo),
+            parts.join(" + ")
+        ),
+    );
+    let last = pcts.len() - 1;
+    for (k, m) in pcts.iter().enumerate() {
+        let msg = if k == last {
+            format!("shares so far: {}%", fmt(sum_lo))
+        } else {
+            "a share".to_string()
+        };
+        d.labels.push(label(m.span, msg, k == last));
+    }
+    d.help = Some(
+        "shares of one whole cannot exceed 100% (beyond rounding): correct one of them, or say \
+         that answers could overlap"
+            .to_string(),
+    );
+    Some(d)
+}
+
+fn fmt(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(body: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(format!("Headline here\n\n{body}")));
+        check(&a, &Settings::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "N012")
+            .collect()
+    }
+
+    #[test]
+    fn parts_exceed() {
+        let d = run("The crash killed 120 people, of whom 50 were women and 80 men.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(
+            d[0].message,
+            "the parts add up to 130 (50 + 80), more than the total of 120"
+        );
+        let d = run("Of the 120 victims, 50 were women and 80 were men.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Warning);
+        let d = run("The parties won 45%, 40% and 20% of the vote respectively.");
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn fitting_or_overlapping_parts_are_silent() {
+        for t in [
+            "Of the 120 victims, 50 were women and 60 men, the rest children.",
+            "Of the 120 victims, 50 were women and 80 were civilians.",
+            "Of the 120 victims, about 50 were women and some 80 men.",
+            "About 120 people died, of whom 50 were women and 80 men.",
+            "Sales rose 60% and profit 50%, the company said.",
+            "The parties won 45%, 35% and 20% of the vote respectively.",
+            "Of the 120 victims, 50 were aged 20 to 30.",
+            "The bank holds 40% of car loans, 50% of home loans and 20% of farm loans, it said.",
+            "Advisers urge 50% stocks, 35% bonds and 15% cash versus 40% bonds and 60% stocks.",
+            "Turnout was 97% and 98% voted yes.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
 }

@@ -1,15 +1,48 @@
-//! `N013 unit-conversion-mismatch`. (Being implemented.)
+//! `N013 unit-conversion-mismatch`: a physical quantity followed by its conversion into another
+//! unit ("10 km (4 miles)") where the two do not agree.
 
+use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::extract::numbers::{Kind, NumberMention};
+use crate::knowledge::numbers::{convert, Dimension, Qualifier, Unit};
+use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     code: "N013",
     name: "unit-conversion-mismatch",
     category: "numbers",
     default_severity: Severity::Error,
-    summary: "TODO",
-    explanation: "TODO",
+    summary: "A measurement and its conversion into another unit do not agree",
+    explanation: "\
+## What it checks
+
+A physical quantity immediately followed by the same quantity in another unit, in brackets or
+after \"or\" / a slash: \"10 km (6 miles)\", \"30C (86F)\", \"5 feet (1.5m)\", \"2 tonnes or
+4,400 lb\". The first value is converted with the unit factor and compared with the second.
+
+The tolerance comes from the precision shown: the first value may be anywhere within half of its
+last written digit, and the second within half of its rounding (\"60 miles\" is rounded to tens,
+\"1.6 km\" to tenths), plus 2% (5% when either side is qualified with \"about\", \"nearly\"...).
+So \"1 mile (1.6 km)\", \"100 km (62 miles)\" and \"5 feet (1.5m)\" pass. Miles may be statute or
+nautical, tons short, long or metric, gallons US or imperial: any reading that fits passes.
+Temperatures pass as either a reading (30C = 86F) or a difference (a rise of 5C = 9F).
+
+Currency conversions are never checked: exchange rates move.
+
+## Why it matters
+
+A conversion that does not match its source tells the reader two different things; one of them
+is wrong, usually because the conversion was done with the wrong factor or the source was edited
+afterwards.
+
+## Example
+
+```text
+The storm moved 10 km (4 miles) inland.
+```
+
+10 km is about 6.2 miles. Correct the conversion or the original value.
+",
 };
 
 /// The `unit-conversion-mismatch` rule.
@@ -20,5 +53,223 @@ impl Rule for UnitConversionMismatch {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let nums = &cx.mentions.numbers;
+        for pair in nums.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if b.span.start < a.span.end {
+                continue;
+            }
+            let between = cx.article.slice(Span::new(a.span.end, b.span.start));
+            if !is_conversion_link(between) {
+                continue;
+            }
+            if let Some(d) = finding(cx, a, b) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// What may stand between a value and its conversion: " (", "(", " or ", " / ", ", or ".
+fn is_conversion_link(between: &str) -> bool {
+    let t = between.trim();
+    matches!(t, "(" | "or" | "/" | ", or" | "[")
+}
+
+/// The physical reading of a mention that fits `dim`: its unit, or its alternative reading
+/// ("1.5m" as metres, "11 pounds" as lb). Returns the unit and the value in that unit.
+fn physical(m: &NumberMention, dim: Option<Dimension>) -> Option<(&'static Unit, f64)> {
+    match &m.kind {
+        Kind::Physical(u) if dim.is_none_or(|d| u.dimension == d) => Some((u, m.value)),
+        _ => m
+            .alt
+            .filter(|(u, _)| dim.is_some_and(|d| u.dimension == d)),
+    }
+}
+
+/// The scale that turns `m.value` into the unit's value (1 unless it was read with a scale,
+/// which only an alternative reading has).
+fn unscaled_step(m: &NumberMention, value_in_unit: f64, step: f64) -> f64 {
+    if m.value != 0.0 && (m.value - value_in_unit).abs() > f64::EPSILON {
+        step * value_in_unit / m.value
+    } else {
+        step
+    }
+}
+
+fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Diagnostic> {
+    if matches!(a.kind, Kind::Money(_) | Kind::Percent)
+        && matches!(b.kind, Kind::Money(_) | Kind::Percent)
+    {
+        return None;
+    }
+    // At least one side must be a plain physical unit; the other may be an ambiguous reading.
+    let (ua, va, ub, vb) = match (&a.kind, &b.kind) {
+        (Kind::Physical(_), _) => {
+            let (ua, va) = physical(a, None)?;
+            let (ub, vb) = physical(b, Some(ua.dimension))?;
+            (ua, va, ub, vb)
+        }
+        (_, Kind::Physical(_)) => {
+            let (ub, vb) = physical(b, None)?;
+            let (ua, va) = physical(a, Some(ub.dimension))?;
+            (ua, va, ub, vb)
+        }
+        _ => return None,
+    };
+    if std::ptr::eq(ua, ub) || ua.name == ub.name {
+        return None;
+    }
+    let step_a = unscaled_step(a, va, a.step);
+    let round_b = unscaled_step(b, vb, b.round_step);
+    let approx = a.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
+    let rel = if approx { 0.05 } else { 0.02 };
+    let difference = ua.dimension == Dimension::Temperature && reads_as_difference(cx, a);
+    let check = |x: f64, y: f64| -> Option<f64> {
+        // Returns the best converted value when nothing fits.
+        let mut best: Option<f64> = None;
+        for delta in [false, true] {
+            if delta && (ua.dimension != Dimension::Temperature || !difference) {
+                continue;
+            }
+            let lo = convert(x - step_a / 2.0, ua, ub, delta);
+            let hi = convert(x + step_a / 2.0, ua, ub, delta);
+            let mid = convert(x, ua, ub, delta);
+            for ((l, h), m) in lo.iter().zip(&hi).zip(&mid) {
+                let (l, h) = if l <= h { (*l, *h) } else { (*h, *l) };
+                let slack = rel * m.abs().max(y.abs());
+                let (yl, yh) = (y - round_b / 2.0 - slack, y + round_b / 2.0 + slack);
+                if h >= yl && l <= yh {
+                    return None;
+                }
+                if !delta && best.is_none() {
+                    best = Some(*m);
+                }
+            }
+        }
+        best
+    };
+    let expected = check(va, vb)?;
+    if let (Some(ha), Some(hb)) = (a.high, b.high) {
+        let ha = ha * va / a.value.max(f64::MIN_POSITIVE);
+        let hb = hb * vb / b.value.max(f64::MIN_POSITIVE);
+        let _ = check(ha, hb)?;
+    }
+    let sa = cx.article.slice(a.span).trim();
+    let sb = cx.article.slice(b.span).trim();
+    let exp = format!("{} {}", fmt(expected), ub.name);
+    let severity = if a.quoted && b.quoted {
+        META.default_severity.downgrade()
+    } else {
+        META.default_severity
+    };
+    let mut d = META.diagnostic(severity, format!("{sa} is about {exp}, not {sb}"));
+    d.labels.push(label(
+        a.span,
+        format!("{sa} converts to about {exp}"),
+        false,
+    ));
+    d.labels
+        .push(label(b.span, format!("the conversion says {sb}"), true));
+    d.help = Some(format!(
+        "correct the conversion (about {exp}) or the original value"
+    ));
+    Some(d)
+}
+
+/// True when the words before a temperature make it a difference ("rose by 5C", "5C warmer").
+fn reads_as_difference(cx: &Context<'_>, a: &NumberMention) -> bool {
+    let from = a.sentence.map_or(a.span.start, |s| s.start);
+    let before = cx
+        .article
+        .slice(Span::new(from, a.span.start))
+        .to_ascii_lowercase();
+    let after_end = a
+        .sentence
+        .map_or(a.span.end, |s| s.end)
+        .min(a.span.end + 40);
+    let after = cx
+        .article
+        .slice(Span::new(a.span.end, after_end))
+        .to_ascii_lowercase();
+    let words = [
+        "by", "rise", "rose", "risen", "fall", "fell", "drop", "up", "down", "increase",
+    ];
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .take(4)
+        .any(|w| words.contains(&w))
+        || [
+            "warmer", "colder", "cooler", "hotter", "higher", "lower", "above", "below",
+        ]
+        .iter()
+        .any(|w| after.contains(w))
+}
+
+/// A value for a message: whole numbers from 100 up, one decimal from 1, two below.
+fn fmt(v: f64) -> String {
+    let s = if v.abs() >= 100.0 {
+        format!("{v:.0}")
+    } else if v.abs() >= 1.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    };
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::input::plain::parse;
+    use crate::{check, Settings};
+
+    fn run(body: &str) -> Vec<Diagnostic> {
+        let a = parse(Arc::from(format!("H\n\n{body}")));
+        check(&a, &Settings::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "N013")
+            .collect()
+    }
+
+    #[test]
+    fn wrong_conversions() {
+        let d = run("The storm moved 10 km (4 miles) inland.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "10 km is about 6.2 miles, not 4 miles");
+        assert_eq!(d[0].severity, Severity::Error);
+        let d = run("It was 30C (50F) at noon.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(run("The wall is 5 feet (3m) tall.").len(), 1);
+        assert_eq!(run("It weighs 10 kg (50 lb).").len(), 1);
+    }
+
+    #[test]
+    fn right_conversions_pass() {
+        for t in [
+            "A walk of 1 mile (1.6 km).",
+            "It is 100 km (62 miles) away.",
+            "The wall is 5 feet (1.5m) tall.",
+            "It was 30C (86F) at noon.",
+            "Temperatures rose by 5C (9F).",
+            "The ship was 12 miles (22 km) off the coast.",
+            "About 1,000 km (600 miles) long.",
+            "It weighs 2 tonnes (4,400 lb).",
+            "It weighs 11 pounds (5 kg).",
+            "Profit was $5m (£3m).",
+            "Some 60 miles (100 km) away.",
+            "It is 10 km or 6 miles long.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
 }
