@@ -3,10 +3,11 @@
 //! "X summit" (a city or a region adjective before the noun; a country only for elections).
 //!
 //! A claim is kept only when it can describe the article's own event: no time-shift words
-//! ("last year's", "previous", "next", "former", a year), no indefinite article in the body
-//! ("a summit in X" is another summit), no relocation or hypothetical wording ("moved to",
-//! "originally", "would"), and in the body the noun must be definite ("the summit",
-//! "Tuesday's talks") unless it is in the headline or lede.
+//! ("last year's", "previous", "next", "former", a year), no indefinite or quantifying
+//! determiner ("a summit in X" is another summit; "several meetings"), no relocation or
+//! hypothetical wording ("moved to", "originally", "would"). A definite ("the summit",
+//! "Tuesday's talks", "the failed Wellington talks") or bare ("after talks in Geneva") noun is
+//! taken as the same event as every other use of that noun.
 
 use std::sync::OnceLock;
 
@@ -55,6 +56,10 @@ pub struct EventClaim {
     pub lede: bool,
     /// True when the place is inside a quotation.
     pub quoted: bool,
+    /// A capitalised name modifying the noun ("the OPEC meeting", "the G-7 meeting"), lower
+    /// case: a named event is another event than a plain "the meeting". `None` when there is
+    /// none or when capitals say nothing (all-capitals or Title Case headlines).
+    pub qualifier: Option<String>,
 }
 
 fn noun_re() -> &'static Regex {
@@ -164,11 +169,49 @@ const DEFINITE: &[&str] = &[
     "the",
     "this",
     "that",
+    "these",
     "today's",
     "today’s",
     "yesterday's",
     "yesterday’s",
 ];
+
+/// Indefinite or quantifying determiners: another occurrence of the event.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "another", "some", "any", "many", "several", "each", "every", "no", "two", "three",
+    "four", "five", "such", "other", "more", "various", "numerous", "both",
+];
+
+/// Words that end the noun phrase when looking back for its determiner.
+const PHRASE_BREAK: &[&str] = &[
+    "in", "at", "on", "of", "to", "for", "and", "or", "but", "with", "by", "from", "after",
+    "before", "during", "said", "says", "told", "into", "since", "while", "as",
+];
+
+/// The determiner found before an event noun.
+enum Determiner {
+    Definite,
+    Indefinite,
+    Other,
+}
+
+/// The determiner of a noun phrase, from the words before its head, closest first; up to two
+/// modifiers may stand between ("the failed Wellington talks" is definite).
+fn determiner(pre: &[&str]) -> Determiner {
+    for w in pre.iter().take(3) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        if DEFINITE.contains(&w) || w.ends_with("'s") || w.ends_with("’s") {
+            return Determiner::Definite;
+        }
+        if INDEFINITE.contains(&w) {
+            return Determiner::Indefinite;
+        }
+        if PHRASE_BREAK.contains(&w) || w.is_empty() {
+            return Determiner::Other;
+        }
+    }
+    Determiner::Other
+}
 
 /// Find event-location claims. `places` must be the article's place mentions in document
 /// order (from [`crate::extract::places::extract`]).
@@ -211,6 +254,8 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             });
             let head = attributive.map_or(noun.start, |i| places[i].span.start);
             let before = &lower[..head - sent.start];
+            let qualifier =
+                named_qualifier(&text[..head - sent.start], seg.kind, article, seg.span);
             let pre: Vec<&str> = before.split_whitespace().rev().take(4).collect();
             if pre.iter().any(|w| {
                 SHIFT_BEFORE.contains(
@@ -224,13 +269,11 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             if event == "conference" && matches!(pre.first().copied(), Some("news" | "press")) {
                 continue;
             }
-            let det = pre.first().copied().unwrap_or("");
-            if matches!(det, "a" | "an") {
-                continue;
-            }
-            let definite = DEFINITE.contains(&det) || det.ends_with("'s") || det.ends_with("’s");
-            if !in_lede && !definite {
-                continue;
+            match determiner(&pre) {
+                Determiner::Indefinite => continue,
+                Determiner::Definite => {}
+                // A bare noun ("after talks in Geneva") is the same event noun: kept.
+                Determiner::Other => {}
             }
             let mut push = |place: usize, form: ClaimForm| {
                 let p = &places[place];
@@ -255,6 +298,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                     segment: seg.kind,
                     lede: in_lede,
                     quoted: article.in_quote(p.span),
+                    qualifier: qualifier.clone(),
                 });
             };
             if let Some(i) = attributive {
@@ -277,6 +321,42 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
     out
 }
 
+/// Words that are capitalised in Title Case headlines or at a sentence start but name nothing.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "at", "for", "in", "of", "on", "to", "and", "or", "by", "with", "from",
+    "this", "that", "its", "his", "her", "their", "new", "after", "before", "as",
+];
+
+/// The capitalised word right before the noun phrase head (`before` is the sentence text up to
+/// it), lower-cased, when it names something ("OPEC", "G-7", "Development"). Capitals in an
+/// all-capitals or Title Case headline say nothing.
+fn named_qualifier(
+    before: &str,
+    kind: SegmentKind,
+    article: &Article,
+    segment: Span,
+) -> Option<String> {
+    if kind == SegmentKind::Headline {
+        let h = article.slice(segment);
+        let words: Vec<&str> = h.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if capitalised * 2 > words.len() {
+            return None;
+        }
+    }
+    let mut words = before.split_whitespace().rev();
+    let w = words.next()?;
+    let is_first = words.next().is_none();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let named = w.chars().next().is_some_and(char::is_uppercase)
+        && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        && !(is_first && w.chars().skip(1).all(char::is_lowercase));
+    named.then(|| w.to_lowercase())
+}
+
 fn canonical(noun: &str) -> &'static str {
     let n = noun.to_ascii_lowercase();
     EVENT_NOUNS
@@ -293,13 +373,24 @@ fn attributive_ok(p: &PlaceMention, event: &str) -> bool {
         PlaceRole::Adjective => matches!(event, "summit" | "talks" | "meeting" | "conference"),
         PlaceRole::Demonym => false,
         PlaceRole::Name if p.cue_only => false,
-        PlaceRole::Name => p.readings.iter().all(|&r| {
-            gazetteer::place(r).is_some_and(|pl| match pl.kind {
-                PlaceKind::City => event != "attack" && event != "trial",
-                PlaceKind::Country | PlaceKind::Admin1 => event == "election",
-                PlaceKind::Region => false,
-            })
-        }),
+        PlaceRole::Name => {
+            let kinds: Vec<PlaceKind> = p
+                .readings
+                .iter()
+                .filter_map(|&r| gazetteer::place(r).map(|pl| pl.kind))
+                .collect();
+            if event == "election" {
+                // "the Georgia election": a country or division (or a city) holds it.
+                !kinds.contains(&PlaceKind::Region)
+            } else {
+                // "the Oslo talks": a city (Oslo is also a county), never a country ("Vietnam
+                // talks" are talks with Vietnam); attacks and trials name their target.
+                event != "attack"
+                    && event != "trial"
+                    && kinds.contains(&PlaceKind::City)
+                    && !kinds.contains(&PlaceKind::Country)
+            }
+        }
     }
 }
 
@@ -337,6 +428,15 @@ mod tests {
                 ("talks".into(), "Geneva".into(), ClaimForm::Preposition),
             ]
         );
+    }
+
+    #[test]
+    fn named_events_carry_their_qualifier() {
+        let t = "Officials prepare for Lagos meeting\n\nThe Lagos meeting will draft proposals for the OPEC meeting in Vienna.\n";
+        let a = parse(Arc::from(t));
+        let p = places::extract(&a);
+        let q: Vec<Option<String>> = extract(&a, &p).into_iter().map(|c| c.qualifier).collect();
+        assert_eq!(q, vec![None, None, Some("opec".to_string())]);
     }
 
     #[test]

@@ -50,11 +50,18 @@ impl Rule for EventLocationConflict {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let claims = &cx.mentions.events;
         let places = &cx.mentions.places;
-        let mut events: Vec<&str> = claims.iter().map(|c| c.event).collect();
+        // One group per event noun and name ("the meeting" and "the OPEC meeting" differ).
+        let mut events: Vec<(&str, Option<&str>)> = claims
+            .iter()
+            .map(|c| (c.event, c.qualifier.as_deref()))
+            .collect();
         events.sort_unstable();
         events.dedup();
-        for event in events {
-            let group: Vec<&EventClaim> = claims.iter().filter(|c| c.event == event).collect();
+        for (event, qualifier) in events {
+            let group: Vec<&EventClaim> = claims
+                .iter()
+                .filter(|c| c.event == event && c.qualifier.as_deref() == qualifier)
+                .collect();
             if let Some(d) = conflict(cx, event, &group, places) {
                 out.push(d);
             }
