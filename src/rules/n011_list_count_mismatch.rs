@@ -263,6 +263,7 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
             _ => {}
         }
     }
+    let flat = strip_tickers(&flat);
     let lower = flat.to_lowercase();
     let first = lower.split_whitespace().next()?;
     if OPEN.contains(&first.trim_end_matches(',')) {
@@ -294,7 +295,13 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         .collect();
     // "Chile, Peru and Bolivia, signed the pact": after names, a lower-case part is the
     // sentence going on.
-    let starts_upper = |p: &str| p.chars().next().is_some_and(|c| c.is_uppercase());
+    let starts_upper = |p: &str| {
+        p.strip_prefix("the ")
+            .unwrap_or(p)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    };
     if parts.first().is_some_and(|p| starts_upper(p)) {
         while parts.len() > 1
             && parts
@@ -425,6 +432,34 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
     Some((items, len))
 }
 
+/// Remove wire-service ticker codes ("<VOLV.S>") and unwrap bracketed names
+/// ("<Olympic Airways>" becomes "Olympic Airways").
+fn strip_tickers(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('>') {
+            Some(close) => {
+                let inner = &after[..close];
+                let ticker = !inner.contains(' ')
+                    && (inner.contains('.') || !inner.chars().any(|c| c.is_lowercase()));
+                if !ticker {
+                    out.push_str(inner);
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn is_and_name(s: &str) -> bool {
     let l = s.to_lowercase();
     AND_NAMES.contains(&l.as_str()) || !gazetteer::lookup(s).is_empty()
@@ -520,6 +555,11 @@ mod tests {
             "One of the three big lenders - Alpha Bank or Beta Bank - will be sold.",
             "Three firms - Acme LLC. and Acme Inc and Zeta Ltd - were sued.",
             "Three agencies - Smith & Jones, Brown's and Green - rate it.",
+            "The six members - Chile, Peru, Bolivia, Ecuador, the U.S. and the Andean Bank - met.",
+            "Four stocks -- Alpha AB <ALFA.S> (AL), Beta AB <BETA.S>, Gamma AB <GAM.S> and \
+             Delta AB <DLT.S>. Each trades daily.",
+            "Three carriers - Alpha Air AG <ALA.F>, Beta Lines Spa <BL.MI> and <Gamma Airways> - \
+             were fined.",
         ] {
             assert!(run(t).is_empty(), "{t}: {:?}", run(t));
         }

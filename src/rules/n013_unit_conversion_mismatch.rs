@@ -82,9 +82,7 @@ fn is_conversion_link(between: &str) -> bool {
 fn physical(m: &NumberMention, dim: Option<Dimension>) -> Option<(&'static Unit, f64)> {
     match &m.kind {
         Kind::Physical(u) if dim.is_none_or(|d| u.dimension == d) => Some((u, m.value)),
-        _ => m
-            .alt
-            .filter(|(u, _)| dim.is_some_and(|d| u.dimension == d)),
+        _ => m.alt.filter(|(u, _)| dim.is_some_and(|d| u.dimension == d)),
     }
 }
 
