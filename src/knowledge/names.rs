@@ -287,7 +287,7 @@ mod tests {
     #[test]
     fn data_parses() {
         let d = NameData::parse(NAMES_TOML).expect("valid");
-        assert_eq!(d.rules.len(), 13);
+        assert_eq!(d.rules.len(), 14);
         assert_eq!(d.min_len, 4);
         assert!(d.is_stop_word("The"));
         assert!(d.is_title("President"));
@@ -316,6 +316,8 @@ mod tests {
         assert_eq!(d.key("Selenskyj"), "selenski");
         assert_eq!(d.key("Wolodymyr"), "volodimir");
         assert_eq!(d.key("Volodymyr"), "volodimir");
+        assert_eq!(d.key("Ivanovich"), d.key("Ivanovic"));
+        assert_eq!(d.key("Mladenovitch"), "mladenovic");
         assert_eq!(d.key("Vladimir"), "vladimir");
         assert_eq!(d.key("Kyiv"), "kiv");
         assert_eq!(d.key("Kiev"), "kiev");
