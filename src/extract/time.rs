@@ -137,6 +137,8 @@ pub enum PeriodPart {
 /// "earlier this month", "last week", "next year".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RelativePeriod {
+    /// The bytes of the period words themselves ("earlier this month").
+    pub words: Span,
     /// Week, month or year.
     pub unit: PeriodUnit,
     /// -1 for "last", 0 for "this", +1 for "next".
@@ -439,7 +441,7 @@ fn age_re() -> &'static Regex {
     re(&RE, || {
         format!(
             r"(?x)
-              \b(?P<name>[A-Z][\p{{L}}'’.-]*[\p{{L}}.]),\ (?P<an>\d{{1,3}})(?:,|\ and\b)
+              \b(?P<name>[A-Z][\p{{L}}'’.-]*[\p{{L}}.]),\ (?P<an>\d{{1,3}}),
             | \b(?P<aged>[Aa]ged?|[Tt]urn(?:ed|s)?)\ (?P<gn>\d{{1,3}})\b
             | \b(?P<yn>{NUM})[-\ ]years?[-\ ]old\b
             "
@@ -829,6 +831,7 @@ fn periods(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             all.start(),
             end,
             TimeValue::Period(RelativePeriod {
+                words: s.span(all.start(), all.end()),
                 unit,
                 offset,
                 part,
@@ -843,8 +846,11 @@ fn durations(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         let Some(all) = c.get(0) else { continue };
         let q = qualifier(c.name("q").or(c.name("q2")).map(|m| m.as_str()));
         let (n, u, form, noun) = if let (Some(n), Some(u)) = (c.name("cn"), c.name("cu")) {
-            if c.name("cold").is_some() {
-                continue; // "45-year-old" is an age
+            // "45-year-old" is an age; "once-a-day" is a rate.
+            if c.name("cold").is_some()
+                || n.as_str().len() <= 2 && n.as_str().starts_with(['a', 'A'])
+            {
+                continue;
             }
             // The noun after the compound: the next lower-case word ("two-day summit"),
             // skipping one more modifier ("two-day state visit").
@@ -1483,7 +1489,7 @@ mod tests {
     #[test]
     fn durations() {
         let (a, v) = only(
-            "H\n\nThe two-day state visit and a 48-hour strike; talks ran for three weeks; it lasted four days; after five days of talks. The 45-year-old left.",
+            "H\n\nThe two-day state visit, a once-a-day pill and a 48-hour strike; talks ran for three weeks; it lasted four days; after five days of talks. The 45-year-old left.",
             None,
             |v| match v {
                 TimeValue::Duration(d) => Some(*d),
@@ -1575,7 +1581,8 @@ mod tests {
 
     #[test]
     fn age_apposition() {
-        let v = age_list("H\n\nJohn Smith, 45, said so. In March, 45, no.");
+        let v =
+            age_list("H\n\nJohn Smith, 45, said so. In March, 45, no. In Cordoba, 15 and 120 mm.");
         assert_eq!(
             v,
             vec![(

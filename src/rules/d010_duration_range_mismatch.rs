@@ -149,21 +149,20 @@ const SKIP_WORDS: &[&str] = &[
     "extended",
     "extend",
     "shortened",
-    "cut",
     "instead",
     "followed",
-    "brought",
     "pushed",
     "shifted",
     "changed",
     "each",
     "respectively",
-    "first",
-    "second",
     "then",
     "before",
     "after",
 ];
+
+/// Phrases with the same effect.
+const SKIP_PHRASES: &[&str] = &["brought forward", "cut short", "put back"];
 
 /// The `duration-range-mismatch` rule.
 pub struct DurationRangeMismatch;
@@ -204,6 +203,7 @@ impl Rule for DurationRangeMismatch {
             if words
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| SKIP_WORDS.contains(&w))
+                || SKIP_PHRASES.iter().any(|p| words.contains(p))
             {
                 continue;
             }

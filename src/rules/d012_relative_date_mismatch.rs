@@ -41,8 +41,8 @@ reference date. A weekday written with its own date (\"Friday, March 1\") is nev
 when the two disagree, D001 reports it and this rule stays silent.
 
 **Left alone:** quotations (a speaker's \"yesterday\" is anchored to when they spoke);
-sentences with another day or date in them (\"said on Monday that ... tomorrow\" may be anchored to
-Monday); anything from an update or correction paragraph on, and sentences that mention an
+reported speech with another day or date in the sentence (\"said on Monday that ... tomorrow\"
+may be anchored to Monday); anything from an update or correction paragraph on, and sentences that mention an
 update (they are written later than the reference date).
 
 ## Why it matters
@@ -183,7 +183,7 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
                 return None;
             }
             Some(Problem {
-                relative: Span::new(m.span.start, a.span.start),
+                relative: p.words,
                 attached: a,
                 written: long_date(d),
                 expected: period_phrase(p.unit, p.offset, p.part, anchors[0].date),
@@ -295,14 +295,52 @@ fn update_cutoff(article: &Article) -> usize {
         .map_or(usize::MAX, |s| s.span.start)
 }
 
-/// True when the sentence holds another day-level time expression or date besides mention `i`
-/// (and what is attached to it): the relative word may then be anchored to that other day.
+/// Verbs of reporting: with another day in the sentence, a relative word in reported speech may
+/// be anchored to when the words were spoken.
+const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "added",
+    "according",
+    "stated",
+    "reported",
+    "reports",
+    "warned",
+    "predicted",
+    "forecast",
+    "expected",
+    "expects",
+    "claimed",
+    "claims",
+    "insisted",
+    "promised",
+    "pledged",
+    "wrote",
+    "statement",
+    "interview",
+];
+
+/// True when the sentence reports speech and holds another day-level time expression or date
+/// besides mention `i` (and what is attached to it): "said on Monday that talks end tomorrow"
+/// may be anchored to Monday.
 fn other_time_in_sentence(
     cx: &Context<'_>,
     times: &[TimeMention],
     i: usize,
     sentence: Span,
 ) -> bool {
+    let lower = cx.article.slice(sentence).to_ascii_lowercase();
+    if !lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| SPEECH_WORDS.contains(&w))
+    {
+        return false;
+    }
     let me = times[i].span;
     let lo = times.partition_point(|t| t.span.start < sentence.start);
     let day_level = |t: &TimeMention| {
@@ -497,12 +535,21 @@ mod tests {
         let r = Some(ymd(2024, 2, 28));
         // Quotes are anchored to the speaker's time.
         assert!(run("H\n\n“We met yesterday (Monday),” he said last week.", r).is_empty());
-        // Another day in the sentence.
+        // Reported speech with another day in the sentence.
         assert!(run(
             "H\n\nHe said on Sunday that talks ended yesterday (Saturday).",
             r
         )
         .is_empty());
+        // Without reporting, the other day does not re-anchor it.
+        assert_eq!(
+            run(
+                "H\n\nTalks were held on Sunday and yesterday (Saturday).",
+                r
+            )
+            .len(),
+            1
+        );
         // Updates after publication.
         assert!(run(
             "H\n\nBody.\n\nUpdate: The talks resumed today (Thursday).",

@@ -80,7 +80,8 @@ impl Rule for ElapsedYearsMismatch {
             if other_year_between(cx.article.slice(sentence), year, reference.date.year()) {
                 continue;
             }
-            out.push(diagnostic(m, ago, year, year_span, reference));
+            let written = cx.article.slice(m.span);
+            out.push(diagnostic(m, written, year, year_span, reference));
         }
     }
 }
@@ -125,7 +126,7 @@ fn other_year_between(sentence: &str, year: i32, reference_year: i32) -> bool {
 
 fn diagnostic(
     m: &TimeMention,
-    ago: &YearsAgo,
+    written: &str,
     year: i32,
     year_span: Span,
     reference: &ReferenceDate,
@@ -136,19 +137,15 @@ fn diagnostic(
     } else {
         META.default_severity
     };
-    let unit = if ago.decades {
-        format!("{} decades", ago.years / 10)
-    } else {
-        format!("{} years", ago.years)
-    };
     let mut d = META.diagnostic(
         severity,
         format!(
-            "{unit} ago does not fit {year}: that is {elapsed} years before {}",
+            "\"{written}\" does not fit {year}: that is {elapsed} years before {}",
             reference.date.year()
         ),
     );
-    d.labels.push(label(m.span, format!("{unit} ago"), true));
+    d.labels
+        .push(label(m.span, format!("written as {written}"), true));
     d.labels.push(label(
         year_span,
         format!("{elapsed} years before the article's year"),
@@ -195,7 +192,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].message,
-            "25 years ago does not fit 1990: that is 34 years before 2024"
+            "\"25 years ago\" does not fit 1990: that is 34 years before 2024"
         );
         let l: Vec<_> = d[0]
             .labels
