@@ -78,7 +78,10 @@ impl Rule for RelativeDateMismatch {
         let anchors = reference.anchors();
         let cutoff = update_cutoff(cx.article);
         let times = &cx.mentions.times;
-        for (i, m) in times.iter().enumerate() {
+        // Facts about the current sentence, computed once per sentence so that a huge sentence
+        // with many mentions stays linear.
+        let mut info: Option<SentenceInfo> = None;
+        for m in times {
             if m.quoted || m.span.start >= cutoff {
                 continue;
             }
@@ -86,13 +89,11 @@ impl Rule for RelativeDateMismatch {
                 continue;
             };
             let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
-            if cx
-                .article
-                .slice(sentence)
-                .to_ascii_lowercase()
-                .contains("update")
-                || other_time_in_sentence(cx, times, i, sentence)
-            {
+            if info.as_ref().is_none_or(|i| i.span != sentence) {
+                info = Some(SentenceInfo::new(cx, sentence));
+            }
+            let Some(i) = info.as_ref() else { continue };
+            if i.update || (i.speech && i.has_other(m.span)) {
                 continue;
             }
             out.push(diagnostic(problem, reference));
@@ -295,8 +296,8 @@ fn update_cutoff(article: &Article) -> usize {
         .map_or(usize::MAX, |s| s.span.start)
 }
 
-/// Verbs of reporting: with another day in the sentence, a relative word in reported speech may
-/// be anchored to when the words were spoken.
+/// Verbs of reporting: with another day in the sentence ("said on Monday that talks end
+/// tomorrow"), a relative word in reported speech may be anchored to when the words were spoken.
 const SPEECH_WORDS: &[&str] = &[
     "said",
     "says",
@@ -325,41 +326,69 @@ const SPEECH_WORDS: &[&str] = &[
     "interview",
 ];
 
-/// True when the sentence reports speech and holds another day-level time expression or date
-/// besides mention `i` (and what is attached to it): "said on Monday that talks end tomorrow"
-/// may be anchored to Monday.
-fn other_time_in_sentence(
-    cx: &Context<'_>,
-    times: &[TimeMention],
-    i: usize,
-    sentence: Span,
-) -> bool {
-    let lower = cx.article.slice(sentence).to_ascii_lowercase();
-    if !lower
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| SPEECH_WORDS.contains(&w))
-    {
-        return false;
+/// What D012 needs to know about one sentence.
+struct SentenceInfo {
+    /// The sentence.
+    span: Span,
+    /// It mentions an update (written after the reference date).
+    update: bool,
+    /// It reports speech ([`SPEECH_WORDS`]).
+    speech: bool,
+    /// Spans of its day-level time expressions and dates, sorted by start.
+    items: Vec<Span>,
+}
+
+impl SentenceInfo {
+    fn new(cx: &Context<'_>, span: Span) -> Self {
+        let lower = cx.article.slice(span).to_ascii_lowercase();
+        let speech = lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| SPEECH_WORDS.contains(&w));
+        let times = &cx.mentions.times;
+        let lo = times.partition_point(|t| t.span.start < span.start);
+        let mut items: Vec<Span> = times[lo..]
+            .iter()
+            .take_while(|t| t.span.start < span.end)
+            .filter(|t| {
+                matches!(
+                    t.value,
+                    TimeValue::RelativeDay(_) | TimeValue::Weekday(_) | TimeValue::Period(_)
+                )
+            })
+            .map(|t| t.span)
+            .collect();
+        let dates = &cx.mentions.dates;
+        let dlo = dates.partition_point(|d| d.span.start < span.start);
+        items.extend(
+            dates[dlo..]
+                .iter()
+                .take_while(|d| d.span.start < span.end)
+                .map(|d| d.span),
+        );
+        items.sort_by_key(|s| (s.start, s.end));
+        SentenceInfo {
+            span,
+            update: lower.contains("update"),
+            speech,
+            items,
+        }
     }
-    let me = times[i].span;
-    let lo = times.partition_point(|t| t.span.start < sentence.start);
-    let day_level = |t: &TimeMention| {
-        matches!(
-            t.value,
-            TimeValue::RelativeDay(_) | TimeValue::Weekday(_) | TimeValue::Period(_)
-        )
-    };
-    let other_time = times[lo..]
-        .iter()
-        .take_while(|t| t.span.start < sentence.end)
-        .any(|t| day_level(t) && !me.overlaps(t.span));
-    let dates = &cx.mentions.dates;
-    let dlo = dates.partition_point(|d| d.span.start < sentence.start);
-    let other_date = dates[dlo..]
-        .iter()
-        .take_while(|d| d.span.start < sentence.end)
-        .any(|d| !me.overlaps(d.span));
-    other_time || other_date
+
+    /// True when an item not overlapping `me` exists: "said on Monday that ... tomorrow" may
+    /// be anchored to Monday. Items overlapping `me` (its own attached weekday or date) are few
+    /// and adjacent in start order, so this looks at a handful of them.
+    fn has_other(&self, me: Span) -> bool {
+        // Items that overlap `me` start before `me.end`; those starting before `me.start` and
+        // overlapping it are at most a few (mentions are short), so count with a bounded scan.
+        let hi = self.items.partition_point(|s| s.start < me.end);
+        let overlapping = self.items[..hi]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|s| s.overlaps(me))
+            .count();
+        self.items.len() > overlapping
+    }
 }
 
 fn diagnostic(p: Problem, reference: &ReferenceDate) -> Diagnostic {

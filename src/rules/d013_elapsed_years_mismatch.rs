@@ -66,6 +66,8 @@ impl Rule for ElapsedYearsMismatch {
             y.dedup();
             y
         };
+        // The sorted years of the current sentence, computed once per sentence.
+        let mut cached: Option<(Span, Vec<i32>)> = None;
         for m in &cx.mentions.times {
             let TimeValue::YearsAgo(ago) = &m.value else {
                 continue;
@@ -77,7 +79,18 @@ impl Rule for ElapsedYearsMismatch {
                 continue;
             }
             let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
-            if other_year_between(cx.article.slice(sentence), year, reference.date.year()) {
+            if cached.as_ref().is_none_or(|(s, _)| *s != sentence) {
+                cached = Some((sentence, years_in(cx.article.slice(sentence))));
+            }
+            let Some((_, in_sentence)) = cached.as_ref() else {
+                continue;
+            };
+            // Another year strictly between the two: the count may be anchored to that time.
+            let next = in_sentence.partition_point(|&y| y <= year);
+            if in_sentence
+                .get(next)
+                .is_some_and(|&y| y < reference.date.year() - 1)
+            {
                 continue;
             }
             let written = cx.article.slice(m.span);
@@ -103,25 +116,27 @@ fn fits(ago: &YearsAgo, elapsed: i32) -> bool {
     }
 }
 
-/// True when `sentence` holds a four-digit year strictly between `year` and `reference_year - 1`:
-/// the count may be anchored to that time.
-fn other_year_between(sentence: &str, year: i32, reference_year: i32) -> bool {
+/// The four-digit numbers (1000-2999) standing alone in `sentence`, sorted.
+fn years_in(sentence: &str) -> Vec<i32> {
     let bytes = sentence.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i + 4 <= bytes.len() {
         let before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         let after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
         if before && after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
-            let y: i32 = sentence[i..i + 4].parse().unwrap_or(0);
-            if y > year && y < reference_year - 1 {
-                return true;
+            if let Ok(y) = sentence[i..i + 4].parse::<i32>() {
+                if (1000..=2999).contains(&y) {
+                    out.push(y);
+                }
             }
             i += 4;
         } else {
             i += 1;
         }
     }
-    false
+    out.sort_unstable();
+    out
 }
 
 fn diagnostic(
