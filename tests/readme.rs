@@ -55,6 +55,10 @@ fn every_readme_command_runs_with_its_documented_exit_code() {
             args.join(" "),
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(!out.stdout.is_empty(), "claimlint {} printed nothing", args.join(" "));
+        assert!(
+            !out.stdout.is_empty(),
+            "claimlint {} printed nothing",
+            args.join(" ")
+        );
     }
 }

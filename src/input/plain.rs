@@ -171,7 +171,7 @@ fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?),\s+(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2}))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s+[-–—]+\s*",
+            r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+\s*",
         )
         .expect("static regex")
     })
@@ -183,12 +183,26 @@ fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
     let c = dateline_re().captures(para)?;
     let place = c.name("place")?;
     let date = c.name("date")?;
-    let month = month_from_name(c.name("m")?.as_str());
-    let day: Option<u32> = c.name("d").and_then(|d| d.as_str().parse().ok());
+    let month = c
+        .name("m")
+        .or_else(|| c.name("m2"))
+        .and_then(|m| month_from_name(m.as_str()));
+    let day: Option<u32> = c
+        .name("d")
+        .or_else(|| c.name("d2"))
+        .and_then(|d| d.as_str().parse().ok());
     let whole = c.get(0)?;
-    let caps = place.as_str().chars().any(|ch| ch.is_ascii_uppercase())
-        && !place.as_str().chars().any(|ch| ch.is_ascii_lowercase());
-    if month.is_none() && !caps {
+    // The city is written in capitals ("KYIV", "RICHMOND, Va."), or is at most three
+    // capitalised words ("Chicago", "New York") with a month that parses: a sentence such as
+    // "They met for two days, March 31-April 2" is not a dateline.
+    let city = place.as_str().split(',').next().unwrap_or("");
+    let caps = city.chars().any(|ch| ch.is_ascii_uppercase())
+        && !city.chars().any(|ch| ch.is_ascii_lowercase());
+    let title = city.split_whitespace().count() <= 3
+        && city
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+    if !(caps || (title && month.is_some())) {
         return None;
     }
     let end = offset + whole.as_str().trim_end().len();
@@ -334,6 +348,46 @@ mod tests {
             sents,
             vec!["Headline here", "The summit opened.", "Mr. Smith spoke."]
         );
+    }
+
+    #[test]
+    fn datelines_in_wire_variants() {
+        for (t, place, md) in [
+            (
+                "H\n\nWASHINGTON, MARCH 2 - Text.\n",
+                "WASHINGTON",
+                Some((3, 2)),
+            ),
+            ("H\n\nNEW YORK, march 2 - Text.\n", "NEW YORK", Some((3, 2))),
+            (
+                "H\n\nMINNEAPOLIS, Feb 26 - Text.\n",
+                "MINNEAPOLIS",
+                Some((2, 26)),
+            ),
+            (
+                "H\n\nAMSTERDAM, 2 March - Text.\n",
+                "AMSTERDAM",
+                Some((3, 2)),
+            ),
+            (
+                "H\n\nMONTREAL, Feb 26- Shr 1.11 dlrs\n",
+                "MONTREAL",
+                Some((2, 26)),
+            ),
+            (
+                "H\n\nRICHMOND, Va. Feb 26 - Qtly div\n",
+                "RICHMOND, Va",
+                Some((2, 26)),
+            ),
+        ] {
+            let a = art(t);
+            let d = a.dateline.as_ref().expect(t);
+            assert_eq!((a.slice(d.place), d.month_day), (place, md));
+        }
+        assert!(art("H\n\nIn March 2 people - left.\n").dateline.is_none());
+        assert!(art("H\n\nThey met for two days, March 31-April 2.\n")
+            .dateline
+            .is_none());
     }
 
     #[test]
