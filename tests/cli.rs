@@ -317,3 +317,29 @@ fn crlf_and_bom_keep_exact_spans() {
         (Some(3), Some(21))
     );
 }
+
+#[test]
+fn very_long_lines_render_without_snippets_instead_of_panicking() {
+    // miette cannot render a line past 65,535 columns; such findings are printed plainly.
+    let filler = "word ".repeat(15_000);
+    let text = format!("Summit in Vienna\n\n{filler}The summit, held in Geneva, ended.\n");
+    let out = claimlint()
+        .args(["check", "-", "--color", "never"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains(
+            "  --> <stdin>:3:75021 \"Geneva\": the summit is placed in Geneva (Switzerland) here"
+        ),
+        "{s}"
+    );
+    assert!(s.contains("      <stdin>:1:11 \"Vienna\": the summit is placed in Vienna (Austria) in the headline"), "{s}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

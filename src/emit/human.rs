@@ -7,6 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Run;
+use crate::line_index::LineIndex;
 
 /// Adapter from our [`Diagnostic`] to `miette::Diagnostic`.
 struct Adapter<'a> {
@@ -88,7 +89,13 @@ pub fn render(run: &Run, color: bool) -> String {
             continue;
         }
         let source = NamedSource::new(f.path.clone(), f.text.clone());
+        let index = LineIndex::new(&f.text);
         for d in &f.report.diagnostics {
+            if longest_labelled_line(&f.text, d) > MAX_SNIPPET_LINE {
+                render_plain(&mut out, &f.path, &f.text, &index, d);
+                out.push('\n');
+                continue;
+            }
             let a = Adapter {
                 d,
                 source: &source,
@@ -119,6 +126,55 @@ pub fn render(run: &Run, color: bool) -> String {
         }
     ));
     out
+}
+
+/// Lines longer than this (in bytes) are not shown as snippets: miette cannot render lines past
+/// 65,535 columns, and nobody reads a snippet that wide.
+const MAX_SNIPPET_LINE: usize = 2_000;
+
+/// Length in bytes of the longest line that a label of `d` touches.
+fn longest_labelled_line(text: &str, d: &Diagnostic) -> usize {
+    d.labels
+        .iter()
+        .map(|l| {
+            let start = text[..l.span.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = text[l.span.end.min(text.len())..]
+                .find('\n')
+                .map_or(text.len(), |i| l.span.end.min(text.len()) + i);
+            end - start
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// A diagnostic without a source snippet: one line per label with its position.
+fn render_plain(out: &mut String, path: &str, text: &str, index: &LineIndex, d: &Diagnostic) {
+    let mark = match d.severity {
+        Severity::Error => "×",
+        Severity::Warning => "⚠",
+        Severity::Note => "☞",
+    };
+    out.push_str(&format!(
+        "{}({})
+
+  {mark} {}
+",
+        d.code, d.rule, d.message
+    ));
+    for l in &d.labels {
+        let (line, column) = index.position(text, l.span.start);
+        let spanned = text.get(l.span.start..l.span.end).unwrap_or("");
+        let role = if l.primary { "-->" } else { "   " };
+        out.push_str(&format!(
+            "  {role} {path}:{line}:{column} \"{spanned}\": {}\n",
+            l.message
+        ));
+    }
+    if let Some(h) = &d.help {
+        out.push_str(&format!("  help: {h}\n"));
+    }
 }
 
 fn plural(n: usize) -> &'static str {
