@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use claimlint::emit::{human, json, CheckedFile, Run};
 use claimlint::{check, input, Settings};
 
 /// splitmix64: a tiny deterministic generator, enough for mutation testing.
@@ -112,6 +113,17 @@ fn assert_well_formed(text: &str, settings: &Settings) {
         assert!((d.start(), d.code) >= last, "diagnostics sorted");
         last = (d.start(), d.code);
     }
+    // Both renderers take every diagnostic without panicking.
+    let run = Run {
+        files: vec![CheckedFile {
+            path: "mutated.txt".into(),
+            text: article.text.clone(),
+            report,
+        }],
+        errors: vec![],
+    };
+    assert!(human::render(&run, false).ends_with(" notes\n"));
+    assert!(json::render(&run).starts_with('{'));
 }
 
 #[test]
@@ -153,6 +165,10 @@ fn degenerate_inputs() {
         "February 30\n\nFebruary 30",
         &"summit in Kyiv. ".repeat(2000),
         &"a".repeat(100_000),
+        &format!(
+            "Summit in Vienna\n\n{}The summit, held in Geneva.",
+            "x ".repeat(40_000)
+        ),
     ] {
         assert_well_formed(text, &settings);
     }
