@@ -32,13 +32,15 @@ impl Mentions {
     pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Self {
         let places = places::extract(article);
         let events = events::extract(article, &places);
+        let dates = dates::extract(article, reference);
+        let times = time::extract(article, &dates);
         Mentions {
             places,
             events,
-            dates: dates::extract(article, reference),
+            dates,
             names: names::extract(article),
             numbers: numbers::extract(article),
-            times: time::extract(article, reference),
+            times,
         }
     }
 }

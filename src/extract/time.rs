@@ -21,7 +21,6 @@ use regex::Regex;
 use crate::article::{Article, SegmentKind, Span};
 use crate::extract::dates::{self, DateMention, RangeRole};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
-use crate::reference::ReferenceDate;
 
 /// A time expression other than a calendar date, found once per article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -492,11 +491,11 @@ fn year_before_re() -> &'static Regex {
 
 /// Find the time expressions in `article`, sorted by start byte (then end).
 ///
-/// Scans the headline and paragraphs (not the date line or the wire dateline). Year-less dates
-/// attached to relative expressions take their year from `reference`, as in
-/// [`dates::extract`]. Never fails; text with no time expressions gives an empty list.
-pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Vec<TimeMention> {
-    let all_dates = dates::extract(article, reference);
+/// Scans the headline and paragraphs (not the date line or the wire dateline). Dates attached to
+/// relative expressions come from `all_dates`, the output of [`dates::extract`] (sorted by
+/// start; year-less dates already carry the reference year), so that dates are extracted once.
+/// Never fails; text with no time expressions gives an empty list.
+pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention> {
     let mut out = Vec::new();
     for seg in &article.segments {
         if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
@@ -1360,7 +1359,8 @@ mod tests {
             span: None,
             dateline: None,
         });
-        let t = extract(&a, r.as_ref());
+        let d = dates::extract(&a, r.as_ref());
+        let t = extract(&a, &d);
         (a, t)
     }
 
