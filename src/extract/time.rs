@@ -1345,7 +1345,7 @@ mod tests {
 
     use super::*;
     use crate::input::plain::parse;
-    use crate::reference::ReferenceSource;
+    use crate::reference::{ReferenceDate, ReferenceSource};
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
