@@ -54,6 +54,13 @@ struct Region {
 #[derive(serde::Deserialize)]
 struct Curated {
     alias: Vec<Alias>,
+    #[serde(default)]
+    known: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Territories {
+    territory: Vec<[String; 2]>,
 }
 
 #[derive(serde::Deserialize)]
@@ -167,10 +174,12 @@ fn main() {
             admin1: id,
             population: 0,
         });
-        let common = if row.get(4).map(String::as_str) == Some("1") {
-            F_COMMON
-        } else {
-            0
+        // common: 1 = an ordinary word (needs a cue), 2 = a compass or generic word that is
+        // never a place on its own ("South", "Central").
+        let common = match row.get(4).map(String::as_str) {
+            Some("2") => continue,
+            Some("1") => F_COMMON,
+            _ => 0,
         };
         add(&mut names, &row[1], id, F_MAIN | common);
         add(&mut names, &row[2], id, F_MAIN | common);
@@ -237,6 +246,35 @@ fn main() {
         }
     }
 
+    // Known smaller venues: the most populous city reading of each name.
+    let mut known: Vec<u32> = curated
+        .known
+        .iter()
+        .filter_map(|n| {
+            names
+                .get(&key(n))?
+                .iter()
+                .filter(|&&p| p & F_MAIN != 0 && places[(p >> 5) as usize].kind == KIND_CITY)
+                .map(|&p| p >> 5)
+                .max_by_key(|&id| places[id as usize].population)
+        })
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+
+    // Territories: country id -> sovereign country id.
+    let territories: Territories = toml::from_str(
+        &std::fs::read_to_string(dir.join("territories.toml")).expect("territories.toml"),
+    )
+    .expect("territories.toml parses");
+    let mut sovereign_rows = String::new();
+    for [t, s] in &territories.territory {
+        let (Some(t), Some(s)) = (country_id.get(t), country_id.get(s)) else {
+            panic!("territories.toml: unknown code in {t}/{s}");
+        };
+        writeln!(sovereign_rows, "    ({t}, {s}),").ok();
+    }
+
     // Flatten hits; build the fst.
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
@@ -291,6 +329,21 @@ fn main() {
         rs,
         "pub(crate) static REGIONS: [(u32, &[&str], &[&str]); {}] = [\n{region_rows}];",
         regions.region.len()
+    )
+    .ok();
+    writeln!(rs, "/// Place ids of known smaller venues (sorted)").ok();
+    writeln!(
+        rs,
+        "pub(crate) static KNOWN: [u32; {}] = {:?};",
+        known.len(),
+        known
+    )
+    .ok();
+    writeln!(rs, "/// (territory country id, sovereign country id)").ok();
+    writeln!(
+        rs,
+        "pub(crate) static SOVEREIGN: [(u32, u32); {}] = [\n{sovereign_rows}];",
+        territories.territory.len()
     )
     .ok();
     std::fs::write(out.join("gazetteer.rs"), rs).expect("write gazetteer.rs");

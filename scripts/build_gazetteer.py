@@ -11,7 +11,9 @@ The build (build.rs) reads only rules/places/, never ../shared.
 Outputs (UTF-8, sorted, deterministic):
   countries.tsv  code, name, names (|), demonyms (|), capital, regions (| ; "?" = partial)
   regions.toml   curated regional groupings (members, partial, aliases, adjectives, as_of, source)
-  admin1.tsv     code (CC.XX), name, ascii name, abbreviation, common (as for cities)
+                 and the UN M49 regions with their common English names
+  admin1.tsv     code (CC.XX), name, ascii name, abbreviation, common (as for cities; 2 = a
+                 compass word or generic name that is never detected on its own)
   cities.tsv     geonames id, name, ascii, country, admin1 code ("" when the city's admin1 name
                  matches no division of its country), population, feature, common (1 = one-word
                  name that is an ordinary lower-case English word), alternate names (|; only for
@@ -24,6 +26,56 @@ from pathlib import Path
 
 ALT_MIN_POPULATION = 100_000
 
+
+# First-level division names that are only compass points or generic words: kept for
+# containment, never detected as a place on their own ("South" in "South America").
+NEVER_DETECT = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "north east", "north west",
+    "south east", "south west", "centre", "center", "capital", "coast", "islands", "lakes",
+    "plateau", "plateaux", "littoral", "oriental", "maritime", "delta", "unity", "upper",
+    "lower", "middle", "interior", "highlands", "lowlands", "mountains", "valley", "river",
+}
+
+# UN M49 regions and common English names for them, plus two groupings news uses often.
+REGION_ALIASES = {
+    "south_eastern_asia": ["Southeast Asia", "South-East Asia", "South East Asia"],
+    "eastern_africa": ["East Africa"],
+    "western_africa": ["West Africa"],
+    "northern_africa": ["North Africa"],
+    "southern_africa": [],
+    "middle_africa": ["Central Africa"],
+    "southern_asia": ["South Asia"],
+    "eastern_asia": ["East Asia"],
+    "western_asia": [],
+    "central_asia": [],
+    "americas": ["the Americas"],
+    "latin_america_and_the_caribbean": ["Latin America"],
+}
+EXTRA_REGIONS = {
+    "north_america": {
+        "name": "North America", "kind": "geographic", "aliases": ["North America"],
+        "adjectives": ["North American"],
+        "members": ["AG", "AI", "AW", "BB", "BL", "BM", "BQ", "BS", "BZ", "CA", "CR", "CU", "CW",
+                    "DM", "DO", "GD", "GL", "GP", "GT", "HN", "HT", "JM", "KN", "KY", "LC", "MF",
+                    "MQ", "MS", "MX", "NI", "PA", "PM", "PR", "SV", "SX", "TC", "TT", "UM", "US",
+                    "VC", "VG", "VI"],
+        "source": "https://en.wikipedia.org/wiki/North_America (continent: UN M49 Northern "
+                  "America, Central America and the Caribbean)",
+    },
+    "central_europe": {
+        "name": "Central Europe", "kind": "geographic", "aliases": ["Central Europe"],
+        "adjectives": ["Central European"],
+        "members": ["AT", "CZ", "DE", "HU", "LI", "PL", "SK", "SI", "CH"],
+        "partial": ["HR", "RO", "LT", "UA"],
+        "source": "https://en.wikipedia.org/wiki/Central_Europe",
+    },
+    "horn_of_africa": {
+        "name": "Horn of Africa", "kind": "geographic", "aliases": ["Horn of Africa"],
+        "members": ["DJ", "ER", "ET", "SO"], "partial": ["SD", "SS", "KE"],
+        "source": "https://en.wikipedia.org/wiki/Horn_of_Africa",
+    },
+}
 
 # Lower-case English words that, capitalised, are almost always the place.
 NOT_COMMON = {"shanghai", "wales", "muscat", "paris", "savannah", "acre"}
@@ -80,8 +132,28 @@ def main(src: Path, dst: Path) -> None:
     # Regions: curated groupings only, copied as TOML (facts; sources kept).
     out = ["# Curated regional groupings (members = wholly in; partial = partly / definitions disagree).",
            "# From ../shared/data/gazetteer/regions.toml; see NOTICE.md. Re-check as_of.", ""]
-    for key in sorted(regions.get("region", {})):
-        r = regions["region"][key]
+    curated = dict(regions.get("region", {}))
+    curated.update(EXTRA_REGIONS)
+    # UN M49 regions. Subregion boundaries are fuzzy in news usage ("Eastern Europe" often takes
+    # in the Baltic states), so the rest of the subregion's continent counts as partial members:
+    # only a place on another continent conflicts. Transcontinental countries are partial
+    # members of both continents.
+    m49 = regions.get("un_m49", {})
+    continents = {k: set(m49[k]["members"]) for k in ("africa", "americas", "asia", "europe", "oceania") if k in m49}
+    transcontinental = {"europe": ["TR", "KZ", "GE", "AZ", "AM", "CY"], "asia": ["RU", "EG"]}
+    for key, r in m49.items():
+        r = dict(r)
+        r["aliases"] = [r["name"]] + REGION_ALIASES.get(key, [])
+        members = set(r["members"])
+        if key in continents:
+            r["partial"] = sorted(set(transcontinental.get(key, [])) - members)
+        else:
+            home = [c for c, ms in continents.items() if members <= ms]
+            r["partial"] = sorted(continents[home[0]] - members) if home else []
+        r["source"] = "UN M49 (via the countries gem, MIT)"
+        curated["un_" + key] = r
+    for key in sorted(curated):
+        r = curated[key]
         out.append(f"[region.{key}]")
         for field in ("name", "kind", "aliases", "adjectives", "members", "partial", "as_of", "source"):
             if field in r:
@@ -103,6 +175,8 @@ def main(src: Path, dst: Path) -> None:
         asc = clean(a.get("ascii", ascii_fold(name)))
         common = int(" " not in asc and asc.lower() in words and asc.lower() != asc
                      and asc.lower() not in NOT_COMMON)
+        if asc.lower() in NEVER_DETECT:
+            common = 2
         rows.append("\t".join([key, name, asc, clean(a.get("abbr", "")), str(common)]))
         cc = key.split(".")[0]
         for n in {name, asc, ascii_fold(name)}:

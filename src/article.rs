@@ -115,11 +115,13 @@ impl Article {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
-    /// The segment containing byte `pos`, if any.
+    /// The segment containing byte `pos`, if any (binary search: segments are in document
+    /// order and do not overlap).
     pub fn segment_at(&self, pos: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.span.end <= pos);
         self.segments
-            .iter()
-            .find(|s| s.span.start <= pos && pos < s.span.end)
+            .get(i)
+            .filter(|s| s.span.start <= pos && pos < s.span.end)
     }
 
     /// The kind of the segment containing `span`, if any.
@@ -143,8 +145,10 @@ impl Article {
             .filter(|s| s.start <= pos && pos < s.end)
     }
 
-    /// True when `span` lies inside a quotation.
+    /// True when `span` lies inside a quotation (binary search: quotations are in document
+    /// order and do not overlap).
     pub fn in_quote(&self, span: Span) -> bool {
-        self.quotes.iter().any(|q| q.contains(span))
+        let i = self.quotes.partition_point(|q| q.end <= span.start);
+        self.quotes.get(i).is_some_and(|q| q.contains(span))
     }
 }

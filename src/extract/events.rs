@@ -15,6 +15,7 @@ use regex::Regex;
 
 use crate::article::{Article, SegmentKind, Span};
 use crate::extract::places::{PlaceMention, PlaceRole};
+use crate::knowledge::calendar::month_from_name;
 use crate::knowledge::gazetteer::{self, PlaceKind};
 
 /// The event nouns claims are made about, in their canonical (lower-case) form.
@@ -66,7 +67,7 @@ fn noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b",
+            r"(?-u)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b",
         )
         .expect("static regex")
     })
@@ -81,7 +82,9 @@ fn bridge_re() -> &'static Regex {
             \s*,?
             (?:\s*(?:which|that)\b)?
             (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be))?
-            (?:\s*(?:held|hosted|staged|convened|taking\s+place|took\s+place|takes\s+place|take\s+place|opened|began|got\s+under\s+way))?
+            (?:\s*(?:held|hosted|staged|convened|convenes|taking\s+place|took\s+place|takes\s+place|take\s+place
+                |opened|opens|began|begins|started|starts|ended|ends|closed|closes|resumed|resumes
+                |continued|continues|kicked\s+off|kicks\s+off|got\s+under\s+way|gets\s+under\s+way))?
             ,?\s+(?:in|at)\s+(?:the\s+)?$",
         )
         .expect("static regex")
@@ -128,10 +131,52 @@ const SHIFT_BEFORE: &[&str] = &[
     "recent",
 ];
 
-/// Words after the place that move the claim to another time.
+/// Words after the place that move the claim to another time (whole words, within five words:
+/// "in Madrid last year", "in Vilnius in 2023", "in Venice in June").
 const SHIFT_AFTER: &[&str] = &[
-    "last", "previous", "next", "earlier", "ago", "before", "later", "in 19", "in 20",
+    "last", "previous", "next", "earlier", "ago", "before", "later",
 ];
+
+/// Prepositions that use the event as a point in time, so it is another occurrence: "since the
+/// summit in Chisinau", "unlike the summit in X", "a year after the Chisinau summit".
+const TEMPORAL: &[&str] = &[
+    "since",
+    "unlike",
+    "after",
+    "before",
+    "following",
+    "until",
+    "till",
+    "than",
+    "like",
+    "ahead",
+    "prior",
+];
+
+/// True when the five words after a place move the claim to another time.
+fn shifted_after(after: &str) -> bool {
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .take(5)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        SHIFT_AFTER.contains(w)
+            || (*w == "in"
+                && words.get(i + 1).is_some_and(|n| {
+                    year_re().is_match(n) || month_from_name(n).is_some_and(|_| *n != "may")
+                }))
+    })
+}
+
+/// True when `hay` contains `phrase` as whole words.
+fn has_phrase(hay: &str, phrase: &str) -> bool {
+    hay.match_indices(phrase).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// Wording that makes the claim hypothetical or about a relocation.
 const HEDGES: &[&str] = &[
@@ -147,21 +192,27 @@ const HEDGES: &[&str] = &[
     "canceled",
     "called off",
     "proposed",
-    "would ",
-    "could ",
-    "might ",
-    "should ",
+    "would",
+    "could",
+    "might",
+    "should",
     "plans to",
     "planned",
     "hoped",
     "hopes",
-    "if ",
+    "if",
     "unless",
     "whether",
     "offered to host",
     "bid to host",
     "rejected",
     "refused",
+    "watched",
+    "by video",
+    "video link",
+    "remotely",
+    "virtually",
+    "online",
 ];
 
 /// Definite determiners for a body claim.
@@ -235,11 +286,14 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
             continue;
         }
-        if HEDGES.iter().any(|h| lower.contains(h)) {
+        if HEDGES.iter().any(|h| has_phrase(&lower, h)) {
             continue;
         }
         let in_lede = seg.kind == SegmentKind::Headline || lede == Some(seg.span);
-        let sent_places: Vec<usize> = (0..places.len())
+        // Places are in document order: the sentence's are one contiguous run.
+        let lo = places.partition_point(|p| p.span.start < sent.start);
+        let hi = places.partition_point(|p| p.span.start < sent.end);
+        let sent_places: Vec<usize> = (lo..hi)
             .filter(|&i| sent.contains(places[i].span))
             .collect();
         // Matched on the lower-cased copy (same byte offsets, checked above): a case-insensitive
@@ -258,9 +312,8 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 named_qualifier(&text[..head - sent.start], seg.kind, article, seg.span);
             let pre: Vec<&str> = before.split_whitespace().rev().take(4).collect();
             if pre.iter().any(|w| {
-                SHIFT_BEFORE.contains(
-                    &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
-                )
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+                SHIFT_BEFORE.contains(&w) || TEMPORAL.contains(&w)
             }) || pre.iter().take(2).any(|w| year_re().is_match(w))
             {
                 continue;
@@ -277,17 +330,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             }
             let mut push = |place: usize, form: ClaimForm| {
                 let p = &places[place];
-                let after = lower
-                    .get(p.span.end - sent.start..)
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .take(5)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if SHIFT_AFTER
-                    .iter()
-                    .any(|s| after.starts_with(s) || after.contains(&format!(" {s}")))
-                {
+                if shifted_after(lower.get(p.span.end - sent.start..).unwrap_or("")) {
                     return;
                 }
                 out.push(EventClaim {
@@ -431,6 +474,17 @@ mod tests {
     }
 
     #[test]
+    fn words_containing_shift_words_do_not_cancel_claims() {
+        let got =
+            claims("Summit opens in Lisbon\n\nThe summit, held in Madrid, lasted two days.\n");
+        let places: Vec<&str> = got.iter().map(|c| c.1.as_str()).collect();
+        assert_eq!(places, vec!["Lisbon", "Madrid"]);
+        let got = claims("Talks\n\nThe Lisbon summit ended. The talks resumed in Oslo.\n");
+        let places: Vec<&str> = got.iter().map(|c| c.1.as_str()).collect();
+        assert_eq!(places, vec!["Lisbon", "Oslo"]);
+    }
+
+    #[test]
     fn named_events_carry_their_qualifier() {
         let t = "Officials prepare for Lagos meeting\n\nThe Lagos meeting will draft proposals for the OPEC meeting in Vienna.\n";
         let a = parse(Arc::from(t));
@@ -441,7 +495,7 @@ mod tests {
 
     #[test]
     fn time_shift_indefinite_and_hedges_are_not_claims() {
-        let t = "Leaders meet\n\nThey met on Monday.\n\nLast year's summit in Vilnius was tense. He attended a summit in Rome. The summit was originally planned for Paris but moved to Rome. The summit in Madrid last year was calm.\n";
+        let t = "Leaders meet\n\nThey met on Monday.\n\nSince the summit in Chisinau, ties grew. It came a year after the Chisinau summit. The summit in Rome in June was calm. Zelensky watched the summit in Kyiv. Last year's summit in Vilnius was tense. He attended a summit in Rome. The summit was originally planned for Paris but moved to Rome. The summit in Madrid last year was calm.\n";
         assert_eq!(claims(t), vec![]);
     }
 }

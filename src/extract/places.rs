@@ -8,6 +8,7 @@
 //! "Paris, Texas" keeps only the readings of Paris inside Texas.
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::gazetteer::{
     self, PlaceId, PlaceKind, ADJECTIVE, COMMON_WORD, DEMONYM, MAIN,
 };
@@ -97,6 +98,10 @@ pub fn extract(article: &Article) -> Vec<PlaceMention> {
                 upper: all_caps || text[s..].chars().next().is_some_and(char::is_uppercase),
             })
             .collect();
+        // In a Title Case headline (most words capitalised) capitals do not mark names.
+        let title_case = all_caps
+            || (seg.kind == SegmentKind::Headline
+                && words.iter().filter(|w| w.upper).count() * 2 > words.len());
         let mut i = 0;
         while i < words.len() {
             if !words[i].upper {
@@ -104,6 +109,15 @@ pub fn extract(article: &Article) -> Vec<PlaceMention> {
                 continue;
             }
             match longest_match(article, &words, i) {
+                Some((end, _, _)) if !title_case && continues_name(article, &words, end) => {
+                    // "South America" (unknown to the gazetteer as a whole), "Paris
+                    // Saint-Germain", "Washington Post": part of a longer name, not a place.
+                    let mut k = end;
+                    while continues_name(article, &words, k) {
+                        k += 1;
+                    }
+                    i = k;
+                }
                 Some((end, span, hits)) => {
                     let cue = seg.kind == SegmentKind::Dateline
                         || preceded_by_cue(article, &words, i)
@@ -121,6 +135,22 @@ pub fn extract(article: &Article) -> Vec<PlaceMention> {
     narrow_qualified(article, &mut out);
     narrow_by_sentence(article, &mut out);
     out
+}
+
+/// True when word `k` exists, is capitalised and follows word `k - 1` after a single space: it
+/// continues a proper name. Weekday and month names ("in Paris Monday") do not.
+fn continues_name(article: &Article, words: &[Word], k: usize) -> bool {
+    let (Some(prev), Some(next)) = (k.checked_sub(1).and_then(|p| words.get(p)), words.get(k))
+    else {
+        return false;
+    };
+    let word = article.slice(next.span);
+    next.upper
+        && article.text.get(prev.span.end..next.span.start) == Some(" ")
+        && !prev.span.is_empty()
+        && !article.slice(prev.span).ends_with('.')
+        && weekday_from_name(word).is_none()
+        && month_from_name(word).is_none()
 }
 
 /// Longest gazetteer name starting at word `i`: (next word index, span, hits).
@@ -379,6 +409,11 @@ mod tests {
         assert_eq!(got[0].0, "Paris");
         assert_eq!(got[0].3, 1, "narrowed by Texas in the same sentence");
         assert!(got[3].3 > 1, "not narrowed in the next sentence");
+        let got = found(
+            "Talks\n\nThe summit in South America and Paris Saint-Germain, in Paris Monday.\n",
+        );
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, vec!["South America", "Paris"]);
         let got = found("SUMMIT IN BOSNIA AND HERZEGOVINA\n\nText.\n");
         assert_eq!(got[0].0, "BOSNIA AND HERZEGOVINA");
     }

@@ -30,7 +30,20 @@ const CHROME: &[&str] = &[
 /// headline; empty text gives an article with no segments.
 pub fn parse(text: Arc<str>) -> Article {
     let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let blocks = blocks(&text, skip);
+    let mut blocks = blocks(&text, skip);
+    // A date line directly above the headline (no blank line) is still a date line.
+    if let Some(&first) = blocks.first() {
+        if let Some(nl) = text[first.start..first.end].find('\n') {
+            let line = Span::new(
+                first.start,
+                first.start + text[first.start..first.start + nl].trim_end().len(),
+            );
+            if parse_date_line(&text[line.start..line.end]).is_some() {
+                blocks[0] = line;
+                blocks.insert(1, Span::new(skip_ws(&text, line.end), first.end));
+            }
+        }
+    }
 
     let mut segments = Vec::new();
     let mut date_line = None;
@@ -47,14 +60,23 @@ pub fn parse(text: Arc<str>) -> Article {
             iter.next();
         }
     }
+    // The headline is the first line of its block; lines after it without a blank line in
+    // between are already body.
+    let mut rest_of_head = None;
     if let Some(head) = iter.next() {
+        let line_end = text[head.start..head.end].find('\n').map_or(head.end, |i| {
+            head.start + text[head.start..head.start + i].trim_end().len()
+        });
         segments.push(Segment {
             kind: SegmentKind::Headline,
-            span: head,
+            span: Span::new(head.start, line_end),
         });
+        if line_end < head.end {
+            rest_of_head = Some(Span::new(skip_ws(&text, line_end), head.end));
+        }
     }
     let mut first_body = true;
-    for block in iter {
+    for block in rest_of_head.into_iter().chain(iter) {
         let body = &text[block.start..block.end];
         if is_chrome(body) {
             break;
@@ -388,6 +410,38 @@ mod tests {
         assert!(art("H\n\nThey met for two days, March 31-April 2.\n")
             .dateline
             .is_none());
+    }
+
+    #[test]
+    fn headline_without_a_blank_line_after_it() {
+        let a =
+            art("Summit in Albania\r\nThe summit, held in Kyiv, ended.\r\nMore.\r\n\r\nNext.\n");
+        let segs: Vec<(SegmentKind, &str)> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (
+                    SegmentKind::Paragraph,
+                    "The summit, held in Kyiv, ended.\r\nMore."
+                ),
+                (SegmentKind::Paragraph, "Next."),
+            ]
+        );
+        let a = art("Wednesday, February 28, 2024\nSummit in Albania\nBody.\n");
+        let kinds: Vec<SegmentKind> = a.segments.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SegmentKind::DateLine,
+                SegmentKind::Headline,
+                SegmentKind::Paragraph
+            ]
+        );
     }
 
     #[test]

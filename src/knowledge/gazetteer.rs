@@ -137,6 +137,21 @@ pub fn place(id: PlaceId) -> Option<Place> {
     })
 }
 
+/// The sovereign state of a dependent territory (Hong Kong → China, Greenland → Denmark), from
+/// `rules/places/territories.toml`; `None` for any other place.
+pub fn sovereign(country: PlaceId) -> Option<PlaceId> {
+    data::SOVEREIGN
+        .iter()
+        .find(|&&(t, _)| t == country)
+        .map(|&(_, s)| s)
+}
+
+/// True for a smaller city that news names as an event venue (Cannes, Venice, Davos-like
+/// places: `known` in `rules/places/curated.toml`).
+pub fn is_known_venue(id: PlaceId) -> bool {
+    data::KNOWN.binary_search(&id).is_ok()
+}
+
 /// How far a place lies within another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Within {
@@ -174,7 +189,10 @@ pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
             }
         }
         PlaceKind::Country => {
-            if i.kind != PlaceKind::Region && i.country == Some(outer) {
+            // A country's `country` is itself: a territory lies within its sovereign.
+            let country = i.country;
+            let in_country = country == Some(outer) || country.and_then(sovereign) == Some(outer);
+            if i.kind != PlaceKind::Region && in_country {
                 Within::Yes
             } else {
                 Within::No
@@ -369,6 +387,25 @@ mod tests {
         assert!(!same_place("Kyiv", "Kyiv"));
         assert!(is_place_name("Ukrainian"));
         assert!(!is_place_name("Zelensky"));
+    }
+
+    #[test]
+    fn territories_lie_within_their_sovereign() {
+        let hk = first("Hong Kong", PlaceKind::Country);
+        let cn = first("China", PlaceKind::Country);
+        let gl = first("Greenland", PlaceKind::Country);
+        let dk = first("Denmark", PlaceKind::Country);
+        assert_eq!(within(hk, cn), Within::Yes);
+        assert_eq!(within(gl, dk), Within::Yes);
+        assert_eq!(within(dk, gl), Within::No);
+        let san_juan = lookup("San Juan")
+            .into_iter()
+            .filter_map(|h| place(h.place))
+            .find(|p| p.country.and_then(place).map(|c| c.code) == Some("PR"))
+            .unwrap();
+        let us = first("United States", PlaceKind::Country);
+        assert_eq!(within(san_juan.id, us), Within::Yes);
+        assert!(compatible(hk, cn));
     }
 
     #[test]

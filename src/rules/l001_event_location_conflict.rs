@@ -50,6 +50,9 @@ impl Rule for EventLocationConflict {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let claims = &cx.mentions.events;
         let places = &cx.mentions.places;
+        if claims.len() < 2 {
+            return;
+        }
         // One group per event noun and name ("the meeting" and "the OPEC meeting" differ).
         let mut events: Vec<(&str, Option<&str>)> = claims
             .iter()
@@ -58,15 +61,76 @@ impl Rule for EventLocationConflict {
         events.sort_unstable();
         events.dedup();
         for (event, qualifier) in events {
-            let group: Vec<&EventClaim> = claims
-                .iter()
-                .filter(|c| c.event == event && c.qualifier.as_deref() == qualifier)
-                .collect();
+            let group = sites(
+                claims
+                    .iter()
+                    .filter(|c| c.event == event && c.qualifier.as_deref() == qualifier),
+                places,
+            );
             if let Some(d) = conflict(cx, event, &group, places) {
                 out.push(d);
             }
         }
     }
+}
+
+/// One claim per distinct place of an event (the same place stated ten times is one site):
+/// its first statement in the body if there is one, else its first statement; marked quoted
+/// only when every statement of it is quoted. Keeps the work and the labels proportional to the
+/// number of distinct places, not of statements.
+fn sites<'a>(
+    claims: impl Iterator<Item = &'a EventClaim>,
+    places: &[PlaceMention],
+) -> Vec<EventClaim> {
+    let mut out: Vec<EventClaim> = Vec::new();
+    for c in claims {
+        let p = &places[c.place];
+        match out
+            .iter_mut()
+            .find(|s| places[s.place].readings == p.readings && places[s.place].role == p.role)
+        {
+            Some(site) => {
+                let quoted = site.quoted && c.quoted;
+                if site.segment != SegmentKind::Paragraph && c.segment == SegmentKind::Paragraph {
+                    *site = c.clone();
+                }
+                site.quoted = quoted;
+            }
+            None => out.push(c.clone()),
+        }
+    }
+    out
+}
+
+/// Smallest population at which a city stands for itself wherever the article is set.
+const KNOWN_CITY: u32 = 150_000;
+
+/// Whether a place's readings can be trusted to clash: a region, country or division; a city
+/// of 150,000 or more or a known venue (Cannes); or a city in a country the article names
+/// elsewhere. A smaller city in a
+/// country the article never mentions is more likely an unlisted district or suburb sharing its
+/// name (Westminster, Soho) than a contradiction.
+fn trusted(
+    p: &PlaceMention,
+    name: &str,
+    places: &[PlaceMention],
+    article: &crate::Article,
+) -> bool {
+    p.readings.iter().any(|&r| {
+        gazetteer::place(r).is_some_and(|pl| {
+            pl.kind != PlaceKind::City
+                || pl.population >= KNOWN_CITY
+                || gazetteer::is_known_venue(r)
+                || pl.country.is_some_and(|c| {
+                    places.iter().any(|q| {
+                        !article.slice(q.span).eq_ignore_ascii_case(name)
+                            && q.readings
+                                .iter()
+                                .any(|&x| gazetteer::place(x).and_then(|xp| xp.country) == Some(c))
+                    })
+                })
+        })
+    })
 }
 
 fn fits(a: &PlaceMention, b: &PlaceMention) -> bool {
@@ -75,7 +139,26 @@ fn fits(a: &PlaceMention, b: &PlaceMention) -> bool {
         .any(|&x| b.readings.iter().any(|&y| gazetteer::compatible(x, y)))
 }
 
-/// The most likely reading, for messages: the most populous city, else the first.
+/// True when the most likely readings of both mentions are cities of one country: they may be
+/// a city and its district or suburb (London / Soho, Manchester / Salford), so the clash is
+/// only a warning.
+fn same_country_cities(a: &PlaceMention, b: &PlaceMention) -> bool {
+    match (
+        gazetteer::place(main_reading(a)),
+        gazetteer::place(main_reading(b)),
+    ) {
+        (Some(x), Some(y)) => {
+            x.kind == PlaceKind::City
+                && y.kind == PlaceKind::City
+                && x.country.is_some()
+                && x.country == y.country
+        }
+        _ => false,
+    }
+}
+
+/// The most likely reading, for messages: a country, else a region, else the most populous
+/// city, else a division (Manchester is the English city, not the Jamaican parish).
 fn main_reading(p: &PlaceMention) -> PlaceId {
     p.readings
         .iter()
@@ -86,8 +169,8 @@ fn main_reading(p: &PlaceMention) -> PlaceId {
                     match pl.kind {
                         PlaceKind::Country => 3,
                         PlaceKind::Region => 2,
-                        PlaceKind::Admin1 => 1,
-                        PlaceKind::City => 0,
+                        PlaceKind::City => 1,
+                        PlaceKind::Admin1 => 0,
                     },
                     pl.population,
                 )
@@ -99,15 +182,22 @@ fn main_reading(p: &PlaceMention) -> PlaceId {
 fn conflict(
     cx: &Context<'_>,
     event: &str,
-    group: &[&EventClaim],
+    group: &[EventClaim],
     places: &[PlaceMention],
 ) -> Option<Diagnostic> {
-    // Claims that clash with at least one other claim of the same event.
-    let clashing: Vec<usize> = (0..group.len())
-        .filter(|&i| {
-            (0..group.len())
-                .any(|j| i != j && !fits(&places[group[i].place], &places[group[j].place]))
+    let trust: Vec<bool> = group
+        .iter()
+        .map(|c| {
+            let p = &places[c.place];
+            trusted(p, cx.article.slice(p.span), places, cx.article)
         })
+        .collect();
+    let clash = |i: usize, j: usize| {
+        i != j && trust[i] && trust[j] && !fits(&places[group[i].place], &places[group[j].place])
+    };
+    // Sites that clash with at least one other site of the same event.
+    let clashing: Vec<usize> = (0..group.len())
+        .filter(|&i| (0..group.len()).any(|j| clash(i, j)))
         .collect();
     if clashing.is_empty() {
         return None;
@@ -127,7 +217,7 @@ fn conflict(
     let others: Vec<usize> = clashing
         .iter()
         .copied()
-        .filter(|&i| i != primary && !fits(p, &places[group[i].place]))
+        .filter(|&i| clash(primary, i))
         .collect();
 
     // Place reasons first ("Kyiv is in Ukraine, not in Albania"), then region reasons merged
@@ -185,16 +275,27 @@ fn conflict(
         .iter()
         .enumerate()
         .any(|(i, c)| (i == primary || others.contains(&i)) && c.quoted);
-    let severity = if quoted {
+    // Two cities of one country may be a city and its suburb or district: a warning.
+    let neighbours = others
+        .iter()
+        .all(|&i| same_country_cities(p, &places[group[i].place]));
+    let severity = if quoted || neighbours {
         META.default_severity.downgrade()
     } else {
         META.default_severity
     };
     let mut d = META.diagnostic(severity, message);
-    d.help = Some(format!(
-        "one event cannot be in both places: check which is right and correct the other; if these \
-         are different {event}s, make that explicit (\"last year's {event} in ...\")"
-    ));
+    d.help = Some(if neighbours {
+        format!(
+            "these are two places in one country: if one is a district or suburb of the other, \
+             say so; otherwise correct the {event}'s place"
+        )
+    } else {
+        format!(
+            "one event cannot be in both places: check which is right and correct the other; if \
+             these are different {event}s, make that explicit (\"last year's {event} in ...\")"
+        )
+    });
     d.labels.push(label(
         p.span,
         format!(
@@ -205,7 +306,7 @@ fn conflict(
         true,
     ));
     for &i in &others {
-        let c = group[i];
+        let c = &group[i];
         let o = &places[c.place];
         let where_ = match c.segment {
             SegmentKind::Headline => " in the headline",
