@@ -8,6 +8,7 @@ pub mod article;
 pub mod diagnostic;
 pub mod emit;
 pub mod extract;
+pub mod fast_regex;
 pub mod input;
 pub mod knowledge;
 pub mod line_index;

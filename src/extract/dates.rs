@@ -181,7 +181,7 @@ fn date_re() -> &'static Regex {
                 (?:\s*,?\s*(?P<y2>\d{{4}})\b)?
             )"
         );
-        Regex::new(&pattern).expect("static regex")
+        crate::fast_regex::compile(&pattern).expect("static regex")
     })
 }
 

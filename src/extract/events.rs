@@ -66,7 +66,7 @@ pub struct EventClaim {
 fn noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        crate::fast_regex::compile(
             r"(?-u)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b",
         )
         .expect("static regex")
@@ -77,7 +77,7 @@ fn noun_re() -> &'static Regex {
 fn bridge_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        crate::fast_regex::compile(
             r"(?x-u)^
             \s*,?
             (?:\s*(?:which|that)\b)?
@@ -93,7 +93,7 @@ fn bridge_re() -> &'static Regex {
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?-u)\b(1[89]|20)\d\d\b").expect("static regex"))
+    RE.get_or_init(|| crate::fast_regex::compile(r"(?-u)\b(1[89]|20)\d\d\b").expect("static regex"))
 }
 
 /// Words before the noun that make it another occurrence of the event.

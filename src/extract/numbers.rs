@@ -133,7 +133,9 @@ enum TokKind {
 
 fn token_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|\S").expect("static regex"))
+    RE.get_or_init(|| {
+        crate::fast_regex::compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|\S").expect("static regex")
+    })
 }
 
 fn tokens(text: &str, seg: Span) -> Vec<Tok<'_>> {

@@ -382,7 +382,7 @@ fn unit_of(s: &str) -> Option<TimeUnit> {
 // Regexes (static patterns; `expect` cannot be reached by input)
 
 fn re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(&pattern()).expect("static regex"))
+    cell.get_or_init(|| crate::fast_regex::compile(&pattern()).expect("static regex"))
 }
 
 const WEEKDAY_NAMES: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -513,13 +513,30 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
             dates: seg_dates,
         };
         let before = out.len();
-        relative_days(&s, &mut out);
-        weekdays(&s, &mut out);
-        periods(&s, &mut out);
-        durations(&s, &mut out);
-        ages(&s, &mut out);
-        births(&s, &mut out);
-        years_ago(&s, &mut out);
+        // Cheap substring guards: a form's regex is compiled and run only when the segment
+        // holds the word every match of it contains (start-up of a one-article run matters).
+        let low = text.to_ascii_lowercase();
+        let has = |w: &str| low.contains(w);
+        let units = has("day") || has("night") || has("week") || has("month") || has("year");
+        if has("day") || has("tomorrow") || has("tonight") {
+            relative_days(&s, &mut out);
+            weekdays(&s, &mut out);
+        }
+        if has("week") || has("month") || has("year") {
+            periods(&s, &mut out);
+        }
+        if units || has("hour") {
+            durations(&s, &mut out);
+        }
+        if low.bytes().any(|b| b.is_ascii_digit()) || has("year") {
+            ages(&s, &mut out);
+        }
+        if has("born") {
+            births(&s, &mut out);
+        }
+        if has("ago") {
+            years_ago(&s, &mut out);
+        }
         ranges(&s, &mut out);
         for m in &mut out[before..] {
             m.segment = seg.kind;

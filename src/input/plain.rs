@@ -165,7 +165,7 @@ fn is_chrome(block: &str) -> bool {
 fn date_line_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        crate::fast_regex::compile(
             r"^(?:(?P<wd>[A-Za-z]{3,9}\.?),?\s+)?(?:(?P<m1>[A-Za-z]{3,9}\.?)\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?)),?\s+(?P<y>\d{4})$",
         )
         .expect("static regex")
@@ -192,7 +192,7 @@ fn parse_date_line(block: &str) -> Option<Option<NaiveDate>> {
 fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        crate::fast_regex::compile(
             r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+\s*",
         )
         .expect("static regex")

@@ -142,7 +142,7 @@ impl NameData {
             .rule
             .into_iter()
             .map(|r| {
-                Regex::new(&r.pattern)
+                crate::fast_regex::compile(&r.pattern)
                     .map(|re| FoldRule {
                         re,
                         replace: r.replace,

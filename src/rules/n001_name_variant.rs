@@ -262,7 +262,7 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
 fn explainer() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        crate::fast_regex::compile(
             r"(?i)(?:\b(?:also|often|sometimes|formerly|previously|once|or)\s+(?:spelled|spelt|written|transliterated|known\s+as|called)|\bformerly|\bonce|\bnée|\baka|\bor)[\s,:]*[“‘\x22']?$",
         )
         .expect("static regex")
