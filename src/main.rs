@@ -77,8 +77,18 @@ enum Color {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a valid date in YYYY-MM-DD form"))
+    let shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shape
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("'{s}' is not a valid date in YYYY-MM-DD form"))
 }
 
 fn main() -> ExitCode {
@@ -144,13 +154,19 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let settings = Settings {
         reference_date: args.reference_date,
     };
-    let sources = runner::expand(&args.paths);
+    let (sources, empty) = runner::expand(&args.paths);
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let run = runner::check_sources(&sources, &settings, threads);
+    let mut run = runner::check_sources(&sources, &settings, threads);
+    for dir in empty {
+        run.errors.push(claimlint::emit::FileError {
+            path: dir.display().to_string(),
+            message: "no *.txt or *.md articles in this folder".to_string(),
+        });
+    }
     for e in &run.errors {
         eprintln!("claimlint: {}: {}", e.path, e.message);
     }

@@ -33,14 +33,20 @@ impl Source {
 /// folder contributes its `*.txt` and `*.md` files, recursively, sorted by path, skipping hidden
 /// entries and README/LICENSE/NOTICE files. A path that does not exist is returned as a file so
 /// that reading it reports the error. Duplicates are dropped.
-pub fn expand(paths: &[PathBuf]) -> Vec<Source> {
+/// Folders in which no article was found are returned in the second list, so that a gate
+/// pointed at the wrong folder can fail instead of passing on nothing.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<PathBuf>) {
     let mut out = Vec::new();
+    let mut empty = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else if p.is_dir() {
             let mut found = Vec::new();
             walk(p, &mut found);
+            if found.is_empty() {
+                empty.push(p.clone());
+            }
             found.sort();
             out.extend(found.into_iter().map(Source::File));
         } else {
@@ -49,7 +55,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Source> {
     }
     let mut seen = std::collections::HashSet::new();
     out.retain(|s| seen.insert(s.clone()));
-    out
+    (out, empty)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {

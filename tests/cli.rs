@@ -343,3 +343,42 @@ fn very_long_lines_render_without_snippets_instead_of_panicking() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn loose_dates_empty_folders_and_utf16_are_errors() {
+    let out = claimlint()
+        .args(["check", BALKAN, "--reference-date", "2024-2-3"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'2024-2-3' is not a valid date"));
+
+    let dir = std::env::temp_dir().join(format!("claimlint-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    std::fs::write(dir.join("notes.json"), "{}").expect("write");
+    let utf16 = dir.join("utf16.dat");
+    std::fs::write(&utf16, [0xFF, 0xFE, b'H', 0, b'i', 0]).expect("write");
+    let out = claimlint()
+        .arg("check")
+        .arg(&dir)
+        .arg(&utf16)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out.stdout);
+    let messages: Vec<&str> = v["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["message"].as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "UTF-16 text is not supported: save it as UTF-8",
+            "no *.txt or *.md articles in this folder",
+        ]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -14,6 +14,8 @@ pub enum InputError {
     NotUtf8 { offset: usize },
     /// The bytes look binary (a NUL byte at `offset`).
     Binary { offset: usize },
+    /// UTF-16 text (a UTF-16 byte-order mark): claimlint reads UTF-8 only.
+    Utf16,
 }
 
 impl fmt::Display for InputError {
@@ -25,6 +27,7 @@ impl fmt::Display for InputError {
             InputError::Binary { offset } => {
                 write!(f, "looks like a binary file (NUL byte at offset {offset})")
             }
+            InputError::Utf16 => write!(f, "UTF-16 text is not supported: save it as UTF-8"),
         }
     }
 }
@@ -34,9 +37,12 @@ impl std::error::Error for InputError {}
 /// Decode `bytes` as a UTF-8 text article and parse its structure.
 ///
 /// A leading UTF-8 BOM is kept in the text (spans stay byte offsets into the file) but skipped by
-/// the parser. Errors: [`InputError::Binary`] for a NUL byte, [`InputError::NotUtf8`] for invalid
-/// UTF-8.
+/// the parser. Errors: [`InputError::Utf16`] for a UTF-16 byte-order mark, [`InputError::Binary`]
+/// for a NUL byte, [`InputError::NotUtf8`] for invalid UTF-8.
 pub fn read_article(bytes: Vec<u8>) -> Result<Article, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     }

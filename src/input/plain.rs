@@ -309,10 +309,23 @@ fn quotes(text: &str, seg: Span) -> Vec<Span> {
     let s = &text[seg.start..seg.end];
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in s.char_indices() {
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let after_space =
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
         match (open, c) {
-            (None, '“') | (None, '"') => open = Some((i + c.len_utf8(), c)),
-            (Some((st, '“')), '”') | (Some((st, '"')), '"') => {
+            (None, '“' | '"' | '«') => open = Some((i + c.len_utf8(), c)),
+            // ‘ opens only at a word start; ’ closes only at a word end (not "Zelensky’s").
+            (None, '‘') if after_space => open = Some((i + c.len_utf8(), c)),
+            (Some((st, '“')), '”') | (Some((st, '"')), '"') | (Some((st, '«')), '»') => {
+                if i > st {
+                    out.push(Span::new(seg.start + st, seg.start + i));
+                }
+                open = None;
+            }
+            (Some((st, '‘')), '’') if !next.is_some_and(char::is_alphanumeric) => {
                 if i > st {
                     out.push(Span::new(seg.start + st, seg.start + i));
                 }
@@ -320,6 +333,7 @@ fn quotes(text: &str, seg: Span) -> Vec<Span> {
             }
             _ => {}
         }
+        prev = Some(c);
     }
     if let Some((st, _)) = open {
         if st < s.len() {
@@ -449,6 +463,9 @@ mod tests {
         let a = art("H\n\nHe said “we met in Kyiv” and \"left\".\n");
         let q: Vec<_> = a.quotes.iter().map(|s| a.slice(*s)).collect();
         assert_eq!(q, vec!["we met in Kyiv", "left"]);
+        let a = art("H\n\nZelensky’s aide said ‘the summit’s in Kyiv’ and «non».\n");
+        let q: Vec<_> = a.quotes.iter().map(|s| a.slice(*s)).collect();
+        assert_eq!(q, vec!["the summit’s in Kyiv", "non"]);
     }
 
     #[test]
