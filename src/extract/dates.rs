@@ -246,6 +246,30 @@ const NAME_MONTHS: &[&str] = &["may", "april", "june", "jan", "august"];
 
 /// Capitalised words that may stand right before a month without making it a surname.
 const LEAD_WORDS: &[&str] = &[
+    // Wire-copy labels and calendar words before dates ("Pay April 1", "Record May 15").
+    "pay",
+    "payable",
+    "paid",
+    "record",
+    "reg",
+    "div",
+    "dividend",
+    "qtly",
+    "date",
+    "due",
+    "ended",
+    "ending",
+    "ends",
+    "expires",
+    "expiring",
+    "matures",
+    "maturity",
+    "delivery",
+    "shipment",
+    "settlement",
+    "deadline",
+    "easter",
+    "christmas",
     "on",
     "in",
     "by",
@@ -729,6 +753,13 @@ mod tests {
             let (_, d) = dates(t, None);
             assert!(d.is_empty(), "{t}: {d:?}");
         }
+    }
+
+    #[test]
+    fn wire_labels_before_name_months_are_not_names() {
+        let (a, d) = dates("H\n\nQtly div 10 cts. Pay April 30 Record May 15.", None);
+        let got: Vec<&str> = d.iter().map(|m| a.slice(m.span)).collect();
+        assert_eq!(got, vec!["April 30", "May 15"]);
     }
 
     #[test]
