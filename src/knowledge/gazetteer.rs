@@ -288,6 +288,19 @@ pub fn with_article(name: &str) -> String {
     }
 }
 
+/// Like [`is_place_name`], but a name whose only readings are small cities (under 100,000
+/// people and not a known venue) does not count: "Bogdanovich" names a Russian town of 30,000
+/// but, in news copy, far more often a person.
+pub fn is_prominent_place_name(name: &str) -> bool {
+    lookup(name).iter().any(|h| {
+        h.flags & (DEMONYM | ADJECTIVE) != 0
+            || (h.flags & MAIN != 0
+                && place(h.place).is_some_and(|p| {
+                    p.kind != PlaceKind::City || p.population >= 100_000 || is_known_venue(p.id)
+                }))
+    })
+}
+
 /// Human description of a place for messages: "Kyiv (Ukraine)", "Georgia (United States)",
 /// "Albania", "the Balkans".
 pub fn describe(id: PlaceId) -> String {
@@ -386,6 +399,8 @@ mod tests {
         assert!(!same_place("Slovenia", "Slovakia"));
         assert!(!same_place("Kyiv", "Kyiv"));
         assert!(is_place_name("Ukrainian"));
+        assert!(is_place_name("Bogdanovich") && !is_prominent_place_name("Bogdanovich"));
+        assert!(is_prominent_place_name("Kyiv") && is_prominent_place_name("Texas"));
         assert!(!is_place_name("Zelensky"));
     }
 

@@ -108,7 +108,9 @@ struct Spelling {
     bare: bool,
     /// True when some use follows a title or role word ("Mr Regan", "President Reagan").
     titled: bool,
-    /// True when the gazetteer knows the spelling as a place name, demonym or region adjective.
+    /// True when the gazetteer knows the spelling as a prominent place name (not only a small
+    /// town: Bogdanovich, Russia, does not make the tennis player a place), demonym or region
+    /// adjective.
     place: bool,
     /// True when the gazetteer knows the spelling as a name of a place (not only a demonym).
     toponym: bool,
@@ -152,7 +154,7 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
                     givens: Vec::new(),
                     titled: false,
                     bare: false,
-                    place: gazetteer::is_place_name(text),
+                    place: gazetteer::is_prominent_place_name(text),
                     toponym: gazetteer::lookup(text)
                         .iter()
                         .any(|h| h.flags & (gazetteer::MAIN | gazetteer::ALT) != 0),
