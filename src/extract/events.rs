@@ -80,6 +80,7 @@ fn bridge_re() -> &'static Regex {
         crate::fast_regex::compile(
             r"(?x-u)^
             \s*,?
+            (?:\s+of\s+(?:the\s+)?[a-z0-9][a-z0-9&.\-]*(?:\s+[a-z0-9][a-z0-9&.\-]*)?)?
             (?:\s*(?:which|that)\b)?
             (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be))?
             (?:\s*(?:held|hosted|staged|convened|convenes|taking\s+place|took\s+place|takes\s+place|take\s+place
@@ -482,6 +483,13 @@ mod tests {
         let got = claims("Talks\n\nThe Lisbon summit ended. The talks resumed in Oslo.\n");
         let places: Vec<&str> = got.iter().map(|c| c.1.as_str()).collect();
         assert_eq!(places, vec!["Lisbon", "Oslo"]);
+    }
+
+    #[test]
+    fn organisation_between_noun_and_place() {
+        let got = claims("Talks\n\nThe meeting of the WSIS in Geneva agreed a fund.\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, "Geneva");
     }
 
     #[test]
