@@ -92,6 +92,8 @@ fn human_output_labels_both_sides_and_summarises() {
         "{s}"
     );
     assert!(s.contains("[fixtures/balkan-summit.txt:6:192]"), "{s}");
+    // Header columns count code points, as in JSON (two curly apostrophes before it).
+    assert!(s.contains("[fixtures/balkan-summit.txt:24:79]"), "{s}");
     assert!(!s.contains('\u{1b}'), "no ANSI escapes with --color never");
     assert!(
         s.ends_with("1 file checked: 1 error, 1 warning, 0 notes\n"),

@@ -3,16 +3,64 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Run;
 use crate::line_index::LineIndex;
 
+/// A file's text for miette, named, with the header's column counted in code points (as in
+/// JSON; a leading byte-order mark not counted) instead of miette's bytes.
+struct Source {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner =
+            self.text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        // Only the header reads a span without context; snippet rendering keeps miette's own
+        // column bookkeeping.
+        let column = if context_lines_before == 0 && context_lines_after == 0 {
+            let text: &str = &self.text;
+            let mut at = span.offset().min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            if start == 0 && text.starts_with('\u{feff}') {
+                start = at.min(3);
+            }
+            text[start..at].chars().count()
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
 /// Adapter from our [`Diagnostic`] to `miette::Diagnostic`.
 struct Adapter<'a> {
     d: &'a Diagnostic,
-    source: &'a NamedSource<Arc<str>>,
+    source: &'a Source,
     len: usize,
 }
 
@@ -88,7 +136,10 @@ pub fn render(run: &Run, color: bool) -> String {
         if f.report.diagnostics.is_empty() {
             continue;
         }
-        let source = NamedSource::new(f.path.clone(), f.text.clone());
+        let source = Source {
+            name: f.path.clone(),
+            text: f.text.clone(),
+        };
         let index = LineIndex::new(&f.text);
         for d in &f.report.diagnostics {
             if longest_labelled_line(&f.text, d) > MAX_SNIPPET_LINE {
