@@ -290,32 +290,6 @@ pub struct DateRange {
 // ---------------------------------------------------------------------------------------------
 // Number words
 
-const SMALL: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// Regex fragment for a cardinal: digits (1–3) or an English number word up to ninety-nine, any
 /// case, plus "a"/"an" for one.
 const NUM: &str = r"(?:\d{1,3}|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\x20](?:one|two|three|four|five|six|seven|eight|nine)\b)?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|an|a))";
@@ -332,13 +306,7 @@ fn number_value(s: &str) -> Option<u32> {
     }
     let mut total = 0u32;
     for part in lower.split(['-', ' ']) {
-        if let Some(v) = SMALL.iter().position(|w| *w == part) {
-            total += v as u32;
-        } else if let Some(v) = TENS.iter().position(|w| !w.is_empty() && *w == part) {
-            total += 10 * v as u32;
-        } else {
-            return None;
-        }
+        total += crate::knowledge::numbers::word_value(part)?;
     }
     Some(total)
 }

@@ -153,24 +153,11 @@ fn other_year_matches(c: &CalendarDate, reference: &ReferenceDate, written: Week
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(text: &str, reference: Option<NaiveDate>) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(text));
-        check(
-            &a,
-            &Settings {
-                reference_date: reference,
-            },
-        )
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code == "D001")
-        .collect()
+        crate::rules::findings(text, "D001", reference)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

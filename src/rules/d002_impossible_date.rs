@@ -105,19 +105,11 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(text));
-        check(&a, &Settings::default())
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.code == "D002")
-            .collect()
+        crate::rules::findings(text, "D002", None)
     }
 
     #[test]

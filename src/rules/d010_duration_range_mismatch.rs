@@ -290,26 +290,13 @@ fn diagnostic(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(text));
-        check(
-            &a,
-            &Settings {
-                reference_date: NaiveDate::from_ymd_opt(2024, 2, 20),
-            },
-        )
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code == "D010")
-        .collect()
+        crate::rules::findings(text, "D010", NaiveDate::from_ymd_opt(2024, 2, 20))
     }
 
     #[test]

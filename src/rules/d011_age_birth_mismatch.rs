@@ -288,24 +288,11 @@ fn finding(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(text));
-        check(
-            &a,
-            &Settings {
-                reference_date: NaiveDate::from_ymd_opt(2024, 2, 28),
-            },
-        )
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code == "D011")
-        .collect()
+        crate::rules::findings(text, "D011", NaiveDate::from_ymd_opt(2024, 2, 28))
     }
 
     #[test]

@@ -431,24 +431,11 @@ fn diagnostic(p: Problem, reference: &ReferenceDate) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(text: &str, reference: Option<NaiveDate>) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(text));
-        check(
-            &a,
-            &Settings {
-                reference_date: reference,
-            },
-        )
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code == "D012")
-        .collect()
+        crate::rules::findings(text, "D012", reference)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -96,6 +96,25 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name == code_or_name)
 }
 
+/// Test support: the diagnostics of rule `code` when `text` is checked with `reference` as
+/// the reference date.
+#[cfg(test)]
+pub(crate) fn findings(
+    text: &str,
+    code: &str,
+    reference: Option<chrono::NaiveDate>,
+) -> Vec<Diagnostic> {
+    let article = crate::input::plain::parse(std::sync::Arc::from(text));
+    let settings = crate::Settings {
+        reference_date: reference,
+    };
+    crate::check(&article, &settings)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == code)
+        .collect()
+}
+
 /// A label helper.
 pub fn label(span: Span, message: impl Into<String>, primary: bool) -> Label {
     Label {

@@ -368,19 +368,11 @@ fn describe(m: &NumberMention) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(text));
-        check(&a, &Settings::default())
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.code == "N010")
-            .collect()
+        crate::rules::findings(text, "N010", None)
     }
 
     #[test]

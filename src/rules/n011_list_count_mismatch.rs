@@ -506,19 +506,11 @@ fn is_name(item: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(body: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(format!("Headline here\n\n{body}")));
-        check(&a, &Settings::default())
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.code == "N011")
-            .collect()
+        crate::rules::findings(&format!("Headline here\n\n{body}"), "N011", None)
     }
 
     #[test]

@@ -440,19 +440,11 @@ fn fmt(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(body: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(format!("Headline here\n\n{body}")));
-        check(&a, &Settings::default())
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.code == "N012")
-            .collect()
+        crate::rules::findings(&format!("Headline here\n\n{body}"), "N012", None)
     }
 
     #[test]

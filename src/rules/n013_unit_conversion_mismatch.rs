@@ -224,19 +224,11 @@ fn fmt(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use super::*;
-    use crate::input::plain::parse;
-    use crate::{check, Settings};
 
     fn run(body: &str) -> Vec<Diagnostic> {
-        let a = parse(Arc::from(format!("H\n\n{body}")));
-        check(&a, &Settings::default())
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.code == "N013")
-            .collect()
+        crate::rules::findings(&format!("H\n\n{body}"), "N013", None)
     }
 
     #[test]
