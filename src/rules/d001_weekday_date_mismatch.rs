@@ -89,11 +89,7 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
     };
     let written = weekday_name(wd.weekday);
     let real = weekday_name(actual);
-    let severity = if m.quoted {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(m.quoted);
     let mut d = META.diagnostic(
         severity,
         format!(

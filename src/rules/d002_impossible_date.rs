@@ -86,11 +86,7 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
             )
         }
     };
-    let severity = if m.quoted {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(m.quoted);
     let mut d = META.diagnostic(severity, message);
     d.labels.push(label(c.span, label_text, true));
     let mut help = String::from(

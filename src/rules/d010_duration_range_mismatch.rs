@@ -257,11 +257,7 @@ fn diagnostic(
         "days"
     };
     let range_text = cx.article.slice(rm.span);
-    let severity = if dm.quoted || rm.quoted {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(dm.quoted || rm.quoted);
     let mut d = META.diagnostic(
         severity,
         format!(

@@ -147,11 +147,7 @@ fn diagnostic(
     reference: &ReferenceDate,
 ) -> Diagnostic {
     let elapsed = reference.date.year() - year;
-    let severity = if m.quoted {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(m.quoted);
     let mut d = META.diagnostic(
         severity,
         format!(

@@ -279,11 +279,7 @@ fn conflict(
     let neighbours = others
         .iter()
         .all(|&i| same_country_cities(p, &places[group[i].place]));
-    let severity = if quoted || neighbours {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(quoted || neighbours);
     let mut d = META.diagnostic(severity, message);
     d.help = Some(if neighbours {
         format!(

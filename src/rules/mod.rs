@@ -39,6 +39,16 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// The default severity, one level lower when `quoted` (a claim inside a quotation is
+    /// someone's statement, not the article's).
+    pub fn severity_for(&self, quoted: bool) -> Severity {
+        if quoted {
+            self.default_severity.downgrade()
+        } else {
+            self.default_severity
+        }
+    }
+
     /// A diagnostic of this rule with no labels yet.
     pub fn diagnostic(&'static self, severity: Severity, message: impl Into<String>) -> Diagnostic {
         Diagnostic {

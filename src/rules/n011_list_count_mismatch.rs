@@ -124,11 +124,7 @@ fn finding(cx: &Context<'_>, m: &NumberMention) -> Option<Diagnostic> {
     }
     let list_span = Span::new(list_start, list_start + list_len);
     let stated = cx.article.slice(Span::new(m.span.start, noun.end));
-    let severity = if m.quoted {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(m.quoted);
     let are = if count == 1 { "is" } else { "are" };
     let mut d = META.diagnostic(
         severity,

@@ -157,11 +157,7 @@ fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Dia
     let sa = cx.article.slice(a.span).trim();
     let sb = cx.article.slice(b.span).trim();
     let exp = format!("{} {}", fmt(expected), ub.name);
-    let severity = if a.quoted && b.quoted {
-        META.default_severity.downgrade()
-    } else {
-        META.default_severity
-    };
+    let severity = META.severity_for(a.quoted && b.quoted);
     let mut d = META.diagnostic(severity, format!("{sa} is about {exp}, not {sb}"));
     d.labels.push(label(
         a.span,
