@@ -133,6 +133,11 @@ def main(src: Path, dst: Path) -> None:
     out = ["# Curated regional groupings (members = wholly in; partial = partly / definitions disagree).",
            "# From ../shared/data/gazetteer/regions.toml; see NOTICE.md. Re-check as_of.", ""]
     curated = dict(regions.get("region", {}))
+    # "European" is the continent's adjective ("a European summit" in London or Oslo), not the
+    # EU's; the EU keeps "EU" and its names.
+    if "eu" in curated:
+        curated["eu"] = dict(curated["eu"])
+        curated["eu"]["adjectives"] = [a for a in curated["eu"].get("adjectives", []) if a != "European"]
     curated.update(EXTRA_REGIONS)
     # UN M49 regions. Subregion boundaries are fuzzy in news usage ("Eastern Europe" often takes
     # in the Baltic states), so the rest of the subregion's continent counts as partial members:
@@ -144,6 +149,8 @@ def main(src: Path, dst: Path) -> None:
     for key, r in m49.items():
         r = dict(r)
         r["aliases"] = [r["name"]] + REGION_ALIASES.get(key, [])
+        if key == "europe":
+            r["adjectives"] = ["European"]
         members = set(r["members"])
         if key in continents:
             r["partial"] = sorted(set(transcontinental.get(key, [])) - members)

@@ -209,12 +209,23 @@ pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
     }
 }
 
-/// Can one event be at both places? True when one lies within the other (fully or partly), or
-/// when they are a city and a division of the same name in the same country (Lviv / Lviv
-/// oblast).
+/// Can one event be at both places? True when one lies within the other (fully or partly), when
+/// they are two regions sharing a member, or when they are a city and a division of the same
+/// name in the same country (Lviv / Lviv oblast).
 pub fn compatible(a: PlaceId, b: PlaceId) -> bool {
     if within(a, b) != Within::No || within(b, a) != Within::No {
         return true;
+    }
+    // Two regions that share a member (the Nordic countries and Scandinavia, the Balkans and
+    // Southeast Europe) can both describe one event.
+    let members = |r: PlaceId| {
+        data::REGIONS
+            .iter()
+            .find(|x| x.0 == r)
+            .map(|&(_, m, p)| m.iter().chain(p.iter()).copied().collect::<Vec<&str>>())
+    };
+    if let (Some(ma), Some(mb)) = (members(a), members(b)) {
+        return ma.iter().any(|c| mb.contains(c));
     }
     match (place(a), place(b)) {
         (Some(x), Some(y)) => {
@@ -421,6 +432,11 @@ mod tests {
         let us = first("United States", PlaceKind::Country);
         assert_eq!(within(san_juan.id, us), Within::Yes);
         assert!(compatible(hk, cn));
+        let nordic = first("Nordic countries", PlaceKind::Region);
+        let scandinavia = first("Scandinavia", PlaceKind::Region);
+        let baltic = first("Baltic states", PlaceKind::Region);
+        assert!(compatible(nordic, scandinavia));
+        assert!(!compatible(scandinavia, baltic));
     }
 
     #[test]

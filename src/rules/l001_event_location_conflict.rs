@@ -139,22 +139,27 @@ fn fits(a: &PlaceMention, b: &PlaceMention) -> bool {
         .any(|&x| b.readings.iter().any(|&y| gazetteer::compatible(x, y)))
 }
 
-/// True when the most likely readings of both mentions are cities of one country: they may be
-/// a city and its district or suburb (London / Soho, Manchester / Salford), so the clash is
-/// only a warning.
-fn same_country_cities(a: &PlaceMention, b: &PlaceMention) -> bool {
+/// True when the most likely readings of both mentions are cities or divisions of one country:
+/// they may be a city and its district or suburb (London / Soho, Manchester / Salford) or
+/// overlapping units the gazetteer does not nest (Crimea / Sevastopol), so the clash is only a
+/// warning.
+fn same_country_places(a: &PlaceMention, b: &PlaceMention) -> bool {
+    let local = |k: PlaceKind| matches!(k, PlaceKind::City | PlaceKind::Admin1);
     match (
         gazetteer::place(main_reading(a)),
         gazetteer::place(main_reading(b)),
     ) {
         (Some(x), Some(y)) => {
-            x.kind == PlaceKind::City
-                && y.kind == PlaceKind::City
-                && x.country.is_some()
-                && x.country == y.country
+            local(x.kind) && local(y.kind) && x.country.is_some() && x.country == y.country
         }
         _ => false,
     }
+}
+
+/// True when a claim is "X summit" with a city or division as X: the place may be the topic
+/// rather than the venue ("the Gaza summit" held in Cairo), so it clashes only as a warning.
+fn attributive_city(c: &EventClaim, p: &PlaceMention) -> bool {
+    c.form == ClaimForm::Attributive && p.role == PlaceRole::Name
 }
 
 /// The most likely reading, for messages: a country, else a region, else the most populous
@@ -275,13 +280,27 @@ fn conflict(
         .iter()
         .enumerate()
         .any(|(i, c)| (i == primary || others.contains(&i)) && c.quoted);
-    // Two cities of one country may be a city and its suburb or district: a warning.
+    // Two places of one country may be a city and its suburb or district; a city before the
+    // noun may be the topic: either makes the clash a warning.
     let neighbours = others
         .iter()
-        .all(|&i| same_country_cities(p, &places[group[i].place]));
-    let severity = META.severity_for(quoted || neighbours);
+        .all(|&i| same_country_places(p, &places[group[i].place]));
+    let topical = others.iter().all(|&i| {
+        attributive_city(&group[primary], p) || attributive_city(&group[i], &places[group[i].place])
+    });
+    let severity = META.severity_for(quoted || neighbours || topical);
     let mut d = META.diagnostic(severity, message);
-    d.help = Some(if neighbours {
+    let events = if event.ends_with('s') {
+        event.to_string()
+    } else {
+        format!("{event}s")
+    };
+    d.help = Some(if topical && !neighbours {
+        format!(
+            "a place before \"{event}\" may be its topic rather than its venue; if it is the \
+             venue, one of the two places is wrong"
+        )
+    } else if neighbours {
         format!(
             "these are two places in one country: if one is a district or suburb of the other, \
              say so; otherwise correct the {event}'s place"
@@ -289,7 +308,7 @@ fn conflict(
     } else {
         format!(
             "one event cannot be in both places: check which is right and correct the other; if \
-             these are different {event}s, make that explicit (\"last year's {event} in ...\")"
+             these are different {events}, make that explicit (\"last year's {event} in ...\")"
         )
     });
     d.labels.push(label(
@@ -386,7 +405,12 @@ fn countries(p: &PlaceMention) -> usize {
 }
 
 fn region_phrase(name: &str) -> String {
-    if name.ends_with('s') || name.starts_with("Middle") || name.starts_with("Caucasus") {
+    if name.ends_with('s')
+        || name.starts_with("Middle")
+        || name.starts_with("Caucasus")
+        || name.starts_with("Horn")
+        || name.contains("Union")
+    {
         format!("the {name}")
     } else {
         name.to_string()

@@ -238,6 +238,11 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
         return Link::Unrelated;
     }
     if ka == kb {
+        // Each spelling used three times or more is consistent usage of two names (Philips the
+        // company, Phillips the person), not a slip.
+        if a.count >= 3 && b.count >= 3 {
+            return Link::Unrelated;
+        }
         return Link::Same;
     }
     // One edit apart: only for people (a title somewhere, the same given name), never places,
@@ -328,10 +333,31 @@ fn clusters(
             || (a.toponym && b.toponym)
             || (listed[i] && listed[j])
     };
+    // Two spellings in one sentence, neither dominant ("Smith met Smyth"), are two names; a
+    // spelling used far more often than the other is still the name with a slip beside it.
+    let sentences: Vec<Vec<Span>> = sp
+        .iter()
+        .map(|s| {
+            let mut v: Vec<Span> = s
+                .uses
+                .iter()
+                .filter_map(|u| article.sentence_at(u.start))
+                .collect();
+            v.dedup();
+            v
+        })
+        .collect();
+    let share_sentence = |i: usize, j: usize| {
+        let (lo, hi) = (sp[i].count.min(sp[j].count), sp[i].count.max(sp[j].count));
+        lo * 2 >= hi && sentences[i].iter().any(|x| sentences[j].contains(x))
+    };
     let mut edges = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            if may_link(i, j) && link(d, curated, &sp[i], &sp[j]) == Link::Same {
+            if may_link(i, j)
+                && !share_sentence(i, j)
+                && link(d, curated, &sp[i], &sp[j]) == Link::Same
+            {
                 edges.push((i, j));
             }
         }
