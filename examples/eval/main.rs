@@ -26,6 +26,7 @@
 mod perturb;
 mod prng;
 mod score;
+mod synth;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -68,6 +69,13 @@ struct Args {
     /// How many missed injections and extra findings to list per kind.
     #[arg(long, default_value_t = 5)]
     show: usize,
+    /// Also generate this many synthetic articles per kind from our own templates
+    /// (`examples/eval/synth.rs`), reported in a separate table; 0 = off.
+    #[arg(long, default_value_t = 0)]
+    synthetic: usize,
+    /// Only the synthetic articles (skip the corpus).
+    #[arg(long)]
+    synthetic_only: bool,
 }
 
 /// One article to evaluate.
@@ -153,15 +161,23 @@ fn context(text: &str, at: (usize, usize), radius: usize) -> String {
 
 /// Check one article and its perturbed copies.
 fn evaluate(item: &Item, kinds: &[&Kind], seed: u64) -> ItemResult {
-    let bytes = match std::fs::read(&item.path) {
-        Ok(b) => b,
-        Err(e) => {
-            return ItemResult {
-                error: Some(e.to_string()),
-                ..ItemResult::default()
-            }
-        }
-    };
+    match std::fs::read(&item.path) {
+        Ok(bytes) => evaluate_bytes(&item.name, bytes, item.reference, kinds, seed),
+        Err(e) => ItemResult {
+            error: Some(e.to_string()),
+            ..ItemResult::default()
+        },
+    }
+}
+
+/// Check the article `bytes` (named `name`, dated `reference`) and its perturbed copies.
+fn evaluate_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    reference: Option<NaiveDate>,
+    kinds: &[&Kind],
+    seed: u64,
+) -> ItemResult {
     let article = match input::read_article(bytes) {
         Ok(a) => a,
         Err(e) => {
@@ -172,7 +188,7 @@ fn evaluate(item: &Item, kinds: &[&Kind], seed: u64) -> ItemResult {
         }
     };
     let settings = Settings {
-        reference_date: item.reference,
+        reference_date: reference,
     };
     let report = check(&article, &settings);
     let text: &str = &article.text;
@@ -181,10 +197,10 @@ fn evaluate(item: &Item, kinds: &[&Kind], seed: u64) -> ItemResult {
         .iter()
         .map(|d| Finding::new(d, text))
         .collect();
-    let doc = Doc::new(text, item.reference);
+    let doc = Doc::new(text, reference);
     let mut cases = Vec::new();
     for kind in kinds {
-        let mut rng = SplitMix64::for_case(seed, &item.name, kind.name);
+        let mut rng = SplitMix64::for_case(seed, name, kind.name);
         let Some(p) = (kind.make)(&doc, &mut rng) else {
             continue;
         };
@@ -205,7 +221,7 @@ fn evaluate(item: &Item, kinds: &[&Kind], seed: u64) -> ItemResult {
         cases.push(Case {
             kind: kind.name,
             code: kind.code,
-            file: item.name.clone(),
+            file: name.to_string(),
             change: p.summary.clone(),
             at: (p.replace.start, p.replace.end),
             context: context(&copy_article.text, (changed.start, changed.end), 70),
@@ -285,6 +301,25 @@ struct CleanFinding {
     finding: Finding,
 }
 
+/// Per-kind scores on synthetic articles.
+#[derive(Clone, Debug, Default, Serialize)]
+struct SynthScore {
+    #[serde(flatten)]
+    score: KindScore,
+    /// Synthetic articles generated for the kind.
+    articles: usize,
+    /// Findings at warning or error on the clean synthetic articles.
+    clean_findings: usize,
+}
+
+/// The synthetic part of `--json`.
+#[derive(Serialize)]
+struct SynthOut<'a> {
+    kinds: &'a [SynthScore],
+    clean_findings: &'a [CleanFinding],
+    cases: &'a [Case],
+}
+
 /// Everything written with `--json`.
 #[derive(Serialize)]
 struct JsonOut<'a> {
@@ -296,6 +331,76 @@ struct JsonOut<'a> {
     rules: &'a [RuleCounts],
     clean_findings: &'a [CleanFinding],
     cases: &'a [Case],
+    synthetic: Option<SynthOut<'a>>,
+}
+
+/// Scores of `cases` for `k`.
+fn kind_score(k: &Kind, cases: &[Case]) -> KindScore {
+    let mine: Vec<&Case> = cases.iter().filter(|c| c.kind == k.name).collect();
+    let hits = mine.iter().filter(|c| c.hit.is_some()).count();
+    let hits_at_error = mine
+        .iter()
+        .filter(|c| {
+            c.hit
+                .as_ref()
+                .is_some_and(|h| h.severity == Severity::Error)
+        })
+        .count();
+    let extra = mine.iter().map(|c| c.extra.len()).sum();
+    KindScore {
+        kind: k.name,
+        code: k.code,
+        description: k.description,
+        injected: mine.len(),
+        hits,
+        hits_at_error,
+        extra,
+        recall: ratio(hits, mine.len()),
+        precision: ratio(hits, hits + extra),
+    }
+}
+
+/// Generate `n` synthetic articles per kind that has templates, check them and their perturbed
+/// copies. Returns the scores, the clean findings at warning or error, and the cases.
+fn run_synthetic(
+    kinds: &[&Kind],
+    n: usize,
+    seed: u64,
+) -> (Vec<SynthScore>, Vec<CleanFinding>, Vec<Case>) {
+    let mut scores = Vec::new();
+    let mut clean = Vec::new();
+    let mut cases = Vec::new();
+    for kind in kinds.iter().filter(|k| synth::KINDS.contains(&k.name)) {
+        let mut mine = Vec::new();
+        let mut clean_count = 0;
+        let mut articles = 0;
+        for i in 0..n {
+            let mut rng = SplitMix64::for_case(seed, &format!("synthetic/{i}"), kind.name);
+            let Some(s) = synth::generate(kind.name, &mut rng) else {
+                continue;
+            };
+            articles += 1;
+            let name = format!("synthetic/{}/{i:04}-t{:02}", kind.name, s.template);
+            let r = evaluate_bytes(&name, s.text.into_bytes(), Some(s.reference), &[kind], seed);
+            for f in r.clean {
+                if f.severity >= Severity::Warning {
+                    clean_count += 1;
+                    clean.push(CleanFinding {
+                        file: name.clone(),
+                        finding: f,
+                    });
+                }
+            }
+            mine.extend(r.cases);
+        }
+        scores.push(SynthScore {
+            score: kind_score(kind, &mine),
+            articles,
+            clean_findings: clean_count,
+        });
+        cases.extend(mine);
+    }
+    (scores, clean, cases)
 }
 
 fn ratio(a: usize, b: usize) -> Option<f64> {
@@ -339,7 +444,12 @@ fn main() -> ExitCode {
 
     let mut items = Vec::new();
     let mut articles: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for corpus in ["bbc", "reuters"] {
+    let corpora: &[&'static str] = if args.synthetic_only {
+        &[]
+    } else {
+        &["bbc", "reuters"]
+    };
+    for &corpus in corpora {
         match load(&args.corpus, corpus, args.limit) {
             Ok(v) => {
                 articles.insert(corpus, v.len());
@@ -398,33 +508,7 @@ fn main() -> ExitCode {
         cases.extend(r.cases);
     }
     let rules: Vec<RuleCounts> = rule_counts.into_values().collect();
-    let kind_scores: Vec<KindScore> = kinds
-        .iter()
-        .map(|k| {
-            let mine: Vec<&Case> = cases.iter().filter(|c| c.kind == k.name).collect();
-            let hits = mine.iter().filter(|c| c.hit.is_some()).count();
-            let hits_at_error = mine
-                .iter()
-                .filter(|c| {
-                    c.hit
-                        .as_ref()
-                        .is_some_and(|h| h.severity == Severity::Error)
-                })
-                .count();
-            let extra = mine.iter().map(|c| c.extra.len()).sum();
-            KindScore {
-                kind: k.name,
-                code: k.code,
-                description: k.description,
-                injected: mine.len(),
-                hits,
-                hits_at_error,
-                extra,
-                recall: ratio(hits, mine.len()),
-                precision: ratio(hits, hits + extra),
-            }
-        })
-        .collect();
+    let kind_scores: Vec<KindScore> = kinds.iter().map(|k| kind_score(k, &cases)).collect();
 
     print_markdown(
         &args,
@@ -436,6 +520,11 @@ fn main() -> ExitCode {
         &cases,
     );
 
+    let synthetic = (args.synthetic > 0).then(|| run_synthetic(&kinds, args.synthetic, args.seed));
+    if let Some((scores, clean, synth_cases)) = &synthetic {
+        print_synthetic(&args, scores, clean, synth_cases);
+    }
+
     if let Some(path) = &args.json {
         let out = JsonOut {
             seed: args.seed,
@@ -446,6 +535,11 @@ fn main() -> ExitCode {
             rules: &rules,
             clean_findings: &clean_findings,
             cases: &cases,
+            synthetic: synthetic.as_ref().map(|(kinds, clean, cases)| SynthOut {
+                kinds,
+                clean_findings: clean,
+                cases,
+            }),
         };
         let written = serde_json::to_string_pretty(&out)
             .map_err(|e| e.to_string())
@@ -576,6 +670,57 @@ fn print_markdown(
                 f.labels,
                 f.message
             );
+        }
+    }
+}
+
+fn print_synthetic(args: &Args, scores: &[SynthScore], clean: &[CleanFinding], cases: &[Case]) {
+    println!("\n# Synthetic articles (templates written by us, not real prose)\n");
+    println!(
+        "{} articles per kind from `examples/eval/synth.rs`, seed {}. These measure the rules on \
+         sentence forms we wrote; they are no estimate of recall on real news.\n",
+        args.synthetic, args.seed
+    );
+    println!("| kind | rule | articles | injected | hits | recall | hits at error | extra findings | precision | clean findings (warning+) |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for s in scores {
+        let k = &s.score;
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            k.kind,
+            k.code,
+            s.articles,
+            k.injected,
+            k.hits,
+            fmt_ratio(k.recall),
+            k.hits_at_error,
+            k.extra,
+            fmt_ratio(k.precision),
+            s.clean_findings
+        );
+    }
+    for f in clean.iter().take(args.show * 4) {
+        println!(
+            "- clean `{}` {} {} {:?} — {}",
+            f.file,
+            f.finding.code,
+            f.finding.severity.as_str(),
+            f.finding.labels,
+            f.finding.message
+        );
+    }
+    for s in scores {
+        let missed: Vec<&Case> = cases
+            .iter()
+            .filter(|c| c.kind == s.score.kind && c.hit.is_none())
+            .take(args.show)
+            .collect();
+        if missed.is_empty() {
+            continue;
+        }
+        println!("\n### synthetic {} ({})\n", s.score.kind, s.score.code);
+        for c in missed {
+            println!("- missed `{}`: {} — …{}…", c.file, c.change, c.context);
         }
     }
 }

@@ -24,7 +24,7 @@ pub const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-const MONTH: &str = r"(?:January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)";
+pub const MONTH: &str = r"(?:January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)";
 
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -75,6 +75,34 @@ pub fn month_number(name: &str) -> Option<u32> {
         _ => return None,
     };
     Some(m)
+}
+
+/// Full month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month `m` (1–12) written in the style of `model`: the full name when the model is a full
+/// name, else the three-letter abbreviation (with the model's trailing full stop, if any).
+pub fn write_month(m: u32, model: &str) -> String {
+    let full = MONTH_NAMES[(m as usize).clamp(1, 12) - 1];
+    let bare = model.trim_end_matches('.');
+    if MONTH_NAMES.contains(&bare) {
+        return full.to_string();
+    }
+    let dot = if model.ends_with('.') { "." } else { "" };
+    format!("{}{dot}", &full[..3])
 }
 
 /// Days in `month` of `year` (February has 29 in leap years).

@@ -10,10 +10,14 @@
 //! and add one [`Kind`] to [`KINDS`]. Kinds whose rule code claimlint does not (yet) register are
 //! skipped by the harness.
 
+pub mod ages;
 pub mod dates;
+pub mod durations;
 pub mod names;
 pub mod numbers;
 pub mod places;
+pub mod relative;
+pub mod units;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -76,6 +80,12 @@ pub static KINDS: &[Kind] = &[
         make: dates::impossible_date,
     },
     Kind {
+        name: "list-item",
+        code: "N011",
+        description: "item added to or dropped from a closed list whose count matched it",
+        make: numbers::list_item,
+    },
+    Kind {
         name: "list-count",
         code: "N011",
         description:
@@ -87,6 +97,42 @@ pub static KINDS: &[Kind] = &[
         code: "N010",
         description: "number in the headline changed so it disagrees with the body",
         make: numbers::headline_count,
+    },
+    Kind {
+        name: "duration-range",
+        code: "D010",
+        description: "duration in days changed by 1–2 against the date range in its sentence",
+        make: durations::change_duration,
+    },
+    Kind {
+        name: "age-birth",
+        code: "D011",
+        description: "birth year next to a stated age shifted by 2–5 years",
+        make: ages::shift_birth_year,
+    },
+    Kind {
+        name: "relative-date",
+        code: "D012",
+        description: "weekday or date attached to yesterday/tomorrow/last Friday shifted 2+ days",
+        make: relative::shift_relative,
+    },
+    Kind {
+        name: "years-ago",
+        code: "D013",
+        description: "year next to \"N years ago\" moved 3+ years out of the count's range",
+        make: ages::shift_years_ago,
+    },
+    Kind {
+        name: "parts-total",
+        code: "N012",
+        description: "one part of a stated total raised so the parts exceed the total",
+        make: numbers::parts_exceed,
+    },
+    Kind {
+        name: "unit-conversion",
+        code: "N013",
+        description: "converted value of a measurement changed by 30% or more",
+        make: units::change_conversion,
     },
 ];
 
@@ -219,6 +265,153 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Prof", "Inc",
+    "Corp", "Co", "Ltd", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "vs", "Mt", "Ft", "Jr", "Sr",
+];
+
+/// The sentence around byte `pos`: from after the previous sentence end ("." "!" "?" followed by
+/// a space and a capital, a digit or a quotation mark; never after an abbreviation or a single
+/// capital) or line break, to the next one. Our own splitter, deliberately simple.
+pub fn sentence_at(text: &str, pos: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let is_end = |i: usize| -> bool {
+        // `i` is the index of a candidate terminator.
+        let Some(&b) = bytes.get(i) else { return false };
+        if b == b'\n' {
+            return true;
+        }
+        if !matches!(b, b'.' | b'!' | b'?') {
+            return false;
+        }
+        let next_ok = bytes.get(i + 1) == Some(&b' ')
+            && bytes
+                .get(i + 2)
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'"');
+        if !next_ok {
+            return false;
+        }
+        if b != b'.' {
+            return true;
+        }
+        let word_start = text[..i]
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |k| k + 1);
+        let word = &text[word_start..i];
+        !(ABBREVIATIONS.contains(&word)
+            || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())))
+    };
+    let pos = pos.min(text.len());
+    let mut start = pos;
+    while start > 0 && !is_end(start - 1) {
+        start -= 1;
+    }
+    let mut end = pos;
+    while end < text.len() && !is_end(end) {
+        end += 1;
+    }
+    if end < text.len() && bytes[end] != b'\n' {
+        end += 1;
+    }
+    while start < end && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    start..end
+}
+
+/// True when byte `pos` lies inside a quotation: an odd number of straight or curly double
+/// quotation marks precedes it in its paragraph.
+pub fn in_quotes(text: &str, pos: usize) -> bool {
+    let para_start = text[..pos].rfind("\n").map_or(0, |i| i + 1);
+    text[para_start..pos]
+        .chars()
+        .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+        .count()
+        % 2
+        == 1
+}
+
+/// Number words, indexed by value.
+pub const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// Tens written as words, thirty to ninety.
+const TENS: [&str; 7] = [
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The value of a digit string ("1,200" too), a number word up to twenty or a round ten.
+pub fn number_value(word: &str) -> Option<u64> {
+    let digits: String = word.chars().filter(|c| *c != ',').collect();
+    digits
+        .parse::<u64>()
+        .ok()
+        .or_else(|| {
+            NUMBER_WORDS
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(word))
+                .map(|v| v as u64)
+        })
+        .or_else(|| {
+            TENS.iter()
+                .position(|w| w.eq_ignore_ascii_case(word))
+                .map(|v| 30 + 10 * v as u64)
+        })
+}
+
+/// `n` written like `model`: digits when the model is digits (with thousands commas when the
+/// model has them), else a number word in the model's case (digits beyond twenty).
+pub fn write_number_like(n: u64, model: &str) -> String {
+    if model.starts_with(|c: char| c.is_ascii_digit()) || n as usize >= NUMBER_WORDS.len() {
+        let plain = n.to_string();
+        if !model.contains(',') {
+            return plain;
+        }
+        let mut out = String::new();
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && matches!((plain.len() - i) % 3, 0) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        return out;
+    }
+    let w = NUMBER_WORDS[n as usize];
+    if model.chars().all(|c| c.is_ascii_uppercase()) && model.len() > 1 {
+        w.to_uppercase()
+    } else if model.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        w.to_string()
+    }
+}
+
 /// `word` written in the case pattern of `model`: all capitals when `model` is, else as given.
 pub fn match_case(word: &str, model: &str) -> String {
     if model.chars().any(|c| c.is_alphabetic()) && !model.chars().any(|c| c.is_lowercase()) {
@@ -296,6 +489,31 @@ mod tests {
         assert!(!d.in_caps_line(30));
         let bbc = Doc::new("Title here\n\nBody, March 3 - no.\n", None);
         assert_eq!(bbc.dateline, None);
+    }
+
+    #[test]
+    fn sentences_quotes_and_numbers() {
+        let text = "Headline\n\nMr. Smith met Dr. Jones on Feb. 3. They left. \"Go\" he said.\n";
+        let at = text.find("Jones").unwrap_or(0);
+        assert_eq!(
+            &text[sentence_at(text, at)],
+            "Mr. Smith met Dr. Jones on Feb. 3."
+        );
+        let at = text.find("left").unwrap_or(0);
+        assert_eq!(&text[sentence_at(text, at)], "They left.");
+        assert_eq!(&text[sentence_at(text, 2)], "Headline");
+        let go = text.find("Go").unwrap_or(0);
+        assert!(in_quotes(text, go));
+        assert!(!in_quotes(text, text.find("said").unwrap_or(0)));
+        assert_eq!(number_value("1,200"), Some(1200));
+        assert_eq!(number_value("Twelve"), Some(12));
+        assert_eq!(number_value("dozens"), None);
+        assert_eq!(number_value("Forty"), Some(40));
+        assert_eq!(write_number_like(3, "Two"), "Three");
+        assert_eq!(write_number_like(3, "two"), "three");
+        assert_eq!(write_number_like(1300, "1,200"), "1,300");
+        assert_eq!(write_number_like(1300, "1200"), "1300");
+        assert_eq!(write_number_like(25, "twenty"), "25");
     }
 
     #[test]

@@ -244,30 +244,19 @@ const POOL_COUNTRIES: &[&str] = &[
 ];
 
 /// Event nouns and the family they belong to (statements are compared within a family).
+/// Event nouns and the family they belong to (statements are compared within a family): the
+/// events L001 documents (summit, talks, meeting, conference, election, attack, match, festival,
+/// trial), so that every injection is one the rule claims to catch.
 const EVENTS: &[(&str, &str)] = &[
     ("summit", "summit"),
     ("talks", "talks"),
-    ("negotiations", "talks"),
     ("meeting", "meeting"),
-    ("meetings", "meeting"),
     ("conference", "conference"),
-    ("congress", "congress"),
-    ("convention", "convention"),
-    ("forum", "forum"),
-    ("games", "games"),
-    ("olympics", "games"),
-    ("championship", "championship"),
-    ("championships", "championship"),
-    ("tournament", "tournament"),
-    ("festival", "festival"),
-    ("ceremony", "ceremony"),
-    ("rally", "rally"),
     ("election", "election"),
     ("elections", "election"),
     ("attack", "attack"),
     ("match", "match"),
-    ("auction", "auction"),
-    ("exhibition", "exhibition"),
+    ("festival", "festival"),
     ("trial", "trial"),
 ];
 
@@ -353,8 +342,10 @@ pub fn statements(doc: &Doc<'_>) -> Vec<Statement> {
             if !written_ok {
                 continue;
             }
-            // Event nouns are lowercase in prose ("Geneva Talks Group" is a name).
-            let ev_ok = caps || ev.as_str().chars().all(|ch| ch.is_lowercase());
+            // Event nouns are lowercase in prose ("Geneva Talks Group" is a name), except as the
+            // first word of a headline ("Talks in Geneva end").
+            let first_word = ev.start() == doc.headline.start;
+            let ev_ok = caps || first_word || ev.as_str().chars().all(|ch| ch.is_lowercase());
             let between = &doc.text[ev.end().min(pl.start())..ev.start().max(pl.end())];
             if !ev_ok || (!caps && between.contains(['.', ',', ';', '\n'])) {
                 continue;
@@ -515,6 +506,15 @@ the Palais, broke up. A meeting in Paris is next. The talks were held in Switzer
         assert_eq!(&text[p.replace.clone()], "PARIS");
         assert_eq!(p.with, p.with.to_uppercase());
         check_copy(text, &p);
+    }
+
+    #[test]
+    fn headline_may_start_with_the_event_noun() {
+        let text =
+            "Talks in Geneva end\n\nThe talks in Geneva ended. The Geneva Talks Group met.\n";
+        let st = statements(&Doc::new(text, None));
+        assert_eq!(st.len(), 2);
+        assert_eq!(st[0].place, 9..15);
     }
 
     #[test]
