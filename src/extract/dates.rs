@@ -42,10 +42,31 @@ pub struct DateMention {
     pub segment: SegmentKind,
     /// True when the mention lies inside a quotation (someone's statement).
     pub quoted: bool,
-    /// The weekday written together with the date ("Tuesday, Feb 28"), if any.
+    /// The weekday written together with the date ("Tuesday, Feb 28"), if any. In a weekday
+    /// range before a date range ("Monday to Friday, March 4-8"), the first weekday (Monday),
+    /// which goes with the first day; the second pair is in [`DateMention::range_end`].
     pub weekday: Option<WeekdayMention>,
+    /// The second weekday and day of "Monday to Friday, March 4-8" (Friday, March 8).
+    pub range_end: Option<RangeEndWeekday>,
     /// What the expression denotes.
     pub value: DateValue,
+}
+
+/// The last weekday and day of a weekday range written before a date range: "Friday" and "8"
+/// in "Monday to Friday, March 4-8", "Monday" and "April 1" in "Saturday to Monday, March 30 to
+/// April 1". The written weekday goes with this day, not with the first one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeEndWeekday {
+    /// The second weekday named.
+    pub weekday: WeekdayMention,
+    /// The bytes of the last day (with its month when written: "April 1").
+    pub span: Span,
+    /// Month number, 1–12.
+    pub month: u32,
+    /// Day number.
+    pub day: u32,
+    /// The calendar date, when the year is known (written or inferred like the first day's).
+    pub date: Option<NaiveDate>,
 }
 
 impl DateMention {
@@ -180,6 +201,18 @@ fn date_re() -> &'static Regex {
                 \s+(?P<m2>(?:{MONTHS})\b\.?)
                 (?:\s*,?\s*(?P<y2>\d{{4}})\b)?
             )"
+        );
+        crate::fast_regex::compile(&pattern).expect("static regex")
+    })
+}
+
+/// The last day of a range, right after the first day: "-8", " to April 1", " and 6",
+/// "-10, 2024".
+fn range_end_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"^(?:\s*[-–—]\s*|\s+(?:and|to|through|thru|till|until)\s+)(?:(?P<m>(?:{MONTHS})\b\.?)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
         );
         crate::fast_regex::compile(&pattern).expect("static regex")
     })
@@ -397,6 +430,63 @@ fn after_day(text: &str, end: usize) -> Option<Option<RangeRole>> {
     }
 }
 
+/// Lower-case words ending in "s" that are not plural nouns or verbs of a counted subject.
+const S_FUNCTION_WORDS: &[&str] = &[
+    "was",
+    "is",
+    "has",
+    "as",
+    "this",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "thus",
+    "plus",
+    "less",
+    "unless",
+    "towards",
+    "afterwards",
+    "besides",
+    "whereas",
+    "always",
+    "perhaps",
+    "across",
+    "does",
+    "us",
+    "yes",
+    "whose",
+    "regardless",
+    "nevertheless",
+    "versus",
+];
+
+/// Verbs and plural nouns without an "s" that follow a count ("31 people", "31 were killed").
+const COUNT_WORDS: &[&str] = &[
+    "people", "men", "women", "children", "police", "staff", "were", "have", "had", "died", "fell",
+    "lost", "won", "got", "went", "ran", "took", "left", "came", "are",
+];
+
+/// True when the number ending at byte `end` is followed by a space and a lower-case plural
+/// noun or verb ("31 schools", "30 migrants drowned", "31 were"), with no comma in between.
+fn count_follows(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let len = rest
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    if word.len() < 2 || rest[len..].starts_with(['-', '\'', '’']) {
+        return false;
+    }
+    COUNT_WORDS.contains(&word)
+        || (word.len() >= 3 && word.ends_with('s') && !S_FUNCTION_WORDS.contains(&word))
+        || (word.len() >= 4 && word.ends_with("ed"))
+}
+
 /// Classify what precedes the day of a day-first date. `None` when the number continues a
 /// decimal, a price or a list of figures ("3.28 February", "$28 Feb").
 fn before_day(text: &str, start: usize) -> Option<Option<RangeRole>> {
@@ -463,6 +553,14 @@ fn mention(
         if name_month_is_a_name(text, mm) {
             return None;
         }
+        // "In June 31 schools closed": a day the month never has, then a plural noun or a
+        // verb, is a count after an introductory month, not a date.
+        if year.is_none()
+            && NaiveDate::from_ymd_opt(2000, month, day).is_none()
+            && count_follows(text, dm.end())
+        {
+            return None;
+        }
         (DateForm::MonthDay, month, mm, day, dm, year)
     } else {
         let mm = caps.name("m2")?;
@@ -499,7 +597,7 @@ fn mention(
     }
     let date_span = Span::new(offset + date_start, offset + date_end);
 
-    let (year, date) = match year {
+    let (mut year, mut date) = match year {
         Some((value, span)) => (
             Year::Written { value, span },
             NaiveDate::from_ymd_opt(value, month, day),
@@ -517,13 +615,51 @@ fn mention(
     };
 
     let mut span = date_span;
-    let weekday = weekday_of(text, offset, caps, date_end, &mut span);
+    let mut weekday = weekday_of(text, offset, caps, date_end, &mut span);
+    let mut range_end = None;
+    if let Some(w2) = weekday {
+        match weekday_range(text, offset, w2.span.start - offset) {
+            WeekdayRange::No => {}
+            WeekdayRange::Skip => {
+                weekday = None;
+                span = date_span;
+            }
+            WeekdayRange::From(w1) => {
+                // "Monday to Friday, March 4-8": Monday goes with March 4, Friday with March 8.
+                // Without a readable last day, neither weekday is paired.
+                match last_day(text, offset, date_end, month, day, &year) {
+                    Some((end_span, m2, d2, end_date, first_year)) => {
+                        // "Monday to Friday, March 4-8, 2019": the year written at the end is
+                        // the first day's too.
+                        if let (Some((value, yspan)), false) = (first_year, year.is_written()) {
+                            year = Year::Written { value, span: yspan };
+                            date = NaiveDate::from_ymd_opt(value, month, day);
+                        }
+                        weekday = Some(w1);
+                        span.start = w1.span.start;
+                        range_end = Some(RangeEndWeekday {
+                            weekday: w2,
+                            span: end_span,
+                            month: m2,
+                            day: d2,
+                            date: end_date,
+                        });
+                    }
+                    None => {
+                        weekday = None;
+                        span = date_span;
+                    }
+                }
+            }
+        }
+    }
 
     Some(DateMention {
         span,
         segment: SegmentKind::Paragraph,
         quoted: false,
         weekday,
+        range_end,
         value: DateValue::Calendar(CalendarDate {
             span: date_span,
             form,
@@ -570,6 +706,112 @@ fn weekday_of(
         weekday,
         span: span_of(offset, wd),
     })
+}
+
+/// What stands before the weekday of a weekday-and-date expression.
+enum WeekdayRange {
+    /// Nothing that makes it a range.
+    No,
+    /// A list or alternative ("Monday, Tuesday and Wednesday, March 4-6", "Monday or Tuesday,
+    /// March 4"): no weekday can be paired with the date.
+    Skip,
+    /// The first weekday of "Monday to Friday", "Tuesday and Wednesday", "Saturday-Sunday".
+    From(WeekdayMention),
+}
+
+/// The byte where the run of ASCII letters ending `s` starts (`s.len()` when `s` does not end
+/// in one).
+pub(crate) fn alpha_tail_start(s: &str) -> usize {
+    s.len() - s.bytes().rev().take_while(u8::is_ascii_alphabetic).count()
+}
+
+/// Whether the weekday starting at byte `wd_start` of `text` ends a weekday range or list.
+fn weekday_range(text: &str, offset: usize, wd_start: usize) -> WeekdayRange {
+    let before = text.get(..wd_start).unwrap_or("").trim_end();
+    let mut alternative = false;
+    let rest = if let Some(r) = before.strip_suffix(['-', '–', '—']) {
+        r.trim_end()
+    } else {
+        let start = alpha_tail_start(before);
+        let word = before[start..].to_ascii_lowercase();
+        if !matches!(
+            word.as_str(),
+            "to" | "and" | "through" | "thru" | "till" | "until" | "or"
+        ) || !before[..start].ends_with(char::is_whitespace)
+        {
+            return WeekdayRange::No;
+        }
+        alternative = word == "or";
+        before[..start].trim_end()
+    };
+    let bare = rest.strip_suffix('.').unwrap_or(rest);
+    let start = alpha_tail_start(bare);
+    let name = &bare[start..];
+    let Some(weekday) = weekday_from_name(name).filter(|_| name.starts_with(char::is_uppercase))
+    else {
+        return WeekdayRange::No;
+    };
+    // "Monday, Tuesday and Wednesday": a list, whose first day is not the range's start.
+    let earlier = bare[..start].trim_end();
+    let listed = earlier.strip_suffix(',').is_some_and(|e| {
+        let e = e.trim_end();
+        let e = e.strip_suffix('.').unwrap_or(e);
+        let w = alpha_tail_start(e);
+        weekday_from_name(&e[w..]).is_some()
+    });
+    if alternative || listed {
+        return WeekdayRange::Skip;
+    }
+    WeekdayRange::From(WeekdayMention {
+        weekday,
+        span: Span::new(offset + start, offset + rest.len()),
+    })
+}
+
+/// The last day of a date range whose first day (`month`, `day`, `year`) ends at byte `end` of
+/// `text`: "-8", " and 6", " to April 1", "-8, 2024". Its span, month, day and date (`None`
+/// without a year), and the first day's year when a year is written after the last day. `None`
+/// when there is no such day, or it is not 1 to 13 days after the first.
+#[allow(clippy::type_complexity)]
+fn last_day(
+    text: &str,
+    offset: usize,
+    end: usize,
+    month: u32,
+    day: u32,
+    year: &Year,
+) -> Option<(Span, u32, u32, Option<NaiveDate>, Option<(i32, Span)>)> {
+    let rest = text.get(end..)?;
+    let caps = range_end_re().captures(rest)?;
+    let dm = caps.name("d")?;
+    // "March 4-8.5", "March 5 and 6%", "March 5 and 6th-graders".
+    let mut after = rest[dm.end()..].chars();
+    match (after.next(), after.next()) {
+        (Some('.' | ',' | '%' | '/'), Some(c)) if c.is_ascii_digit() => return None,
+        (Some('%' | '-'), _) => return None,
+        _ => {}
+    }
+    let d2 = parse_day(dm.as_str())?;
+    let m2 = match caps.name("m") {
+        Some(m) => month_from_name(m.as_str())?,
+        None => month,
+    };
+    let start = caps.name("m").map_or(dm.start(), |m| m.start());
+    let span = Span::new(offset + end + start, offset + end + dm.end());
+    let written = year_at(text.get(end..)?, offset + end, caps.name("y"));
+    let first_year = written.map(|(y, ys)| (if m2 < month { y - 1 } else { y }, ys));
+    let y1 = first_year.map(|(y, _)| y).or(year.value());
+    let Some(y1) = y1 else {
+        let ok = (m2, d2) > (month, day) || m2 < month;
+        return ok.then_some((span, m2, d2, None, None));
+    };
+    let first = NaiveDate::from_ymd_opt(y1, month, day)?;
+    let y2 = if m2 < month { y1 + 1 } else { y1 };
+    let last = NaiveDate::from_ymd_opt(y2, m2, d2)?;
+    let gap = (last - first).num_days();
+    (1..=13)
+        .contains(&gap)
+        .then_some((span, m2, d2, Some(last), first_year))
 }
 
 /// True when a month that is also a given name ("May", "April") follows a capitalised word that
@@ -803,5 +1045,62 @@ mod tests {
             Some(ymd(2026, 1, 2)),
         );
         assert_eq!(m.calendar().unwrap().date, Some(ymd(2025, 12, 29)));
+    }
+
+    #[test]
+    fn weekday_range_before_date_range() {
+        let r = Some(ymd(2024, 3, 8));
+        let (a, m) = one("H\n\nThe talks ran Monday to Friday, March 4-8.", r);
+        assert_eq!(a.slice(m.span), "Monday to Friday, March 4");
+        assert_eq!(m.weekday.map(|w| w.weekday), Some(Weekday::Mon));
+        let e = m.range_end.unwrap();
+        assert_eq!(e.weekday.weekday, Weekday::Fri);
+        assert_eq!(a.slice(e.span), "8");
+        assert_eq!(e.date, Some(ymd(2024, 3, 8)));
+        let (a, d) = dates("H\n\nSaturday to Monday, March 30 to April 1.", r);
+        let e = d[0].range_end.unwrap();
+        assert_eq!(a.slice(e.span), "April 1");
+        assert_eq!(e.date, Some(ymd(2024, 4, 1)));
+        assert_eq!(d[1].range_end, None);
+        let (_, m) = one("H\n\nTuesday and Wednesday, March 5 and 6.", r);
+        assert_eq!(m.range_end.unwrap().date, Some(ymd(2024, 3, 6)));
+        let (_, m) = one("H\n\nMonday to Friday, March 4-8, 2019.", r);
+        assert_eq!(m.calendar().unwrap().date, Some(ymd(2019, 3, 4)));
+        assert_eq!(m.range_end.unwrap().date, Some(ymd(2019, 3, 8)));
+        // Multi-byte characters before the weekday.
+        let (_, d) = dates(
+            "H\n\nDated \u{feff}Friday, March 1, 2024 — “to Monday, March 4”.",
+            r,
+        );
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|m| m.range_end.is_none()));
+        // Lists, alternatives and a missing last day pair nothing.
+        for t in [
+            "H\n\nIt rained. On Monday, Tuesday and Wednesday, March 4-6, it rained.",
+            "H\n\nIt rained. On Monday or Tuesday, March 4, it rains.",
+            "H\n\nIt rained. From Monday to Friday, March 4, it rains.",
+        ] {
+            let (_, m) = one(t, r);
+            assert_eq!((m.weekday, m.range_end), (None, None), "{t}");
+        }
+    }
+
+    #[test]
+    fn impossible_day_before_a_count_is_no_date() {
+        for t in [
+            "H\n\nIn June 31 schools closed.",
+            "H\n\nIn February 30 migrants drowned.",
+            "H\n\nIn November 31 were killed.",
+        ] {
+            assert!(dates(t, None).1.is_empty(), "{t}");
+        }
+        assert_eq!(
+            dates("H\n\nYear to September 31 after a rise.", None)
+                .1
+                .len(),
+            1
+        );
+        // A possible day stays a date: "On March 3 troops entered".
+        assert_eq!(dates("H\n\nOn March 3 troops entered.", None).1.len(), 1);
     }
 }

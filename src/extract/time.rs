@@ -219,6 +219,8 @@ pub enum AgeForm {
     YearOld,
     /// "turned 45", "turns 45".
     Turned,
+    /// "(born 12 January 1979) is 45": the age stated after a bracketed birth date.
+    Stated,
 }
 
 /// When an age holds.
@@ -408,9 +410,10 @@ fn age_re() -> &'static Regex {
     re(&RE, || {
         format!(
             r"(?x)
-              \b(?P<name>[A-Z][\p{{L}}'’.-]*[\p{{L}}.]),\ (?P<an>\d{{1,3}}),
+              \b(?P<name>[A-Z][\p{{L}}'’.-]*[\p{{L}}.]),\ (?:now\ )?(?P<an>\d{{1,3}}),
             | \b(?P<aged>[Aa]ged?|[Tt]urn(?:ed|s)?)\ (?P<gn>\d{{1,3}})\b
             | \b(?P<yn>{NUM})[-\ ]years?[-\ ]old\b
+            | \(\s*born\ [^()]{{4,40}}\)\ is\ (?P<isn>\d{{1,3}})(?:\ years\ old)?(?:[.,;]|$)
             "
         )
     })
@@ -678,24 +681,67 @@ fn starts_list(after: &str) -> bool {
 fn relative_days(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
     for c in relative_day_re().captures_iter(s.text) {
         let Some(w) = c.name("w") else { continue };
-        let offset = match w.as_str().to_ascii_lowercase().as_str() {
+        let mut offset = match w.as_str().to_ascii_lowercase().as_str() {
             "yesterday" => -1,
             "tomorrow" => 1,
             _ => 0,
         };
+        // "the day before yesterday" is two days back, "the day after tomorrow" two ahead;
+        // "the day after yesterday" and the like are left alone.
+        let mut start = w.start();
+        if let Some(shift) = day_before_after(s.text, w.start()) {
+            let (len, delta) = shift;
+            match (offset, delta) {
+                (-1, -1) | (1, 1) => offset += delta,
+                _ => continue,
+            }
+            start -= len;
+        }
         let attached = attached_after(s, w.end(), false);
         let end = attached.map_or(w.end(), |a| a.span.end - s.offset);
         s.push(
             out,
-            w.start(),
+            start,
             end,
             TimeValue::RelativeDay(RelativeDay {
                 offset,
-                word: s.span(w.start(), w.end()),
+                word: s.span(start, w.end()),
                 attached,
             }),
         );
     }
+}
+
+/// When "day before " or "day after " (any case, the "the" before it included) ends at byte
+/// `pos` of `text`: its length and the shift it adds, -1 for "before" and +1 for "after".
+fn day_before_after(text: &str, pos: usize) -> Option<(usize, i64)> {
+    let before = text.get(..pos)?;
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let start = dates::alpha_tail_start(trimmed);
+    let delta = match trimmed[start..].to_ascii_lowercase().as_str() {
+        "before" => -1,
+        "after" => 1,
+        _ => return None,
+    };
+    let head = trimmed[..start].trim_end();
+    if head.len() == trimmed[..start].len() || !head.to_ascii_lowercase().ends_with("day") {
+        return None;
+    }
+    let day_start = head.len() - 3;
+    if head[..day_start].ends_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut from = day_start;
+    let lead = head[..day_start].trim_end();
+    if lead.to_ascii_lowercase().ends_with("the")
+        && !lead[..lead.len() - 3].ends_with(|c: char| c.is_alphanumeric())
+    {
+        from = lead.len() - 3;
+    }
+    Some((pos - from, delta))
 }
 
 /// Capitalised words that make the weekday after them part of a name ("Good Friday").
@@ -1016,6 +1062,9 @@ fn ages(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             (n, form, None)
         } else if let Some(n) = c.name("yn") {
             (n, AgeForm::YearOld, None)
+        } else if let Some(n) = c.name("isn") {
+            // "Jane Smith (born 12 January 1979) is 40.": the age after the bracket.
+            (n, AgeForm::Stated, None)
         } else {
             continue;
         };
@@ -1689,5 +1738,37 @@ mod tests {
         let (_, t) = times("H\n\nHe said “we met yesterday (Monday)” to them.", None);
         assert!(t.iter().all(|m| m.quoted));
         assert!(!t.is_empty());
+    }
+
+    #[test]
+    fn day_before_yesterday_shifts_two_days() {
+        let (a, v) = only(
+            "H\n\nThey voted the day before yesterday (Wednesday); the day after tomorrow, Sunday, too. The Day After Tomorrow is a film; the day after yesterday is not checked.",
+            None,
+            |v| match v {
+                TimeValue::RelativeDay(r) => Some(*r),
+                _ => None,
+            },
+        );
+        let got: Vec<_> = v.iter().map(|(_, r)| (a.slice(r.word), r.offset)).collect();
+        assert!(day_before_after("é\u{feff} yesterday", 6).is_none());
+        assert_eq!(
+            got,
+            vec![
+                ("the day before yesterday", -2),
+                ("the day after tomorrow", 2),
+                ("The Day After Tomorrow", 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_after_now_and_after_a_bracketed_birth() {
+        let v = age_list(
+            "H\n\nSmith, now 40, was born in 1979. Jane Smith (born 12 January 1979) is 45.",
+        );
+        let got: Vec<_> = v.iter().map(|x| (x.1, x.2)).collect();
+        assert_eq!(got, vec![(40, AgeForm::Apposition), (45, AgeForm::Stated)]);
+        assert!(age_list("H\n\nJane Smith (born 12 January 1979) is 45 percent sure.").is_empty());
     }
 }

@@ -2,8 +2,9 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::dates::{CalendarDate, DateMention, Year};
+use crate::extract::dates::{CalendarDate, DateMention, WeekdayMention, Year};
 use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::{ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
@@ -54,8 +55,43 @@ impl Rule for WeekdayDateMismatch {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for m in &cx.mentions.dates {
-            if let Some(d) = finding(m) {
-                out.push(d);
+            let (Some(c), Some(wd)) = (m.calendar(), m.weekday) else {
+                continue;
+            };
+            let earlier_year = || {
+                let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
+                mentions_earlier_year(cx.article.slice(sentence))
+            };
+            let first = Pair {
+                weekday: wd,
+                month: c.month,
+                day: c.day,
+                date: c.date,
+                span: c.span,
+            };
+            let mut pairs = vec![first];
+            if let Some(e) = m.range_end {
+                pairs.push(Pair {
+                    weekday: e.weekday,
+                    month: e.month,
+                    day: e.day,
+                    date: e.date,
+                    span: e.span,
+                });
+            }
+            // A range whose weekdays all fit the year before, in a sentence about an earlier
+            // year ("ran from Friday to Sunday, March 31-April 2 in previous years").
+            if matches!(c.year, Year::Inferred { .. })
+                && pairs.iter().any(|p| p.mismatch())
+                && pairs.iter().all(|p| p.fits_year_before())
+                && earlier_year()
+            {
+                continue;
+            }
+            for p in &pairs {
+                if let Some(d) = finding(m, c, p) {
+                    out.push(d);
+                }
             }
         }
     }
@@ -65,16 +101,56 @@ impl Rule for WeekdayDateMismatch {
 /// the other neighbouring year; if that year matches the weekday, stay silent.
 const AMBIGUOUS_DAYS: i64 = 120;
 
-fn finding(m: &DateMention) -> Option<Diagnostic> {
-    let wd = m.weekday?;
-    let c = m.calendar()?;
-    let date = c.date?;
+/// A weekday and the day it is written with: the date's own, or (in "Monday to Friday, March
+/// 4-8") one end of the range.
+struct Pair {
+    weekday: WeekdayMention,
+    month: u32,
+    day: u32,
+    date: Option<NaiveDate>,
+    span: Span,
+}
+
+impl Pair {
+    fn mismatch(&self) -> bool {
+        self.date
+            .is_some_and(|d| d.weekday() != self.weekday.weekday)
+    }
+
+    fn fits_year_before(&self) -> bool {
+        self.date.is_some_and(|d| {
+            NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day())
+                .is_some_and(|o| o.weekday() == self.weekday.weekday)
+        })
+    }
+}
+
+/// Words that put a sentence in an earlier year than the article's.
+fn mentions_earlier_year(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    [
+        "last year",
+        "previous year",
+        "past years",
+        "a year earlier",
+        "a year before",
+        "a year ago",
+        "in previous",
+        "prior year",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+fn finding(m: &DateMention, c: &CalendarDate, p: &Pair) -> Option<Diagnostic> {
+    let wd = p.weekday;
+    let date = p.date?;
     let actual = date.weekday();
     if actual == wd.weekday {
         return None;
     }
     if let Year::Inferred { reference, .. } = &c.year {
-        if other_year_matches(c, reference, wd.weekday) {
+        if other_year_matches(date, reference, wd.weekday) {
             return None;
         }
     }
@@ -94,15 +170,15 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
         severity,
         format!(
             "{} {}, {} {was} a {real}, not a {written}",
-            month_name(c.month),
-            c.day,
+            month_name(p.month),
+            p.day,
             date.year(),
         ),
     );
     d.labels
         .push(label(wd.span, format!("written as {written}"), true));
     d.labels.push(label(
-        c.span,
+        p.span,
         format!("this date {fell} on a {real}"),
         false,
     ));
@@ -122,6 +198,14 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
         }
         _ => format!("correct the weekday (to {real}) or the date"),
     });
+    if m.range_end.is_some() {
+        d.help = d.help.map(|h| {
+            format!(
+                "{h}; in a weekday range before a date range, the first weekday goes with the \
+                 first day and the last with the last"
+            )
+        });
+    }
     if m.quoted {
         d.help = d
             .help
@@ -132,10 +216,7 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
 
 /// True when the date is far enough from the reference to be read in the neighbouring year,
 /// and that reading matches the written weekday.
-fn other_year_matches(c: &CalendarDate, reference: &ReferenceDate, written: Weekday) -> bool {
-    let Some(date) = c.date else {
-        return false;
-    };
+fn other_year_matches(date: NaiveDate, reference: &ReferenceDate, written: Weekday) -> bool {
     if (date - reference.date).num_days().abs() <= AMBIGUOUS_DAYS {
         return false;
     }
@@ -144,7 +225,7 @@ fn other_year_matches(c: &CalendarDate, reference: &ReferenceDate, written: Week
     } else {
         date.year() + 1
     };
-    NaiveDate::from_ymd_opt(other, c.month, c.day).is_some_and(|o| o.weekday() == written)
+    NaiveDate::from_ymd_opt(other, date.month(), date.day()).is_some_and(|o| o.weekday() == written)
 }
 
 #[cfg(test)]
@@ -259,5 +340,41 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn weekday_ranges_pair_first_with_first_and_last_with_last() {
+        let r = Some(ymd(2024, 3, 8));
+        for t in [
+            "H\n\nThe talks ran Monday to Friday, March 4-8.",
+            "H\n\nThey met Tuesday and Wednesday, March 5 and 6.",
+            "H\n\nThe fair ran Saturday-Sunday, March 9-10.",
+            "H\n\nIt runs from Tuesday to Thursday, March 12-14.",
+            "H\n\nThe show runs Saturday to Monday, March 30 to April 1.",
+            "H\n\nShares fell Wednesday and Thursday, March 6-7, then rose Friday, March 8.",
+            // A list or an alternative pairs no weekday with the date.
+            "H\n\nOn Monday, Tuesday and Wednesday, March 5-7, it rained.",
+            "H\n\nOn Monday or Tuesday, March 6, it rains.",
+        ] {
+            assert!(run(t, r).is_empty(), "{t}");
+        }
+        // Each end is checked.
+        let d = run("H\n\nThe talks ran Monday to Friday, March 4-9.", r);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "March 9, 2024 is a Saturday, not a Friday");
+        let d = run("H\n\nThe talks ran Monday to Friday, March 5-9.", r);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].message, "March 5, 2024 was a Tuesday, not a Monday");
+        // A year written after the range is the first day's too.
+        assert!(run("H\n\nIt ran Monday to Friday, March 4-8, 2019.", r).is_empty());
+        let d = run("H\n\nIt ran Monday to Thursday, March 4-8, 2019.", r);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "March 8, 2019 was a Friday, not a Thursday");
+    }
+
+    #[test]
+    fn range_in_an_earlier_year_is_silent() {
+        let t = "H\n\nIt ran from Friday to Sunday, March 31-April 2 in previous years.";
+        assert!(run(t, Some(ymd(2024, 3, 20))).is_empty());
     }
 }

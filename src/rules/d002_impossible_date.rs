@@ -174,4 +174,26 @@ mod tests {
         let d = run("H\n\nShe said “see you on June 31” and left.");
         assert_eq!(d[0].severity, Severity::Warning);
     }
+
+    #[test]
+    fn month_then_count_is_not_a_date() {
+        for t in [
+            "H\n\nIn June 31 schools closed because of the heat.",
+            "H\n\nIn February 30 migrants drowned off the coast.",
+            "H\n\nBy September 31 flights had been cancelled.",
+            "H\n\nIn November 31 cases were reported.",
+            "H\n\nIn April 31 people died.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+        // Slips followed by other words are still found.
+        for t in [
+            "H\n\nEarnings for the year ending September 31 could double.",
+            "H\n\nSales in the year to September 31 after a rise.",
+            "H\n\nProfit in the year ended November 31 1986 fell.",
+            "H\n\nThe deadline is June 31, schools said.",
+        ] {
+            assert_eq!(run(t).len(), 1, "{t}");
+        }
+    }
 }

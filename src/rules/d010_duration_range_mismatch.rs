@@ -1,5 +1,6 @@
 //! `D010 duration-range-mismatch`: "a two-day summit" held on a date range of another length.
 
+use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{
     sentence_groups, DateRange, Duration, DurationForm, Qualifier, TimeMention, TimeUnit, TimeValue,
@@ -156,6 +157,7 @@ const SKIP_WORDS: &[&str] = &[
     "changed",
     "each",
     "respectively",
+    "again",
     "then",
     "before",
     "after",
@@ -196,6 +198,11 @@ impl Rule for DurationRangeMismatch {
                 continue;
             };
             let Some(days) = range.days else { continue };
+            // "met for two days on June 3 and 4, and again on June 10-12": a date nearer the
+            // duration than the range (or between them) is the one it measures.
+            if other_date_nearer(cx, sentence, dm.span, rm.span) {
+                continue;
+            }
             if dur.qualifier != Qualifier::Exact || !is_event_duration(cx, dm, dur) {
                 continue;
             }
@@ -218,6 +225,27 @@ impl Rule for DurationRangeMismatch {
             out.push(diagnostic(cx, dm, dur, rm, days));
         }
     }
+}
+
+/// True when a calendar date of `sentence` outside the range `range` lies between the duration
+/// `dur` and the range, or nearer the duration than the range does.
+fn other_date_nearer(cx: &Context<'_>, sentence: Span, dur: Span, range: Span) -> bool {
+    let gap = |s: Span| {
+        if s.end <= dur.start {
+            dur.start - s.end
+        } else {
+            s.start.saturating_sub(dur.end)
+        }
+    };
+    let range_gap = gap(range);
+    let dates = &cx.mentions.dates;
+    let lo = dates.partition_point(|d| d.span.start < sentence.start);
+    dates[lo..]
+        .iter()
+        .take_while(|d| d.span.start < sentence.end)
+        .filter_map(|d| d.calendar())
+        .filter(|c| !range.overlaps(c.span) && !dur.overlaps(c.span))
+        .any(|c| gap(c.span) <= range_gap)
 }
 
 /// True when the duration gives the length of an event: a compound before an event noun, "N
@@ -251,10 +279,11 @@ fn diagnostic(
     rm: &TimeMention,
     days: i64,
 ) -> Diagnostic {
-    let unit = if dur.unit == TimeUnit::Night {
-        "nights"
-    } else {
-        "days"
+    let unit = match (dur.unit == TimeUnit::Night, dur.amount == 1) {
+        (true, true) => "night",
+        (true, false) => "nights",
+        (false, true) => "day",
+        (false, false) => "days",
     };
     let range_text = cx.article.slice(rm.span);
     let severity = META.severity_for(dm.quoted || rm.quoted);
@@ -351,5 +380,26 @@ mod tests {
         let d = run("H\n\nHe said: “the two-day summit, 27–29 February, went well.”");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Note);
+    }
+
+    #[test]
+    fn duration_goes_with_the_nearest_date() {
+        let t = "H\n\nDelegates met for two days on June 3 and 4, and again on June 10-12.";
+        assert!(run(t).is_empty());
+        let t = "H\n\nDelegates met for two days on June 3 and 4, then on June 10-12.";
+        assert!(run(t).is_empty());
+        // A date farther away than the range does not stop the check.
+        let d = run("H\n\nThe two-day summit on June 3-5 was announced on May 20.");
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn one_day_is_singular() {
+        let d = run("H\n\nThe one-day summit, held 27–29 February in Tirana, ended.");
+        assert_eq!(
+            d[0].message,
+            "a duration of 1 day does not fit the range 27–29 February, which spans 3 days (both ends included)"
+        );
+        assert_eq!(d[0].labels[0].message, "1 day");
     }
 }

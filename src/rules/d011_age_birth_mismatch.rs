@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::article::Span;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::time::{sentence_groups, Age, AgeContext, Birth, TimeMention, TimeValue};
+use crate::extract::time::{
+    sentence_groups, Age, AgeContext, AgeForm, Birth, TimeMention, TimeValue,
+};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
@@ -116,7 +118,12 @@ fn adjacent(cx: &Context<'_>, am: &TimeMention, age: &Age, bm: &TimeMention) -> 
     } else {
         return false;
     };
-    let text = cx.article.slice(gap);
+    let mut text = cx.article.slice(gap);
+    // "The 38-year-old striker, born on ...": the noun the age describes, then a comma or
+    // bracket.
+    if !birth_first && age.form == AgeForm::YearOld {
+        text = skip_head_noun(text);
+    }
     let mut names = 0;
     let mut last_was_name = false;
     for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '–' | '—'))
@@ -142,6 +149,69 @@ fn adjacent(cx: &Context<'_>, am: &TimeMention, age: &Age, bm: &TimeMention) -> 
         return false;
     }
     true
+}
+
+/// Lower-case words that cannot be the noun after "38-year-old".
+const NOT_HEAD_NOUNS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "whose",
+    "who",
+    "whom",
+    "with",
+    "of",
+    "and",
+    "in",
+    "at",
+    "on",
+    "for",
+    "to",
+    "from",
+    "by",
+    "his",
+    "her",
+    "their",
+    "whose",
+    "said",
+    "says",
+    "was",
+    "is",
+    "has",
+    "had",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "parents",
+    "children",
+    "grandfather",
+    "grandmother",
+    "partner",
+    "friend",
+];
+
+/// `gap` without the one or two lower-case nouns it starts with ("striker", "former striker")
+/// when a comma or bracket follows them; `gap` itself otherwise.
+fn skip_head_noun(gap: &str) -> &str {
+    let Some(cut) = gap.find([',', '(']) else {
+        return gap;
+    };
+    let words: Vec<&str> = gap[..cut].split_whitespace().collect();
+    let nouns = !words.is_empty()
+        && words.len() <= 2
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !NOT_HEAD_NOUNS.contains(w)
+        });
+    if nouns {
+        &gap[cut..]
+    } else {
+        gap
+    }
 }
 
 /// Words that anchor ages to another time: deaths, anniversaries, hypotheticals.
@@ -340,6 +410,32 @@ mod tests {
             "H\n\nIn 2010, Smith, 31, born in 1979, won.",
             "H\n\nSmith, who died aged 45, was born in 1960.",
             "H\n\nSmith, 45, born in 1970, and Jones, 50, born in 1974, spoke.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn head_noun_now_and_bracketed_birth() {
+        let d = run("H\n\nThe 38-year-old striker, born on February 2, 1985, signed on Wednesday.");
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("is 39 on February 28, 2024"),
+            "{}",
+            d[0].message
+        );
+        assert!(run("H\n\nThe 39-year-old striker, born on February 2, 1985, signed.").is_empty());
+        let d = run("H\n\nSmith, now 40, was born in 1979 in Leeds.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        let d = run("H\n\nJane Smith (born 12 January 1979) is 40.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Error);
+        for t in [
+            "H\n\nJane Smith (born 12 January 1979) is 45.",
+            "H\n\nJane Smith (born 12 January 1979) is 40 percent sure.",
+            "H\n\nThe 38-year-old striker's mother, born in 1950, came.",
+            "H\n\nThe 38-year-old striker and his father, born in 1950, came.",
         ] {
             assert!(run(t).is_empty(), "{t}");
         }

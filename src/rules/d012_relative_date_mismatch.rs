@@ -32,6 +32,12 @@ date (`--reference-date`, else the date line above the headline):
 - \"earlier this month, on March 28\", \"last week (Feb 20)\", \"next month, on April 2\": the
   right week, month or year (\"earlier\" up to the reference day, \"later\" from it). A year period
   (\"last year, on March 3\") is checked only when the date's year is written.
+- Weeks are calendar weeks running Monday to Sunday: \"last week\" is the Monday-to-Sunday week
+  before the reference date's, so from Friday, March 8, 2024, \"last week, on March 6\" is wrong
+  (March 6 is in the same week). A week may also start on Sunday (\"last week\" written on a
+  Sunday may mean the seven days up to Saturday), and both readings are widened by one day at
+  each end (±1 day); a date fitting any of them passes. \"The past week\" is the seven days up to
+  the reference date.
 
 **Time zones.** A wire dateline (\"KYIV, Feb 27 (Reuters) -\") gives the reporter's local day,
 which may be one day off the reference date (the wire's timestamp). When the dateline's day lies
@@ -225,12 +231,7 @@ fn period_fits(
         (PeriodUnit::Week, PeriodPart::Past) => (-7..=0).contains(&diff),
         (PeriodUnit::Month, PeriodPart::Past) => (-31..=0).contains(&diff),
         (PeriodUnit::Year, PeriodPart::Past) => (-366..=0).contains(&diff),
-        // Calendar weeks start on different days in different places: allow a week either side.
-        (PeriodUnit::Week, _) => match offset {
-            -1 => (-13..=-1).contains(&diff),
-            1 => (1..=13).contains(&diff),
-            _ => (-6..=6).contains(&diff),
-        },
+        (PeriodUnit::Week, _) => week_fits(reference, offset, d),
         (PeriodUnit::Month, _) => month_index(d) - month_index(reference) == offset,
         (PeriodUnit::Year, _) => i64::from(d.year()) - i64::from(reference.year()) == offset,
     };
@@ -240,6 +241,28 @@ fn period_fits(
             PeriodPart::Later => diff >= 0,
             _ => true,
         }
+}
+
+/// The calendar week `offset` weeks from the one holding `reference` (Monday to Sunday), as
+/// its first and last day.
+fn calendar_week(reference: NaiveDate, offset: i64) -> (NaiveDate, NaiveDate) {
+    let monday = reference - Duration::days(i64::from(reference.weekday().num_days_from_monday()))
+        + Duration::days(7 * offset);
+    (monday, monday + Duration::days(6))
+}
+
+/// True when `d` lies in the calendar week `offset` weeks from the reference's ("last week" is
+/// -1). Weeks run Monday to Sunday; weeks that start on Sunday are accepted too (on a Sunday,
+/// "last week" may mean the seven days up to Saturday), and either reading is widened by one
+/// day at each end for a late-night event or a slipped time zone.
+fn week_fits(reference: NaiveDate, offset: i64, d: NaiveDate) -> bool {
+    let sunday_based = reference + Duration::days(1);
+    [calendar_week(reference, offset), {
+        let (a, b) = calendar_week(sunday_based, offset);
+        (a - Duration::days(1), b - Duration::days(1))
+    }]
+    .iter()
+    .any(|(a, b)| *a - Duration::days(1) <= d && d <= *b + Duration::days(1))
 }
 
 fn period_phrase(unit: PeriodUnit, offset: i64, part: PeriodPart, reference: NaiveDate) -> String {
@@ -252,11 +275,19 @@ fn period_phrase(unit: PeriodUnit, offset: i64, part: PeriodPart, reference: Nai
         (PeriodUnit::Week, PeriodPart::Past) => "a date in the 7 days before".to_string(),
         (PeriodUnit::Month, PeriodPart::Past) => "a date in the 31 days before".to_string(),
         (PeriodUnit::Year, PeriodPart::Past) => "a date in the year before".to_string(),
-        (PeriodUnit::Week, _) => match offset {
-            -1 => "a date 1 to 13 days before".to_string(),
-            1 => "a date 1 to 13 days after".to_string(),
-            _ => format!("a date within 6 days{bound}"),
-        },
+        (PeriodUnit::Week, _) => {
+            let (a, b) = calendar_week(reference, offset);
+            let which = match offset {
+                -1 => "the previous week",
+                1 => "the next week",
+                _ => "the same week",
+            };
+            format!(
+                "a date in {which}, {} to {}{bound}",
+                a.format("%A, %B %-d"),
+                b.format("%A, %B %-d, %Y")
+            )
+        }
         (PeriodUnit::Month, _) => {
             let idx = month_index(reference) + offset;
             let (y, m) = (idx.div_euclid(12), idx.rem_euclid(12) + 1);
@@ -576,5 +607,66 @@ mod tests {
         assert!(run("H\n\nThe ministers met yesterday (Monday).", None).is_empty());
         // Lists of days are not an attached weekday.
         assert!(run("H\n\nThey met yesterday, Monday and Sunday.", r).is_empty());
+    }
+
+    #[test]
+    fn day_before_yesterday_and_after_tomorrow() {
+        let r = Some(ymd(2024, 3, 8));
+        assert!(run(
+            "H\n\nThe Senate voted the day before yesterday (Wednesday).",
+            r
+        )
+        .is_empty());
+        assert!(run("H\n\nThe Senate votes the day after tomorrow, Sunday.", r).is_empty());
+        let d = run(
+            "H\n\nThe Senate voted the day before yesterday (Thursday).",
+            r,
+        );
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.ends_with("it is Wednesday"),
+            "{}",
+            d[0].message
+        );
+        assert!(d[0]
+            .labels
+            .iter()
+            .any(|l| l.message == "from the article's date this is Wednesday"));
+    }
+
+    #[test]
+    fn last_week_is_the_previous_calendar_week() {
+        // Friday, March 8, 2024: last week ran Monday, February 26 to Sunday, March 3.
+        let r = Some(ymd(2024, 3, 8));
+        let d = run(
+            "H\n\nThe ministers met last week, on March 6, in Tirana.",
+            r,
+        );
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.ends_with(
+                "a date in the previous week, Monday, February 26 to Sunday, March 3, 2024"
+            ),
+            "{}",
+            d[0].message
+        );
+        for t in [
+            "H\n\nThey met last week, on February 26.",
+            "H\n\nThey met last week, on March 3.",
+            // One day of slack at either end.
+            "H\n\nThey met last week, on March 4.",
+            "H\n\nThey met last week, on February 25.",
+            "H\n\nThey meet next week, on March 12.",
+            "H\n\nThey met this week, on March 5.",
+        ] {
+            assert!(run(t, r).is_empty(), "{t}");
+        }
+        assert_eq!(run("H\n\nThey met last week, on February 22.", r).len(), 1);
+        // Written on a Sunday, last week may be the Sunday-to-Saturday week before.
+        assert!(run(
+            "H\n\nThey met last week, on March 6.",
+            Some(ymd(2024, 3, 10))
+        )
+        .is_empty());
     }
 }
