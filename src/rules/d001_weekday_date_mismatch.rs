@@ -23,6 +23,13 @@ A weekday written together with a date (\"Tuesday, February 28, 2024\", \"Wed 28
 calendar. The check is exact: no day of slack, because the two halves of one expression cannot
 be in different time zones.
 
+A weekday range before a date range (\"Monday to Friday, March 4-8\", \"Tuesday and Wednesday,
+March 5 and 6\", \"Saturday to Monday, March 30 to April 1\") pairs the first weekday with the
+first day and the last with the last, and checks both. A list (\"Monday, Tuesday and Wednesday,
+March 4-6\") or an alternative (\"Monday or Tuesday, March 4\") is not checked. When a sentence
+speaks of an earlier year (\"in previous years\", \"last year\") and every weekday fits the year
+before, a date without a year is left alone.
+
 When the date has no year (\"Wednesday 28 February\"), the year is taken from the reference date
 (`--reference-date`, else the article's date line): the year that puts the date nearest to it,
 within six months. When that date lies more than 120 days from the reference and the weekday

@@ -19,7 +19,9 @@ Dates written with a month name or in ISO form whose day is past the end of the 
 check uses that year's calendar; without one, a date is flagged only when it exists in no year
 (\"31 April\"), so \"February 29\" alone passes. Numbers that are not days are left alone: a day
 is 1 to 31 and must stand next to a capitalised month name (\"May 35\", \"Windows 3.1\", \"in
-March 31 pct\", scores and ratios are not dates). Inside a quotation the finding is a warning.
+March 31 pct\", scores and ratios are not dates), and a day the month never has followed by a
+plural noun or a verb is a count after an introductory month (\"In June 31 schools closed\"). Inside
+a quotation the finding is a warning.
 
 ## Why it matters
 
