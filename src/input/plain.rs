@@ -193,7 +193,7 @@ fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         crate::fast_regex::compile(
-            r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+\s*",
+            r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+(?:\s+|$)",
         )
         .expect("static regex")
     })
@@ -221,9 +221,11 @@ fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
     let caps = city.chars().any(|ch| ch.is_ascii_uppercase())
         && !city.chars().any(|ch| ch.is_ascii_lowercase());
     let title = city.split_whitespace().count() <= 3
-        && city
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+        && city.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && weekday_from_name(w).is_none()
+                && !matches!(w, "On" | "In" | "By" | "From" | "Since" | "The")
+        });
     if !(caps || (title && month.is_some())) {
         return None;
     }
