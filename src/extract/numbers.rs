@@ -536,6 +536,23 @@ const EVENT_VERBS: &[(&str, &str)] = &[
     ("hospitalized", "hospitalised"),
 ];
 
+/// Event verbs that may stand right before the number they count: "killed 12 people", "Quake
+/// kills 15", "Police arrested 25 people".
+const VERBS_BEFORE: &[&str] = &[
+    "killed",
+    "kills",
+    "injured",
+    "injures",
+    "wounded",
+    "wounds",
+    "arrested",
+    "detained",
+    "evacuated",
+    "rescued",
+    "hospitalised",
+    "hospitalized",
+];
+
 fn event_verb(word: &str) -> Option<&'static str> {
     EVENT_VERBS
         .iter()
@@ -699,6 +716,18 @@ fn build(
                 scale = 1e3;
                 end = n.span.end;
                 j += 1;
+            } else if n.text == "m"
+                && !attached
+                && !c.word
+                && kind == Kind::Count
+                && toks
+                    .get(j + 1)
+                    .is_none_or(|x| matches!(x.text, ")" | "]" | "," | "." | ";"))
+            {
+                // "3 m)": metres only as a second reading (the conversion rule decides).
+                alt = Some((&kn::METRE, c.value));
+                end = n.span.end;
+                j += 1;
             }
         }
     }
@@ -832,6 +861,21 @@ fn build(
         }
     }
 
+    // A negative temperature: "minus 5C", "−5°C" (Unicode minus). An ASCII hyphen stays
+    // ambiguous ("the 2-5C range") and is left alone.
+    let mut value = c.value;
+    if matches!(kind, Kind::Physical(u) if u.dimension == kn::Dimension::Temperature)
+        && c.high.is_none()
+    {
+        if let Some(p) = prev {
+            let unicode = p.text == "−" && adjacent(p, first);
+            if unicode || p.text.eq_ignore_ascii_case("minus") {
+                value = -value;
+                start = p.span.start;
+            }
+        }
+    }
+
     // Years: a four-digit integer from 1000 to 2100 with nothing attached is a year, not a count.
     if !c.word
         && kind == Kind::Count
@@ -903,10 +947,7 @@ fn build(
             .unwrap_or(k);
         if let Some(p) = qk.checked_sub(1).and_then(|p| toks.get(p)) {
             if let Some(v) = event_verb(p.text).filter(|_| {
-                p.text.to_ascii_lowercase().ends_with("ing")
-                    || p.text.eq_ignore_ascii_case("killed")
-                    || p.text.eq_ignore_ascii_case("injured")
-                    || p.text.eq_ignore_ascii_case("wounded")
+                p.text.to_ascii_lowercase().ends_with("ing") || is(Some(p), VERBS_BEFORE)
             }) {
                 counted.verb = Some(v);
                 counted.verb_span = Some(p.span);
@@ -941,7 +982,7 @@ fn build(
         segment: kind_seg,
         sentence: article.sentence_at(number.start),
         quoted: article.in_quote(number),
-        value: c.value * scale,
+        value: value * scale,
         high: c.high.map(|h| h * scale),
         step,
         round_step,
@@ -1257,5 +1298,20 @@ mod tests {
         let v = extract(&a);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].counted.verb, Some("killed"));
+    }
+
+    #[test]
+    fn minus_temperatures_and_bare_metres() {
+        let m = one("It fell to minus 5C.");
+        assert_eq!(m.value, -5.0);
+        let m = one("It fell to \u{2212}5°C.");
+        assert_eq!(m.value, -5.0);
+        let m = one("It is 3 m.");
+        assert_eq!(m.kind, Kind::Count);
+        assert_eq!(m.alt.map(|a| a.0.name), Some("m"));
+        let m = one("Police arrested 25 people.");
+        assert_eq!(m.counted.verb, Some("arrested"));
+        let m = one("Quake kills 15.");
+        assert_eq!(m.counted.verb, Some("killed"));
     }
 }

@@ -29,7 +29,13 @@ The check is deliberately narrow, because news copy is full of numbers about dif
   policemen were killed\" against \"12 people were killed\";
 - a sentence that reports a change (\"rose to\", \"climbed to\", \"updated\", \"increased to\",
   \"now\", \"revised\") or another event or time frame (\"another\", \"separate\", \"earlier\",
-  \"last year\", \"in total\", \"so far\") is never compared.
+  \"last year\", \"in total\", \"so far\") is never compared; words such as \"more\", \"also\",
+  \"including\" and \"among\" block only in the number's own clause;
+- a body sentence with a frame of its own is about another event: a year the headline and lede
+  do not give (\"In 2019, a similar avalanche killed 12\"), a season, weekend, yearly or general
+  figure (\"this winter\", \"every year\", \"across the Alps\", \"similar\"), a place it opens
+  with that the headline and lede do not name (\"In Austria, 8 people were killed\"), or, against
+  the lede, an event noun of its own (\"recalled a 2022 bombing that killed 53\").
 
 Error when both numbers are exact, warning when either is qualified; one level lower when either
 is inside a quotation.
@@ -92,6 +98,7 @@ impl Rule for QuantityConflict {
                         && b.span.start > h.span.end
                         && (headline || !in_lede(b))
                         && same_count(h, b)
+                        && !other_frame(cx, h, b)
                 })
                 .collect();
             if support.iter().any(|b| compatible(h, b)) {
@@ -142,8 +149,8 @@ fn compatible(a: &NumberMention, b: &NumberMention) -> bool {
     al <= bh && bl <= ah
 }
 
-/// Words in a sentence that mark a change over time, another event, another time frame or a
-/// subset: such a number is never compared.
+/// Words anywhere in a sentence that mark a change over time, another event or another time
+/// frame: such a number is never compared.
 const BLOCKERS: &[&str] = &[
     "rose to",
     "risen to",
@@ -173,6 +180,15 @@ const BLOCKERS: &[&str] = &[
     "so far",
     "this year",
     "since",
+    "total",
+    "initially",
+    "at first",
+];
+
+/// Words that block only inside the number's own clause: "12 more people", "also killed",
+/// "among them", "including 3 children". In another clause ("... and more than 20 cars were
+/// damaged", "a dog was also injured") they say nothing about the number.
+const CLAUSE_BLOCKERS: &[&str] = &[
     "among",
     "including",
     "of them",
@@ -181,28 +197,201 @@ const BLOCKERS: &[&str] = &[
     "also",
     "more",
     "further",
-    "total",
-    "initially",
     "first",
     "later",
-    "at first",
     "had been",
     "were still",
 ];
 
-/// True when the sentence of `m` contains a blocker word.
+fn has_phrase(text: &str, phrases: &[&str]) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    phrases.iter().any(|b| joined.contains(&format!(" {b} ")))
+}
+
+/// The clause of `m` within its sentence: the text between the nearest clause breaks (commas,
+/// semicolons, colons, dashes, brackets, "and", "but", "while", "when", "whereas") around it.
+fn clause(cx: &Context<'_>, m: &NumberMention, sentence: Span) -> Span {
+    let text = cx.article.slice(sentence).to_lowercase();
+    if text.len() != sentence.len() {
+        return sentence;
+    }
+    let rel_start = m.span.start.saturating_sub(sentence.start);
+    let rel_end = m.span.end.saturating_sub(sentence.start).min(text.len());
+    let breaks = |t: &str| -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        for sep in [
+            ",",
+            ";",
+            ":",
+            " — ",
+            " – ",
+            " - ",
+            "(",
+            ")",
+            " and ",
+            " but ",
+            " while ",
+            " when ",
+            " whereas ",
+        ] {
+            v.extend(t.match_indices(sep).map(|(i, s)| (i, i + s.len())));
+        }
+        v
+    };
+    let bs = breaks(&text);
+    let lo = bs
+        .iter()
+        .filter(|(_, e)| *e <= rel_start)
+        .map(|(_, e)| *e)
+        .max()
+        .unwrap_or(0);
+    let hi = bs
+        .iter()
+        .filter(|(b, _)| *b >= rel_end)
+        .map(|(b, _)| *b)
+        .min()
+        .unwrap_or(text.len());
+    Span::new(sentence.start + lo, sentence.start + hi)
+}
+
+/// True when the sentence of `m` contains a blocker word, or its clause a clause blocker.
 fn blocked(cx: &Context<'_>, m: &NumberMention) -> bool {
     let span = m
         .sentence
         .or_else(|| cx.article.segment_at(m.span.start).map(|s| s.span))
         .unwrap_or(m.span);
     let text = cx.article.slice(span).to_lowercase();
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = format!(" {} ", words.join(" "));
-    BLOCKERS.iter().any(|b| joined.contains(&format!(" {b} ")))
+    if has_phrase(&text, BLOCKERS) {
+        return true;
+    }
+    let c = clause(cx, m, span);
+    has_phrase(&cx.article.slice(c).to_lowercase(), CLAUSE_BLOCKERS)
+}
+
+/// Words that give a body sentence a frame of its own — another time, a season, a recurring or
+/// general figure, a comparison or a wider area — so that its number is about something else
+/// than the headline's event.
+const FRAME_WORDS: &[&str] = &[
+    "similar",
+    "every year",
+    "each year",
+    "a year",
+    "per year",
+    "annually",
+    "annual",
+    "on average",
+    "average",
+    "typically",
+    "usually",
+    "this winter",
+    "this summer",
+    "this spring",
+    "this autumn",
+    "this season",
+    "last winter",
+    "last summer",
+    "weekend",
+    "across",
+    "nationwide",
+    "worldwide",
+    "recalled",
+    "recalls",
+    "compared",
+];
+
+/// True when `b`'s sentence sets a frame that `h`'s sentence (and the headline) does not: a
+/// written year, a frame word, an event noun of its own, or a place it opens with ("In
+/// Austria, ...") that the headline and lede do not name.
+fn other_frame(cx: &Context<'_>, h: &NumberMention, b: &NumberMention) -> bool {
+    let Some(bs) = b.sentence else {
+        return false;
+    };
+    let wb = sentence_words(cx, b);
+    let wh = sentence_words(cx, h);
+    let head_lede = head_and_lede(cx);
+    let known = |w: &str| wh.iter().any(|x| x == w) || head_lede.contains(&format!(" {w} "));
+    let year = |w: &String| {
+        w.len() == 4
+            && w.bytes().all(|c| c.is_ascii_digit())
+            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    };
+    if wb.iter().any(|w| year(w) && !known(w)) {
+        return true;
+    }
+    let text = cx.article.slice(bs).to_lowercase();
+    if has_phrase(&text, FRAME_WORDS) && !has_phrase(&head_lede, FRAME_WORDS) {
+        return true;
+    }
+    // An event noun the claim's sentence does not have ("recalled a 2022 bombing").
+    if wb
+        .iter()
+        .any(|w| EVENT_NOUNS.contains(&w.as_str()) && !known(w) && !synonym_known(w, &head_lede))
+        && h.segment != SegmentKind::Headline
+    {
+        return true;
+    }
+    // "In Austria, 8 people were killed": a fronted place the headline and lede do not name.
+    let raw = cx.article.slice(bs);
+    if let Some(rest) = raw.strip_prefix("In ") {
+        if let Some((place, _)) = rest.split_once(',') {
+            let place = place.trim();
+            let capital = place.chars().next().is_some_and(char::is_uppercase);
+            if capital
+                && place.split_whitespace().count() <= 4
+                && !head_lede.contains(&format!(" {} ", place.to_lowercase()))
+                && crate::knowledge::gazetteer::is_place_name(place)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Event nouns that name one kind of event.
+fn synonym_known(w: &str, text: &str) -> bool {
+    const GROUPS: &[&[&str]] = &[
+        &["blast", "bomb", "bombing", "explosion"],
+        &["earthquake", "quake"],
+        &["flood", "floods"],
+        &["clash", "clashes", "fighting"],
+        &["riot", "riots"],
+        &["strike", "strikes", "air raid", "raid"],
+    ];
+    GROUPS
+        .iter()
+        .filter(|g| g.contains(&w))
+        .any(|g| g.iter().any(|x| text.contains(&format!(" {x} "))))
+}
+
+/// The headline and the first paragraph, lower case, words separated by single spaces, with a
+/// space at each end.
+fn head_and_lede(cx: &Context<'_>) -> String {
+    let mut out = String::from(" ");
+    let head = cx.article.headline().map(|s| s.span);
+    let lede = cx
+        .article
+        .segments
+        .iter()
+        .find(|s| s.kind == SegmentKind::Paragraph)
+        .map(|s| s.span);
+    for span in [head, lede].into_iter().flatten() {
+        for w in cx
+            .article
+            .slice(span)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            out.push_str(w);
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Event nouns a later sentence can point back to with "the".
@@ -336,8 +525,8 @@ fn diagnostic(
     } else {
         ("the first paragraph", "a later paragraph")
     };
-    let ht = cx.article.slice(hp);
-    let bt = cx.article.slice(bp);
+    let ht = quoted_phrase(cx, h, hp);
+    let bt = quoted_phrase(cx, b, bp);
     let mut d = META.diagnostic(
         severity,
         format!("{where_h} says \"{ht}\" but {where_b} says \"{bt}\""),
@@ -351,6 +540,16 @@ fn diagnostic(
             .to_string(),
     );
     d
+}
+
+/// The phrase as quoted in the message: the text, with the counted event added when its verb
+/// stands before the number ("killed 12 people" reads "12 people killed").
+fn quoted_phrase(cx: &Context<'_>, m: &NumberMention, span: Span) -> String {
+    let text = cx.article.slice(span);
+    match (m.counted.verb, m.counted.verb_span) {
+        (Some(v), Some(vs)) if vs.end <= m.span.start => format!("{text} {v}"),
+        _ => text.to_string(),
+    }
 }
 
 fn describe(m: &NumberMention) -> String {
@@ -397,7 +596,7 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(
             d[0].message
-                .starts_with("the first paragraph says \"12 people\""),
+                .starts_with("the first paragraph says \"12 people killed\""),
             "{}",
             d[0].message
         );
@@ -418,5 +617,45 @@ mod tests {
         ] {
             assert!(run(t).is_empty(), "{t}: {:?}", run(t));
         }
+    }
+
+    #[test]
+    fn other_events_and_frames_are_silent() {
+        for t in [
+            "Three killed in Swiss avalanche\n\nAn avalanche killed three skiers on Wednesday.\n\n\
+             In 2019, a similar avalanche killed 12 people in the same valley.",
+            "Three killed in Swiss avalanche\n\nAn avalanche killed three skiers on Wednesday.\n\n\
+             In Austria, 8 people were killed.",
+            "Three killed in Swiss avalanche\n\nAn avalanche killed three skiers on Wednesday.\n\n\
+             Avalanches kill 20 people across the Alps every year.",
+            "Three killed in Swiss avalanche\n\nAn avalanche killed three skiers on Wednesday.\n\n\
+             Over the weekend, 5 people were killed in the Alps.",
+            "Blast hits Kabul\n\nA suicide attack killed 12 people at a mosque on Friday.\n\n\
+             The attack recalled a 2022 bombing at a school that killed 53 people.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
+
+    #[test]
+    fn verb_before_number_and_clause_blockers() {
+        let d = run("Quake kills 15 in Peru\n\nAn earthquake killed 22 people in Peru on Friday.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "the headline says \"15 killed\" but the body says \"22 people killed\""
+        );
+        let d = run("At least 30 arrested in Paris\n\nPolice arrested 25 people on Friday.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Warning);
+        let d = run(
+            "Five injured in bus crash\n\nPolice said seven people were injured and more \
+                     than 20 cars were damaged.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        let d =
+            run("Two dead in crash\n\nThree people died in the crash, and a dog was also hurt.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(run("Two dead in crash\n\nThree more people died in the crash.").is_empty());
     }
 }

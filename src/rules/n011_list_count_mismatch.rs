@@ -18,8 +18,12 @@ static META: RuleMeta = RuleMeta {
 
 A count with a plural noun (\"three countries\", \"4 companies\") followed directly by an
 exhaustive marker — a colon, a dash, or \"namely\" — and a list of names. The items are counted
-(commas, \"and\", \"or\"), and a name that itself contains \"and\" (\"Bosnia and Herzegovina\",
-\"Trinidad and Tobago\", any place the gazetteer knows) counts once.
+(commas, \"and\", \"or\"), and a name that itself contains \"and\" or \"&\" (\"Bosnia and
+Herzegovina\", \"Trinidad and Tobago\", \"Johnson & Johnson\", any single place the gazetteer
+knows, but not two places such as \"Australia and New Zealand\") counts once. A city followed by
+its state or country (\"Portland, Oregon\", \"Washington, D.C.\") is one item; ages (\"John
+Smith, 45,\") and appositives (\"Rishi Sunak, the chancellor,\") are not items. When an item
+joined by \"and\" could be one title or two names (\"War and Peace\"), the list is not checked.
 
 Lists introduced by \"including\", \"such as\", \"among them\" or \"like\" are open and never
 checked, nor are lists ending in \"and others\" or \"etc\". Only short items are counted: names
@@ -227,8 +231,9 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
                         .collect::<String>()
                         .as_str(),
                 );
+                let after_digit = s[..i].ends_with(|c: char| c.is_ascii_digit());
                 if next.is_none_or(|n| n.is_whitespace())
-                    && prev_word.chars().count() > 2
+                    && (prev_word.chars().count() > 2 || after_digit)
                     && !(abbrev && after.is_some_and(|a| a.is_lowercase()))
                 {
                     end = i;
@@ -294,11 +299,35 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
     let starts_upper = |p: &str| {
         p.strip_prefix("the ")
             .unwrap_or(p)
-            .chars()
+            .split_whitespace()
             .next()
-            .is_some_and(|c| c.is_uppercase())
+            .is_some_and(namey_word)
     };
     if parts.first().is_some_and(|p| starts_upper(p)) {
+        // In a list of names, ages ("John Smith, 45,") and appositives ("Rishi Sunak, the
+        // chancellor, and ...") between commas are not items.
+        let appositive = |p: &str| {
+            p.trim_end_matches('.').chars().all(|c| c.is_ascii_digit())
+                || ["the ", "a ", "an "].iter().any(|a| {
+                    p.strip_prefix(a).is_some_and(|r| {
+                        r.split_whitespace().next().is_some_and(|w| !namey_word(w))
+                    })
+                })
+        };
+        parts.retain(|p| !appositive(p));
+        // "Portland, Oregon", "Washington, D.C.": a city and the division or country it lies
+        // in are one item.
+        let mut k = 0;
+        while k + 1 < parts.len() {
+            if city_in(parts[k], parts[k + 1]) {
+                let start = parts[k].as_ptr() as usize - flat.as_ptr() as usize;
+                let next = parts[k + 1];
+                let end = next.as_ptr() as usize - flat.as_ptr() as usize + next.len();
+                parts[k] = &flat[start..end];
+                parts.remove(k + 1);
+            }
+            k += 1;
+        }
         while parts.len() > 1
             && parts
                 .last()
@@ -315,6 +344,15 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
     for (pi, part) in parts.iter().enumerate() {
         let last_part = pi + 1 == parts.len();
         if oxford || !last_part {
+            // "War and Peace, ...": an item joined by "and" that is not one known name may be
+            // one title or two items; do not guess.
+            let body = part
+                .strip_prefix("and ")
+                .or_else(|| part.strip_prefix("And "))
+                .unwrap_or(part);
+            if body.split_whitespace().any(|w| w == "and") && !is_and_name(body) {
+                return None;
+            }
             items.push((*part).to_string());
             continue;
         }
@@ -327,12 +365,7 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         {
             let keep = words
                 .iter()
-                .take_while(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                        || CONNECTORS.contains(w)
-                })
+                .take_while(|w| namey_word(w) || **w == "&" || CONNECTORS.contains(w))
                 .count();
             words.truncate(keep);
             while words.last().is_some_and(|w| CONNECTORS.contains(w)) {
@@ -351,6 +384,7 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         }
         pieces.push(cur.join(" "));
         let mut merged: Vec<String> = Vec::new();
+        let mut unresolved = 0;
         for p in pieces {
             let p = p.trim().to_string();
             if p.is_empty() {
@@ -362,8 +396,14 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
                     *last = joined;
                     continue;
                 }
+                unresolved += 1;
             }
             merged.push(p);
+        }
+        // "Anna Karenina and Crime and Punishment": two "and"s, one of them inside a title
+        // or not: do not guess.
+        if unresolved > 1 {
+            return None;
         }
         items.extend(merged);
     }
@@ -389,7 +429,7 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         if k >= 2
             && items[k..]
                 .iter()
-                .all(|it| it.chars().next().is_some_and(|c| c.is_lowercase()))
+                .all(|it| it.split_whitespace().next().is_some_and(|w| !namey_word(w)))
         {
             items.truncate(k);
         }
@@ -400,7 +440,7 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         if let Some(last) = items.last_mut() {
             let keep: Vec<&str> = last
                 .split_whitespace()
-                .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                .take_while(|w| namey_word(w) || *w == "&")
                 .collect();
             if !keep.is_empty() {
                 *last = keep.join(" ");
@@ -420,10 +460,15 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
     if !(capitalised || short) {
         return None;
     }
-    // The list's span ends with its last item.
+    // The list's span ends with its last item (its last word, should spacing differ).
     let len = items
         .last()
-        .and_then(|it| list.rfind(it.as_str()).map(|p| p + it.len()))
+        .and_then(|it| {
+            list.rfind(it.as_str()).map(|p| p + it.len()).or_else(|| {
+                let w = it.split_whitespace().last()?;
+                list.rfind(w).map(|p| p + w.len())
+            })
+        })
         .unwrap_or(trimmed_len);
     Some((items, len))
 }
@@ -456,9 +501,70 @@ fn strip_tickers(s: &str) -> String {
     out
 }
 
+/// True when `s`, joined by "and", is one name: a listed one or a single place of the gazetteer
+/// (a country, division or city, not a grouping such as "Australia and New Zealand").
 fn is_and_name(s: &str) -> bool {
-    let l = s.to_lowercase();
-    AND_NAMES.contains(&l.as_str()) || !gazetteer::lookup(s).is_empty()
+    let l = s.to_lowercase().replace(" & ", " and ");
+    AND_NAMES.contains(&l.as_str())
+        || gazetteer::lookup(s).iter().any(|h| {
+            h.flags & (gazetteer::MAIN | gazetteer::ALT) != 0
+                && gazetteer::place(h.place).is_some_and(|p| p.kind != gazetteer::PlaceKind::Region)
+        })
+}
+
+/// A word that reads as (part of) a name: capitalised, a digit, or a brand with a capital
+/// inside ("easyJet", "eBay").
+fn namey_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() => true,
+        Some(c) if c.is_lowercase() => cs.any(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// True when `outer` is the division or country that city `city` lies in ("Portland" /
+/// "Oregon", "Paris" / "France", "Washington" / "D.C."). A name that is also a country
+/// ("Luxembourg") is never such a city.
+fn city_in(city: &str, outer: &str) -> bool {
+    let city = city.trim();
+    let outer = outer.trim();
+    if outer.starts_with("and ") || outer.starts_with("the ") {
+        return false;
+    }
+    if city == "Washington" && matches!(outer, "D.C." | "DC" | "D.C") {
+        return true;
+    }
+    let main = gazetteer::MAIN | gazetteer::ALT;
+    let kind = |id| gazetteer::place(id).map(|p| p.kind);
+    let outers: Vec<gazetteer::PlaceId> = gazetteer::lookup(outer)
+        .iter()
+        .filter(|h| h.flags & main != 0)
+        .filter(|h| {
+            matches!(
+                kind(h.place),
+                Some(gazetteer::PlaceKind::Admin1 | gazetteer::PlaceKind::Country)
+            )
+        })
+        .map(|h| h.place)
+        .collect();
+    if outers.is_empty() {
+        return false;
+    }
+    let hits = gazetteer::lookup(city);
+    if hits
+        .iter()
+        .any(|h| h.flags & main != 0 && kind(h.place) == Some(gazetteer::PlaceKind::Country))
+    {
+        return false;
+    }
+    hits.iter().any(|h| {
+        h.flags & main != 0
+            && kind(h.place) == Some(gazetteer::PlaceKind::City)
+            && outers
+                .iter()
+                .any(|&o| gazetteer::within(h.place, o) == gazetteer::Within::Yes)
+    })
 }
 
 /// Small words allowed inside a name ("Bank of Alexandria", "Bosnia and Herzegovina").
@@ -472,15 +578,11 @@ fn is_name(item: &str) -> bool {
     if words.is_empty() || words.len() > 5 {
         return false;
     }
-    let first_ok = words[0]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let first_ok = namey_word(words[0]);
     first_ok
         && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+            namey_word(w)
+                || w.chars().next().is_some_and(|c| !c.is_alphanumeric())
                 || matches!(
                     *w,
                     "of" | "the"
@@ -551,5 +653,57 @@ mod tests {
         ] {
             assert!(run(t).is_empty(), "{t}: {:?}", run(t));
         }
+    }
+
+    #[test]
+    fn pairs_appositives_ages_and_brands_count_right() {
+        for t in [
+            "The group has three members: Canada, Australia and New Zealand.",
+            "The tour visits three cities: Portland, Oregon, Austin, Texas, and Boston.",
+            "The storms hit two cities: Washington, D.C., and Baltimore.",
+            "Two ministers - Rishi Sunak, the chancellor, and Priti Patel, the home secretary - quit.",
+            "Police charged three people: John Smith, 45, Mary Jones, 38, and Peter Brown, 52.",
+            "Three airlines: British Airways, Virgin Atlantic, and easyJet cancelled flights.",
+            "The state sued three drugmakers: Pfizer, Johnson & Johnson and Merck.",
+            "It names three novels: War and Peace, Anna Karenina and Crime and Punishment.",
+            "Two clubs: Manchester United and Brighton & Hove Albion.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
+
+    #[test]
+    fn pairs_and_brands_still_counted() {
+        for (t, msg) in [
+            (
+                "Two cities: Portland, Oregon, Austin, Texas, and Boston hosted it.",
+                "\"Two cities\" but three are listed",
+            ),
+            (
+                "Two airlines: British Airways, Virgin Atlantic, and easyJet cancelled flights.",
+                "\"Two airlines\" but three are listed",
+            ),
+            (
+                "Two drugmakers: Pfizer, Johnson & Johnson and Merck were sued.",
+                "\"Two drugmakers\" but three are listed",
+            ),
+            (
+                "Two countries: Canada, Australia and New Zealand met.",
+                "\"Two countries\" but three are listed",
+            ),
+        ] {
+            let d = run(t);
+            assert_eq!(d.len(), 1, "{t}: {d:?}");
+            assert_eq!(d[0].message, msg);
+        }
+        // The list label covers the whole list.
+        let t = "Two drugmakers: Pfizer, Johnson & Johnson and Merck were sued.";
+        let d = run(t);
+        let full = format!("Headline here\n\n{t}");
+        let l = &d[0].labels[1];
+        assert_eq!(
+            &full[l.span.start..l.span.end],
+            "Pfizer, Johnson & Johnson and Merck"
+        );
     }
 }

@@ -25,7 +25,11 @@ the total. Qualifiers widen both sides (\"about 120\", \"more than 50\").
 
 Shares of one breakdown (\"40% voted for, 35% against and 30% abstained\", \"won 45%, 40% and 20%
 respectively\") must not add up to more than 100% plus rounding (half a point per share).
-Percentages of change (\"rose 5%\") are never added.
+Percentages of change (\"rose 5%\") are never added, nor shares of different wholes: different
+years (\"in 2017 and 2022 respectively\"), rounds (\"first round\", \"runoff\"), groups
+(\"among women ... among men\") or clauses split by a semicolon. Outcomes that overlap (rescued
+and injured) are not parts of one breakdown, and a number after \"including\" or \"among them\"
+is a subset of the part before it.
 
 With a closure word — \"of whom\", \"of which\", \"in total\", \"in all\", \"the rest\",
 \"respectively\" — the breakdown is meant to be complete and the finding is an error; otherwise it
@@ -96,9 +100,10 @@ const DIMENSIONS: &[&[&str]] = &[
         "gunman",
         "insurgent",
     ],
-    &[
-        "killed", "injured", "missing", "rescued", "survivor", "unharmed",
-    ],
+    // Outcomes: a rescued person or a survivor may also be injured, so rescued / survivor and
+    // injured / unharmed are never added together.
+    &["killed", "injured", "missing", "unharmed"],
+    &["killed", "rescued", "survivor", "missing"],
 ];
 
 /// Closure words that make a breakdown complete.
@@ -138,9 +143,22 @@ fn category(cx: &Context<'_>, m: &NumberMention) -> Option<String> {
     }
 }
 
-fn dimension_of(cat: &str) -> Option<usize> {
-    DIMENSIONS.iter().position(|d| d.contains(&cat))
+/// True when one exclusive set holds every category.
+fn one_dimension(cats: &[&str]) -> bool {
+    DIMENSIONS
+        .iter()
+        .any(|d| cats.iter().all(|c| d.contains(c)))
 }
+
+/// Words before a part that make it a subset of the part before it ("12 were minors,
+/// including five girls").
+const SUBSET: &[&str] = &[
+    "including",
+    "among them",
+    "among whom",
+    "of them",
+    "of whom",
+];
 
 fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<Diagnostic> {
     if group.len() < 3 {
@@ -177,10 +195,19 @@ fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Optio
         if !of_the && !of_whom {
             continue;
         }
-        if of_the && total.counted.noun.is_none() {
+        // "Of the 70 injured": the event verb names the total.
+        if of_the && total.counted.noun.is_none() && total.counted.verb.is_none() {
             continue;
         }
-        let parts = &group[ti + 1..];
+        let mut parts = &group[ti + 1..];
+        // A number after "including" or "among them" is a subset, not one more part.
+        for k in 1..parts.len() {
+            let gap = lower_slice(cx, Span::new(parts[k - 1].span.end, parts[k].span.start));
+            if SUBSET.iter().any(|w| gap.contains(w)) {
+                parts = &parts[..k];
+                break;
+            }
+        }
         if parts.len() < 2 {
             return None;
         }
@@ -208,11 +235,12 @@ fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Optio
                 return None;
             }
             let cat = category(cx, p)?;
-            let same = total.counted.noun.as_deref() == Some(cat.as_str());
+            let same = total.counted.noun.as_deref() == Some(cat.as_str())
+                || (total.counted.noun.is_none() && total.counted.verb == Some(cat.as_str()));
             cats.push((cat, same));
         }
-        let dims: Vec<Option<usize>> = cats.iter().map(|(c, _)| dimension_of(c)).collect();
-        let one_dim = dims[0].is_some() && dims.iter().all(|d| *d == dims[0]);
+        let names: Vec<&str> = cats.iter().map(|(c, _)| c.as_str()).collect();
+        let one_dim = one_dimension(&names);
         let all_same = cats.iter().all(|(_, s)| *s);
         if !(one_dim || all_same) {
             return None;
@@ -351,7 +379,21 @@ fn shares(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<D
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.iter().any(|w| CHANGE.contains(w)) {
+    // "35% against" in a vote is a share; "against" elsewhere compares.
+    let against_share = pcts.iter().any(|m| {
+        let after = lower_slice(
+            cx,
+            Span::new(m.span.end, (m.span.end + 9).min(sentence.end)),
+        );
+        after.trim_start().starts_with("against")
+    });
+    if words
+        .iter()
+        .any(|w| CHANGE.contains(w) && !(against_share && *w == "against"))
+    {
+        return None;
+    }
+    if different_wholes(cx, &text, &words, &pcts) {
         return None;
     }
     if !SHARE.iter().any(|s| text.contains(s)) {
@@ -429,6 +471,42 @@ fn shares(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<D
     Some(d)
 }
 
+/// True when the percentages are shares of different wholes: of different years ("in 2017 and
+/// 2022 respectively"), rounds ("in the first round ...; in the runoff"), groups ("among women
+/// ... among men", "among Democrats and independents respectively"), or clauses split by a
+/// semicolon.
+fn different_wholes(cx: &Context<'_>, text: &str, words: &[&str], pcts: &[&NumberMention]) -> bool {
+    let mut years: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            w.len() == 4
+                && w.bytes().all(|c| c.is_ascii_digit())
+                && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        })
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.len() >= 2 {
+        return true;
+    }
+    if ["round", "rounds", "runoff", "run-off"]
+        .iter()
+        .any(|r| words.contains(r))
+    {
+        return true;
+    }
+    let among = words.iter().filter(|w| **w == "among").count();
+    if among >= 2 || (among == 1 && text.contains("respectively")) {
+        return true;
+    }
+    pcts.windows(2).any(|w| {
+        cx.article
+            .slice(Span::new(w[0].span.end, w[1].span.start))
+            .contains(';')
+    })
+}
+
 fn fmt(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{v:.0}")
@@ -479,5 +557,39 @@ mod tests {
         ] {
             assert!(run(t).is_empty(), "{t}: {:?}", run(t));
         }
+    }
+
+    #[test]
+    fn different_wholes_and_subsets_are_silent() {
+        for t in [
+            "The BJP won 52% and 55% of the vote in Gujarat in 2017 and 2022 respectively.",
+            "In the first round, 60% voted for him; in the runoff, 58% did, with the rest abstaining.",
+            "She led among women with 55% and he among men with 54%, while 6% were undecided.",
+            "Support was 70% and 65% among Democrats and independents respectively.",
+            "The bus carried 40 people, of whom 25 were rescued and 20 were injured.",
+            "Of the 50 people on board, 40 were rescued, 10 are missing and 6 were injured.",
+            "Of the 40 migrants, 28 were adults and 12 were minors, including five girls.",
+            "Of the 15 dead, 10 were adults and five were children, among them seven women.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+    }
+
+    #[test]
+    fn votes_against_and_verb_totals() {
+        let d = run("Of the members who voted, 40% voted for, 35% against and 30% abstained.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].severity, Severity::Warning);
+        let d = run("Of the 70 injured, 40 were women, 25 were men and 12 were children.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "the parts add up to 77 (40 + 25 + 12), more than the total of 70"
+        );
+        assert!(
+            run("Of the 70 injured, 40 were women, 20 were men and 10 were children.").is_empty()
+        );
+        let d = run("Of the 40 people on board, 30 were rescued and 15 were killed.");
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 }

@@ -27,6 +27,10 @@ So \"1 mile (1.6 km)\", \"100 km (62 miles)\" and \"5 feet (1.5m)\" pass. Miles 
 nautical, tons short, long or metric, gallons US or imperial: any reading that fits passes.
 Temperatures pass as either a reading (30C = 86F) or a difference (a rise of 5C = 9F).
 
+Trailing zeros count as rounding only up to a quarter of the value, so \"10 miles (10 km)\"
+is flagged. Negative temperatures keep their sign (\"minus 5C (23F)\", \"−5°C\"), and compound
+measures are added up before converting (\"7lb 8oz (3.4kg)\", \"5 feet 9 inches (1.75 metres)\").
+
 Currency conversions are never checked: exchange rates move.
 
 ## Why it matters
@@ -55,7 +59,7 @@ impl Rule for UnitConversionMismatch {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let nums = &cx.mentions.numbers;
-        for pair in nums.windows(2) {
+        for (i, pair) in nums.windows(2).enumerate() {
             let (a, b) = (&pair[0], &pair[1]);
             if b.span.start < a.span.end {
                 continue;
@@ -64,11 +68,52 @@ impl Rule for UnitConversionMismatch {
             if !is_conversion_link(between) {
                 continue;
             }
+            // "7lb 8oz (3.4kg)", "5 feet 9 inches (1.75 metres)": the converted value is the
+            // sum of the parts.
+            let compound = i
+                .checked_sub(1)
+                .and_then(|p| nums.get(p))
+                .and_then(|p| compound(cx, p, a));
+            let a = compound.as_ref().unwrap_or(a);
             if let Some(d) = finding(cx, a, b) {
                 out.push(d);
             }
         }
     }
+}
+
+/// `big` and `small` written together as one measure in two units ("7lb 8oz", "5 feet 9
+/// inches", "1m 80cm"): the sum, in `small`'s unit, with `small`'s precision and span from
+/// `big`'s start. `None` when they are not such a pair.
+fn compound(cx: &Context<'_>, big: &NumberMention, small: &NumberMention) -> Option<NumberMention> {
+    let (Kind::Physical(ub), Kind::Physical(us)) = (&big.kind, &small.kind) else {
+        return None;
+    };
+    if ub.dimension != us.dimension
+        || ub.dimension == Dimension::Temperature
+        || std::ptr::eq(*ub, *us)
+        || big.high.is_some()
+        || small.high.is_some()
+        || small.span.start < big.span.end
+    {
+        return None;
+    }
+    let gap = cx.article.slice(Span::new(big.span.end, small.span.start));
+    if !matches!(gap.trim(), "" | "and" | ",") {
+        return None;
+    }
+    let in_small = convert(big.value, ub, us, false);
+    let &v = in_small.first()?;
+    // The bigger unit comes first: "8oz 7lb" is not a compound.
+    if v < small.value {
+        return None;
+    }
+    let mut m = small.clone();
+    m.value = v + small.value;
+    m.span = Span::new(big.span.start, small.span.end);
+    m.number = Span::new(big.number.start, small.number.end);
+    m.qualifier = big.qualifier;
+    Some(m)
 }
 
 /// What may stand between a value and its conversion: " (", "(", " or ", " / ", ", or ".
@@ -120,7 +165,9 @@ fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Dia
         return None;
     }
     let step_a = unscaled_step(a, va, a.step);
-    let round_b = unscaled_step(b, vb, b.round_step);
+    // Trailing zeros read as rounding, but not beyond a quarter of the value: "10 km" may be
+    // 10 exactly, and 16 km is not "10 km" rounded.
+    let round_b = unscaled_step(b, vb, b.round_step.min((0.25 * b.value.abs()).max(b.step)));
     let approx = a.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
     let rel = if approx { 0.05 } else { 0.02 };
     let difference = ua.dimension == Dimension::Temperature && reads_as_difference(cx, a);
@@ -257,5 +304,36 @@ mod tests {
         ] {
             assert!(run(t).is_empty(), "{t}: {:?}", run(t));
         }
+    }
+
+    #[test]
+    fn signs_and_compound_measures() {
+        for t in [
+            "Temperatures fell to minus 5C (23F) overnight.",
+            "Temperatures fell to \u{2212}5°C (23°F) overnight.",
+            "The baby weighed 7lb 8oz (3.4kg).",
+            "He was 5 feet 9 inches (1.75 metres) tall.",
+            "A 10-mile (16-km) stretch was closed.",
+            "It fell 3 m (10 feet).",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:?}", run(t));
+        }
+        let d = run("It was minus 5C (41F).");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].message, "minus 5C is about 23 °F, not 41F");
+        let d = run("The baby weighed 7lb 8oz (5kg).");
+        assert_eq!(d[0].message, "7lb 8oz is about 3.4 kg, not 5kg");
+    }
+
+    #[test]
+    fn trailing_zero_is_not_always_rounding() {
+        for t in [
+            "A 10-mile (10-km) stretch was closed.",
+            "It ran 10 miles (10 km).",
+            "The wall was 3 feet (3 m) high.",
+        ] {
+            assert_eq!(run(t).len(), 1, "{t}: {:?}", run(t));
+        }
+        assert!(run("Some 20 miles (30 km) away.").is_empty());
     }
 }
