@@ -449,6 +449,25 @@ fn range_year_re() -> &'static Regex {
     re(&RE, || r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d)\b".to_string())
 }
 
+/// The first day and joiner before the last day of "from 10 to 12 January", "between 3 and 5
+/// May" (the month written once, after the last day).
+fn range_first_day_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, || {
+        r"\b(?P<lead>[Ff]rom|[Bb]etween)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<j>to|until|till|through|and)\s+$"
+            .to_string()
+    })
+}
+
+/// The joiner and last day after the first date of "August 11 to 16" (the month written once,
+/// before the first day).
+fn range_last_day_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, || {
+        r"^\s+(?P<j>to|until|till|through|thru|and)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b".to_string()
+    })
+}
+
 fn year_before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, || {
@@ -1249,9 +1268,13 @@ fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             Some(RangeRole::End) => {
                 let before =
                     s.text[..c.day_span.start - s.offset].trim_end_matches([' ', '-', '–']);
+                // After the last character that is not an ASCII letter or digit (which may be
+                // several bytes long: "3é0", "Zelensky’s30").
                 let digits_start = before
-                    .rfind(|ch: char| !ch.is_ascii_alphanumeric())
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| !ch.is_ascii_alphanumeric())
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let first = &before[digits_start..];
                 let Some(d1) = first
                     .trim_end_matches(|ch: char| ch.is_ascii_alphabetic())
@@ -1331,6 +1354,11 @@ fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 }
             }
             None => {
+                // "from 10 to 12 January", "held August 11 to 16": the month written once.
+                if let Some(r) = month_once_range(s, i, c) {
+                    out.push(r);
+                    continue;
+                }
                 // "from February 27 to March 1", "between 27 February and 1 March".
                 let w = s.word_before(local_start);
                 let lead = w.to_ascii_lowercase();
@@ -1370,6 +1398,115 @@ fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 );
             }
         }
+    }
+}
+
+/// Words before a month-first date that make it a single day, not the start of "August 11 to
+/// 16" ("rose from 5 on August 11 to 16").
+const SINGLE_DAY_LEADS: &[&str] = &[
+    "on", "by", "since", "before", "after", "until", "till", "to", "and", "or", "than",
+];
+
+/// Words that may follow the last day of "August 11 to 16" (besides punctuation): a place or a
+/// new clause, not a count ("to 16 people") or a unit ("to 16 pct").
+const RANGE_FOLLOWERS: &[&str] = &["in", "at", "and", "with", "when", "as", "for", "while"];
+
+/// A range whose month is written once, around the calendar date `c` (the `i`-th date of the
+/// segment): "from 10 to 12 January", "between 3 and 5 May" (day-first, the first day after
+/// "from"/"between"), or "August 11 to 16", "from March 3 to 5" (month-first, the last day a
+/// bare number ending the clause or followed by a place).
+fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<TimeMention> {
+    let local_start = c.span.start - s.offset;
+    let local_end = c.span.end - s.offset;
+    match c.form {
+        dates::DateForm::DayMonth => {
+            let day_start = c.day_span.start - s.offset;
+            let before = s.window_before(day_start, 40);
+            let caps = range_first_day_re().captures(before)?;
+            let between = caps["lead"].eq_ignore_ascii_case("between");
+            if between != (&caps["j"] == "and") {
+                return None;
+            }
+            let d1m = caps.name("d1")?;
+            let d1: u32 = d1m.as_str().parse().ok()?;
+            if d1 == 0 || d1 >= c.day {
+                return None;
+            }
+            let start = day_start - before.len() + d1m.start();
+            let days = range_days(c.month, d1, c.month, c.day, c.year.value());
+            Some(TimeMention {
+                span: s.span(start, local_end),
+                segment: SegmentKind::Paragraph,
+                quoted: false,
+                value: TimeValue::Range(DateRange {
+                    start: s.span(start, day_start - before.len() + d1m.end()),
+                    end: c.span,
+                    days,
+                    from_to: true,
+                }),
+            })
+        }
+        dates::DateForm::MonthDay if !c.year.is_written() => {
+            let lead = s.word_before(local_start).to_ascii_lowercase();
+            if SINGLE_DAY_LEADS.contains(&lead.as_str()) {
+                return None;
+            }
+            let after = &s.text[local_end..];
+            let caps = range_last_day_re().captures(after)?;
+            if (lead == "between") != (&caps["j"] == "and") {
+                return None;
+            }
+            let d2m = caps.name("d2")?;
+            let d2: u32 = d2m.as_str().parse().ok()?;
+            if d2 <= c.day || d2 > 31 {
+                return None;
+            }
+            // "August 11 to 16 September" is two dates; the next date must not start here.
+            let d2_start = local_end + d2m.start();
+            if s.dates
+                .get(i + 1)
+                .is_some_and(|e| e.span.start <= s.offset + d2_start + 2)
+            {
+                return None;
+            }
+            let end = local_end + caps.get(0)?.end();
+            let tail = &s.text[end..];
+            let mut chars = tail.chars();
+            let ok = match (chars.next(), chars.next()) {
+                (None, _) => true,
+                (Some('.' | ','), Some(ch)) if ch.is_ascii_digit() => false,
+                (Some(',' | '.' | ';' | ':' | ')' | '!' | '?' | '—' | '–'), _) => true,
+                (Some(' '), _) => {
+                    let word = tail[1..]
+                        .split(|ch: char| !ch.is_ascii_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    RANGE_FOLLOWERS.contains(&word)
+                }
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            // "August 11 to 16, 2024": the year written after the last day.
+            let year = range_year_re()
+                .captures(tail)
+                .and_then(|y| y.name("y")?.as_str().parse::<i32>().ok())
+                .or(c.year.value());
+            let days = range_days(c.month, c.day, c.month, d2, year);
+            Some(TimeMention {
+                span: s.span(local_start, end),
+                segment: SegmentKind::Paragraph,
+                quoted: false,
+                value: TimeValue::Range(DateRange {
+                    start: c.span,
+                    end: s.span(d2_start, end),
+                    days,
+                    from_to: lead == "from",
+                }),
+            })
+        }
+        _ => None,
     }
 }
 
@@ -1731,6 +1868,65 @@ mod tests {
             _ => None,
         });
         assert_eq!(v[0].1.days, None);
+    }
+
+    #[test]
+    fn date_ranges_with_the_month_written_once() {
+        let ranges = |text: &str| {
+            let (a, v) = only(text, Some(ymd(2024, 2, 1)), |v| match v {
+                TimeValue::Range(r) => Some(*r),
+                _ => None,
+            });
+            v.iter()
+                .map(|(s, r)| {
+                    (
+                        a.slice(*s).to_string(),
+                        a.slice(r.start).to_string(),
+                        a.slice(r.end).to_string(),
+                        r.days,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = |s: &str, a: &str, b: &str, n: i64| {
+            vec![(s.to_string(), a.to_string(), b.to_string(), Some(n))]
+        };
+        assert_eq!(
+            ranges("H\n\nThe fair ran from 10 to 12 January."),
+            one("10 to 12 January", "10", "12 January", 3)
+        );
+        assert_eq!(
+            ranges("H\n\nIt is held between 3 and 7 May in Riga."),
+            one("3 and 7 May", "3", "7 May", 5)
+        );
+        assert_eq!(
+            ranges("H\n\nThe visit, held August 11 to 16, ended."),
+            one("August 11 to 16", "August 11", "16", 6)
+        );
+        assert_eq!(
+            ranges("H\n\nTalks ran from March 3 to 5 in Oslo."),
+            one("March 3 to 5", "March 3", "5", 3)
+        );
+        assert_eq!(
+            ranges("H\n\nTalks ran from March 3 to 5, 2023."),
+            one("March 3 to 5", "March 3", "5", 3)
+        );
+        for t in [
+            // No "from"/"between" before the first day, or the wrong joiner.
+            "H\n\nThe fair ran 10 to 12 January.",
+            "H\n\nThe fair ran from 10 and 12 January.",
+            "H\n\nThe fair ran between 10 to 12 January.",
+            "H\n\nThe fair moved from 14 to 12 January.",
+            // A single day, then a count, a unit or another date.
+            "H\n\nPrices rose from 3 on June 12 to 16.",
+            "H\n\nStaff grew on March 3 to 16 people.",
+            "H\n\nThe index rose March 3 to 16 pct.",
+            "H\n\nThe index rose March 3 to 16.5.",
+            "H\n\nThey stayed August 11 to 16 September.",
+            "H\n\nThey stayed August 16 to 11.",
+        ] {
+            assert!(ranges(t).is_empty(), "{t}");
+        }
     }
 
     #[test]

@@ -18,8 +18,11 @@ static META: RuleMeta = RuleMeta {
 ## What it checks
 
 A duration in days and a date range in the same sentence: \"the two-day summit, 27–29 February\",
-\"talks lasted four days, from March 3 to March 5\", \"three days of talks on June 3-5\". A range
-counts both ends (27–29 February is three days). The duration must be exact (no \"about\",
+\"talks lasted four days, from March 3 to March 5\", \"three days of talks on June 3-5\", \"the
+strike ran from 11 to 15 June\", \"the visit, held August 11 to 16, ...\". A range counts both ends
+(27–29 February is three days). With the month written once and \"to\", the first day must follow
+\"from\" (\"from 10 to 12 January\"), or the last day must end the clause or come before a place
+(\"August 11 to 16, ...\", \"March 3 to 5 in Oslo\"), not before a count or unit. The duration must be exact (no \"about\",
 \"nearly\"), stand before an event noun (summit, visit, talks, strike, festival, ...) or after a
 verb of lasting (lasted, ran, met for). A stay of N *nights* may span N or N+1 calendar days.
 
@@ -352,6 +355,28 @@ mod tests {
             run("H\n\nThey met for two days, March 31-April 2.").len(),
             1
         );
+    }
+
+    #[test]
+    fn month_written_once_with_to() {
+        for t in [
+            "H\n\nThe two-day festival, from 10 to 12 January, drew crowds.",
+            "H\n\nThe four-day strike ran from 11 to 16 June and closed the port.",
+            "H\n\nNegotiators met for four days, from 2 to 4 January, in Split.",
+            "H\n\nThe five-day state visit, held August 11 to 16, included talks.",
+            "H\n\nThe hearing lasted two days, between 3 and 5 May.",
+        ] {
+            assert_eq!(run(t).len(), 1, "{t}");
+        }
+        for t in [
+            "H\n\nThe three-day festival, from 10 to 12 January, drew crowds.",
+            "H\n\nThe six-day state visit, held August 11 to 16, included talks.",
+            // A change of dates, and a single day followed by a figure.
+            "H\n\nThe two-day summit was postponed from 10 to 12 January.",
+            "H\n\nDuring the two-day fair, prices rose from 3 on June 12 to 16.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
     }
 
     #[test]

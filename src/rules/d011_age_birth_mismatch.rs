@@ -23,8 +23,10 @@ static META: RuleMeta = RuleMeta {
 
 An age (\"Smith, 45,\", \"aged 45\", \"the 45-year-old\", \"turned 45\") and a birth date or year
 (\"born in 1979\", \"born on March 3, 1979\") in the same sentence, next to each other with nothing
-but \"who was\", brackets, commas or the person's name between them, read against the reference
-date (`--reference-date`, else the date line above the headline).
+but \"who was\", brackets, commas or the person's name between them (\"the 45-year-old Anna
+Moreau, born in 1979\"), read against the reference date (`--reference-date`, else the date line
+above the headline). A \"would\" after both (\"Smith, 45, born in 1979, would step down\") leaves
+the age current; \"would have\", \"would be\" or a \"would\" before them does not.
 
 - With a full birth date the age is exact: someone born on March 3, 1979 is 44 on February 28,
   2024 and 45 from March 3. A mismatch is an **error**.
@@ -90,7 +92,13 @@ impl Rule for AgeBirthMismatch {
             };
             if age.context != AgeContext::Current
                 || !adjacent(cx, am, age, bm)
-                || sentence_is_anchored_elsewhere(cx, sentence, birth, reference)
+                || sentence_is_anchored_elsewhere(
+                    cx,
+                    sentence,
+                    am.span.end.max(bm.span.end),
+                    birth,
+                    reference,
+                )
             {
                 continue;
             }
@@ -195,23 +203,50 @@ const NOT_HEAD_NOUNS: &[&str] = &[
     "friend",
 ];
 
-/// `gap` without the one or two lower-case nouns it starts with ("striker", "former striker")
-/// when a comma or bracket follows them; `gap` itself otherwise.
+/// `gap` without the words naming the person the age describes, when a comma or bracket follows
+/// them: one or two lower-case nouns ("striker", "former striker") or a name ("Anna Moreau",
+/// "Whitmore"); `gap` itself otherwise.
 fn skip_head_noun(gap: &str) -> &str {
     let Some(cut) = gap.find([',', '(']) else {
         return gap;
     };
     let words: Vec<&str> = gap[..cut].split_whitespace().collect();
-    let nouns = !words.is_empty()
-        && words.len() <= 2
-        && words.iter().all(|w| {
-            w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !NOT_HEAD_NOUNS.contains(w)
-        });
-    if nouns {
+    let is_noun = |w: &&&str| {
+        w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !NOT_HEAD_NOUNS.contains(w)
+    };
+    let nouns = words.iter().take_while(is_noun).count();
+    let names = words[nouns..]
+        .iter()
+        .take_while(|w| is_name_word(w))
+        .count();
+    // Nouns before a name could be a verb and its object ("The 45-year-old beat Anna Moreau,
+    // born in 1990"): either nouns or a name, not both.
+    let fits = !words.is_empty()
+        && nouns <= 2
+        && names <= 4
+        && (nouns == 0 || names == 0)
+        && nouns + names == words.len();
+    if fits {
         &gap[cut..]
     } else {
         gap
     }
+}
+
+/// A word of a person's name: capitalised letters (with inner hyphens, apostrophes or a
+/// full stop for an initial), not a month, weekday or possessive ("Smith's").
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && !matches!(
+            w,
+            "The" | "A" | "An" | "And" | "But" | "Or" | "In" | "On" | "At"
+        )
+        && month_from_name(w.trim_end_matches('.')).is_none()
+        && weekday_from_name(w.trim_end_matches('.')).is_none()
 }
 
 /// Words that anchor ages to another time: deaths, anniversaries, hypotheticals.
@@ -223,7 +258,6 @@ const ANCHOR_WORDS: &[&str] = &[
     "killed",
     "late",
     "obituary",
-    "would",
     "posthumously",
     "anniversary",
     "then",
@@ -236,6 +270,7 @@ const ANCHOR_WORDS: &[&str] = &[
 fn sentence_is_anchored_elsewhere(
     cx: &Context<'_>,
     sentence: Span,
+    pair_end: usize,
     birth: &Birth,
     reference: &ReferenceDate,
 ) -> bool {
@@ -246,6 +281,31 @@ fn sentence_is_anchored_elsewhere(
         .any(|w| ANCHOR_WORDS.contains(&w))
     {
         return true;
+    }
+    // "would" after both the age and the birth, not in "would have": the predicate of the
+    // person ("Smith, 55, born in 1969, would step down"), which leaves the age current.
+    let pair_end = pair_end - sentence.start;
+    let mut words = lower
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_ascii_alphabetic() && (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic())
+        })
+        .map(|(i, _)| {
+            let len = lower[i..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(lower.len() - i);
+            (i, &lower[i..i + len])
+        })
+        .peekable();
+    while let Some((i, w)) = words.next() {
+        if w == "would"
+            && (i < pair_end
+                || words
+                    .peek()
+                    .is_some_and(|&(_, next)| matches!(next, "have" | "ve" | "be" | "turn")))
+        {
+            return true;
+        }
     }
     // Another four-digit year at least two years before the reference date.
     let bytes = text.as_bytes();
@@ -410,6 +470,33 @@ mod tests {
             "H\n\nIn 2010, Smith, 31, born in 1979, won.",
             "H\n\nSmith, who died aged 45, was born in 1960.",
             "H\n\nSmith, 45, born in 1970, and Jones, 50, born in 1974, spoke.",
+        ] {
+            assert!(run(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn name_after_year_old_and_a_later_would() {
+        for t in [
+            "H\n\nThe 45-year-old Anna Moreau, born in 1970, won the title.",
+            "H\n\nThe 38-year-old Whitmore, born in 1972, signed a contract.",
+            "H\n\nThe 28-year-old Sofia Lindqvist, born on October 26, 1975, will lead.",
+            "H\n\nThe company said Pedro Hargreaves, 55, who was born in 1931, would step down.",
+            "H\n\nThe court heard that Tomas Castell, 53, who was born in 1963, had no record.",
+        ] {
+            assert_eq!(run(t).len(), 1, "{t}");
+        }
+        for t in [
+            "H\n\nThe 44-year-old Anna Moreau, born in 1979, won the title.",
+            "H\n\nThe company said Pedro Hargreaves, 55, who was born in 1969, would step down.",
+            // Someone else's birth, a possessive, a second person.
+            "H\n\nThe 45-year-old Anna Moreau's father, born in 1950, came.",
+            "H\n\nThe 45-year-old and her uncle Karl, born in 1949, signed.",
+            "H\n\nThe 45-year-old told Anna Moreau, born in 1950, to leave.",
+            "H\n\nThe 45-year-old beat Anna Moreau, born in 1990, in the final.",
+            // "would" before the pair, or "would have": another time.
+            "H\n\nThe 45-year-old Anna Moreau, born in 1970, would have been the oldest.",
+            "H\n\nHe would say Smith, 45, born in 1970, was wrong.",
         ] {
             assert!(run(t).is_empty(), "{t}");
         }
