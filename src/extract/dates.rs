@@ -554,8 +554,14 @@ fn mention(
             return None;
         }
         // "In June 31 schools closed": a day the month never has, then a plural noun or a
-        // verb, is a count after an introductory month, not a date.
+        // verb, is a count after an introductory month ("In June", "By September"), not a
+        // date. "the September 31 attacks" and "on February 30 suspended" stay dates.
+        let introductory = matches!(
+            prev_word(text, mm.start()).to_ascii_lowercase().as_str(),
+            "in" | "by" | "during" | "through" | "throughout" | "since" | "until" | "till"
+        );
         if year.is_none()
+            && introductory
             && NaiveDate::from_ymd_opt(2000, month, day).is_none()
             && count_follows(text, dm.end())
         {
@@ -1102,5 +1108,13 @@ mod tests {
         );
         // A possible day stays a date: "On March 3 troops entered".
         assert_eq!(dates("H\n\nOn March 3 troops entered.", None).1.len(), 1);
+        // Without an introductory "In"/"By" an impossible day stays a date (and a D002).
+        for t in [
+            "H\n\nHe sang after the September 31 attacks.",
+            "H\n\nArrivals for the week ended February 30 were high.",
+            "H\n\nBrazil on February 30 suspended payments.",
+        ] {
+            assert_eq!(dates(t, None).1.len(), 1, "{t}");
+        }
     }
 }
