@@ -639,6 +639,8 @@ mod tests {
 
     #[test]
     fn verb_before_number_and_clause_blockers() {
+        let d = run("Gunmen kill 18 soldiers in ambush\n\nGunmen killed 28 soldiers in an ambush on Monday.");
+        assert_eq!(d.len(), 1, "base-form verb before the number");
         let d = run("Quake kills 15 in Peru\n\nAn earthquake killed 22 people in Peru on Friday.");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(
