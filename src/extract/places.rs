@@ -4,7 +4,7 @@
 //! Candidates are capitalised word sequences (any word sequence in an all-capitals segment such
 //! as a wire headline), matched longest-first against the gazetteer's `fst` map. A one-word name
 //! that is an ordinary English word (Nice, Reading) needs a place cue: a preceding
-//! in/at/from/near/outside, a following ", <division or country>", or standing in the dateline.
+//! in/at/from/near/outside, a following `, <division or country>`, or standing in the dateline.
 //! "Paris, Texas" keeps only the readings of Paris inside Texas.
 
 use crate::article::{Article, SegmentKind, Span};
