@@ -231,7 +231,11 @@ fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Optio
                     p.span.start,
                 ),
             );
-            if pre.contains("aged") || pre.contains("age") {
+            // "50 were aged 20": an age, not a part (whole words: "hostages, 26" is a part).
+            if pre
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "aged" || w == "age")
+            {
                 return None;
             }
             let cat = category(cx, p)?;
@@ -542,6 +546,16 @@ mod tests {
     }
 
     #[test]
+    fn a_total_noun_containing_age_is_not_an_age() {
+        let d = run("Of the 92 hostages, 26 were women and 76 children.");
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "the parts add up to 102 (26 + 76), more than the total of 92"
+        );
+    }
+
+    #[test]
     fn fitting_or_overlapping_parts_are_silent() {
         for t in [
             "Of the 120 victims, 50 were women and 60 men, the rest children.",
@@ -551,6 +565,7 @@ mod tests {
             "Sales rose 60% and profit 50%, the company said.",
             "The parties won 45%, 35% and 20% of the vote respectively.",
             "Of the 120 victims, 50 were aged 20 to 30.",
+            "Of the 12 hostages, 5 were women and 7 children.",
             "The bank holds 40% of car loans, 50% of home loans and 20% of farm loans, it said.",
             "Advisers urge 50% stocks, 35% bonds and 15% cash versus 40% bonds and 60% stocks.",
             "Turnout was 97% and 98% voted yes.",
