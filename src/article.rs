@@ -105,6 +105,9 @@ pub struct Article {
     pub quotes: Vec<Span>,
     /// The date line above the headline, when there is one.
     pub date_line: Option<DateLine>,
+    /// The `date:` field of a YAML front-matter block (`---` ... `---`) opening the file, when
+    /// there is one; the block itself is not part of any segment.
+    pub front_matter_date: Option<DateLine>,
     /// The wire dateline opening the body, when there is one.
     pub dateline: Option<Dateline>,
 }

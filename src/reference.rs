@@ -25,12 +25,14 @@ use crate::knowledge::calendar::year_for_month_day;
 
 /// Where a reference date (or an alternative anchor day) came from.
 ///
-/// Serialised in kebab-case: `"command-line"`, `"date-line"`, `"dateline"`.
+/// Serialised in kebab-case: `"command-line"`, `"front-matter"`, `"date-line"`, `"dateline"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceSource {
     /// `--reference-date` on the command line.
     CommandLine,
+    /// The `date:` field of the file's YAML front matter.
+    FrontMatter,
     /// The date line above the headline ("Wednesday, February 28, 2024").
     DateLine,
     /// The wire dateline opening the body ("KYIV, Feb 28 (Reuters) -"), its year taken from the
@@ -43,6 +45,7 @@ impl ReferenceSource {
     pub fn describe(self) -> &'static str {
         match self {
             ReferenceSource::CommandLine => "--reference-date",
+            ReferenceSource::FrontMatter => "the front matter's date",
             ReferenceSource::DateLine => "the article's date line",
             ReferenceSource::Dateline => "the dateline",
         }
@@ -140,14 +143,26 @@ impl ReferenceDate {
     }
 }
 
-/// `--reference-date` when given, else a valid date line, else `None`. Never the clock. The
-/// wire dateline, when present and within one day, is attached as [`ReferenceDate::dateline`].
+/// `--reference-date` when given, else the front matter's `date:`, else a valid date line, else
+/// `None`. Never the clock. The wire dateline, when present and within one day, is attached as
+/// [`ReferenceDate::dateline`].
 pub fn resolve(article: &Article, cli: Option<NaiveDate>) -> Option<ReferenceDate> {
     let mut reference = if let Some(date) = cli {
         ReferenceDate {
             date,
             source: ReferenceSource::CommandLine,
             span: None,
+            dateline: None,
+        }
+    } else if let Some((fm, date)) = article
+        .front_matter_date
+        .as_ref()
+        .and_then(|fm| fm.date.map(|d| (fm, d)))
+    {
+        ReferenceDate {
+            date,
+            source: ReferenceSource::FrontMatter,
+            span: Some(fm.span),
             dateline: None,
         }
     } else {

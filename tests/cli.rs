@@ -384,3 +384,22 @@ fn loose_dates_empty_folders_and_utf16_are_errors() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn markdown_front_matter_gives_the_reference_date() {
+    let text = "---\ntitle: Talks\ndate: 2024-02-28\n---\n\n# Talks resume on Tuesday, February 28\n\nDiplomats met again.\n";
+    let out = claimlint()
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out.stdout);
+    assert_eq!(v["files"][0]["reference_date"]["source"], "front-matter");
+    assert_eq!(v["files"][0]["diagnostics"][0]["code"], "D001");
+    assert_eq!(v["files"][0]["diagnostics"][0]["labels"][0]["line"], 6);
+    assert_eq!(
+        v["files"][0]["diagnostics"][0]["labels"][0]["text"],
+        "Tuesday"
+    );
+}

@@ -1,4 +1,4 @@
-//! Every article under `fixtures/` is checked and its JSON diagnostics compared with a reviewed
+//! Every article (`*.txt`, `*.md`) under `fixtures/` is checked and its JSON diagnostics compared with a reviewed
 //! snapshot in `tests/snapshots/`. On top of the snapshot, file names state intent, which is
 //! asserted independently:
 //!
@@ -40,7 +40,7 @@ fn run_fixture(path: &Path) -> Run {
 
 #[test]
 fn fixtures_match_snapshots_and_intent() {
-    insta::glob!("../fixtures", "**/*.txt", |path| {
+    insta::glob!("../fixtures", "**/*.{txt,md}", |path| {
         let run = run_fixture(path);
         let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
         let folder = path

@@ -1,5 +1,7 @@
 //! Plain-text articles: an optional date line, the headline, then paragraphs separated by blank
-//! lines; an optional wire dateline opening the body; trailing page chrome dropped.
+//! lines; an optional wire dateline opening the body; trailing page chrome dropped. Markdown
+//! files read the same way, with a YAML front-matter block (`---` ... `---`) skipped (its
+//! `date:` kept) and a `# ` marker before the headline left out of the headline's span.
 
 use std::sync::{Arc, OnceLock};
 
@@ -29,7 +31,12 @@ const CHROME: &[&str] = &[
 /// Parse the structure of a plain-text article. Never fails: text with no blank lines is one
 /// headline; empty text gives an article with no segments.
 pub fn parse(text: Arc<str>) -> Article {
-    let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut front_matter_date = None;
+    if let Some((end, date)) = front_matter(&text, skip) {
+        skip = end;
+        front_matter_date = date;
+    }
     let mut blocks = blocks(&text, skip);
     // A date line directly above the headline (no blank line) is still a date line.
     if let Some(&first) = blocks.first() {
@@ -67,9 +74,17 @@ pub fn parse(text: Arc<str>) -> Article {
         let line_end = text[head.start..head.end].find('\n').map_or(head.end, |i| {
             head.start + text[head.start..head.start + i].trim_end().len()
         });
+        // A Markdown heading marker ("# Headline") is not part of the headline.
+        let line = &text[head.start..line_end];
+        let marker = line.len() - line.trim_start_matches('#').trim_start().len();
+        let start = if line.starts_with('#') && marker < line.len() {
+            head.start + marker
+        } else {
+            head.start
+        };
         segments.push(Segment {
             kind: SegmentKind::Headline,
-            span: Span::new(head.start, line_end),
+            span: Span::new(start, line_end),
         });
         if line_end < head.end {
             rest_of_head = Some(Span::new(skip_ws(&text, line_end), head.end));
@@ -118,8 +133,43 @@ pub fn parse(text: Arc<str>) -> Article {
         sentences,
         quotes,
         date_line,
+        front_matter_date,
         dateline,
     }
+}
+
+/// A YAML front-matter block opening the text at byte `from`: `---` on its own line, then
+/// fields, then `---` or `...` on its own line. Returns the byte just after the block and the
+/// `date:` field ("2024-02-28", quoted or not, with or without a time after it) when it parses.
+fn front_matter(text: &str, from: usize) -> Option<(usize, Option<DateLine>)> {
+    let rest = &text[from..];
+    let first_end = rest.find('\n')?;
+    if rest[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let mut pos = from + first_end + 1;
+    let mut date = None;
+    for line in text[pos..].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return Some((pos, date));
+        }
+        if let Some(v) = l.strip_prefix("date:") {
+            let lead = l.len() - v.trim_start().len();
+            let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+            let quote = usize::from(l[lead..].starts_with(['"', '\'']));
+            let day = v.get(..10).unwrap_or(v);
+            let parsed = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+            let s = start + lead + quote;
+            date = Some(DateLine {
+                span: Span::new(s, s + day.len()),
+                date: parsed,
+            });
+        }
+    }
+    None
 }
 
 /// Blocks of non-blank lines, each trimmed of surrounding whitespace (bytes).
@@ -458,6 +508,29 @@ mod tests {
                 SegmentKind::Paragraph
             ]
         );
+    }
+
+    #[test]
+    fn front_matter_and_markdown_heading() {
+        let t = "---\ntitle: Summit\ndate: \"2024-02-28T10:00:00Z\"\n---\n\n# Summit in Albania\n\nBody text.\n";
+        let a = art(t);
+        let segs: Vec<(SegmentKind, &str)> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (SegmentKind::Paragraph, "Body text."),
+            ]
+        );
+        let fm = a.front_matter_date.as_ref().unwrap();
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2024, 2, 28));
+        assert_eq!(a.slice(fm.span), "2024-02-28");
+        // An unclosed block is text.
+        assert!(art("---\ntitle: x\n\nBody.\n").front_matter_date.is_none());
     }
 
     #[test]
