@@ -389,6 +389,11 @@ fn period_re() -> &'static Regex {
     })
 }
 
+/// A numeral or a (hyphenated) word standing for a number in [`duration_re`]; the word is
+/// checked with `number_value` after matching. Much cheaper to compile than spelling out every
+/// number word, and the same matches once checked.
+const WORD: &str = r"(?:[0-9]{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)";
+
 fn duration_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, || {
@@ -396,10 +401,10 @@ fn duration_re() -> &'static Regex {
             r"(?x)
             \b(?:(?P<q>{QUALIFIERS})\s+)?
             (?:
-                (?P<cn>{NUM})-(?P<cu>day|night|week|month|year|hour)(?:-long)?\b(?P<cold>-old|\s+old\b)?
+                (?P<cn>{WORD})-(?P<cu>day|night|week|month|year|hour)(?:-long)?\b(?P<cold>-old|\s+old\b)?
               | (?P<lead>(?i:for|lasted|lasts|ran|runs|run|spanned|spans)(?:\s+for)?)\s+
-                (?:(?P<q2>{QUALIFIERS})\s+)?(?P<fn>{NUM})\s+(?P<fu>days|nights|weeks|months|years|hours|day|night|week|month|year|hour)\b
-              | (?P<on>{NUM})\s+(?P<ou>days|nights|weeks)\s+of\s+(?P<onoun>[a-z]+)
+                (?:(?P<q2>{QUALIFIERS})\s+)?(?P<fn>{WORD})\s+(?P<fu>days|nights|weeks|months|years|hours|day|night|week|month|year|hour)\b
+              | (?P<on>{WORD})\s+(?P<ou>days|nights|weeks)\s+of\s+(?P<onoun>[a-z]+)
             )"
         )
     })
@@ -410,7 +415,7 @@ fn age_re() -> &'static Regex {
     re(&RE, || {
         format!(
             r"(?x)
-              \b(?P<name>[A-Z][\p{{L}}'’.-]*[\p{{L}}.]),\ (?:now\ )?(?P<an>\d{{1,3}}),
+              \b(?P<name>[A-Z][A-Za-z\u{{C0}}-\u{{24F}}'’.-]*[A-Za-z\u{{C0}}-\u{{24F}}.]),\ (?:now\ )?(?P<an>\d{{1,3}}),
             | \b(?P<aged>[Aa]ged?|[Tt]urn(?:ed|s)?)\ (?P<gn>\d{{1,3}})\b
             | \b(?P<yn>{NUM})[-\ ]years?[-\ ]old\b
             | \(\s*born\ [^()]{{4,40}}\)\ is\ (?P<isn>\d{{1,3}})(?:\ years\ old)?(?:[.,;]|$)
