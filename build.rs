@@ -250,13 +250,18 @@ fn main() {
     let mut known: Vec<u32> = curated
         .known
         .iter()
-        .filter_map(|n| {
+        .map(|n| {
             names
-                .get(&key(n))?
-                .iter()
-                .filter(|&&p| p & F_MAIN != 0 && places[(p >> 5) as usize].kind == KIND_CITY)
-                .map(|&p| p >> 5)
-                .max_by_key(|&id| places[id as usize].population)
+                .get(&key(n))
+                .and_then(|hits| {
+                    hits.iter()
+                        .filter(|&&p| {
+                            p & F_MAIN != 0 && places[(p >> 5) as usize].kind == KIND_CITY
+                        })
+                        .map(|&p| p >> 5)
+                        .max_by_key(|&id| places[id as usize].population)
+                })
+                .unwrap_or_else(|| panic!("curated.toml: known venue {n:?} is not a city"))
         })
         .collect();
     known.sort_unstable();

@@ -82,7 +82,8 @@ fn bridge_re() -> &'static Regex {
             \s*,?
             (?:\s+of\s+(?:the\s+)?[a-z0-9][a-z0-9&.\-]*(?:\s+[a-z0-9][a-z0-9&.\-]*)?)?
             (?:\s*(?:which|that)\b)?
-            (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be))?
+            (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be
+                |is\s+being|are\s+being|was\s+being|were\s+being))?
             (?:\s*(?:held|hosted|staged|convened|convenes|taking\s+place|took\s+place|takes\s+place|take\s+place
                 |opened|opens|began|begins|started|starts|ended|ends|closed|closes|resumed|resumes
                 |continued|continues|kicked\s+off|kicks\s+off|got\s+under\s+way|gets\s+under\s+way))?
@@ -341,11 +342,8 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                     qualifier: qualifier.clone(),
                 });
             };
-            if let Some(i) = attributive {
-                push(i, ClaimForm::Attributive);
-            }
             // Prepositional: the bridge ends exactly where a place starts.
-            if let Some(i) = sent_places.iter().copied().find(|&i| {
+            let prepositional = sent_places.iter().copied().find(|&i| {
                 let p = &places[i];
                 p.span.start > noun.end
                     && p.role == PlaceRole::Name
@@ -353,7 +351,15 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                         .text
                         .get(noun.end..p.span.start)
                         .is_some_and(|gap| bridge_re().is_match(&gap.to_lowercase()))
-            }) {
+            });
+            // "Gaza talks in Doha": with a venue after the noun, a place named before it is the
+            // topic (a region adjective still places the event: "Balkan summit in Albania").
+            if let Some(i) = attributive {
+                if prepositional.is_none() || places[i].role == PlaceRole::Adjective {
+                    push(i, ClaimForm::Attributive);
+                }
+            }
+            if let Some(i) = prepositional {
                 push(i, ClaimForm::Preposition);
             }
         }
@@ -397,6 +403,20 @@ fn named_qualifier(
     named.then(|| w.to_lowercase())
 }
 
+/// True for a place name that is a saint's name (San Fermín, São João, St Patrick), which before
+/// an event noun names the feast, not the town.
+fn is_saint_name(p: &PlaceMention) -> bool {
+    p.readings.iter().any(|&r| {
+        gazetteer::place(r).is_some_and(|pl| {
+            [
+                "San ", "Santa ", "Santo ", "São ", "Sao ", "Saint ", "St ", "St. ", "Sankt ",
+            ]
+            .iter()
+            .any(|prefix| pl.name.starts_with(prefix))
+        })
+    })
+}
+
 fn canonical(noun: &str) -> &'static str {
     let n = noun.to_ascii_lowercase();
     EVENT_NOUNS
@@ -413,6 +433,8 @@ fn attributive_ok(p: &PlaceMention, event: &str) -> bool {
         PlaceRole::Adjective => matches!(event, "summit" | "talks" | "meeting" | "conference"),
         PlaceRole::Demonym => false,
         PlaceRole::Name if p.cue_only => false,
+        // "the San Fermín festival", "the São João festival": a saint, not a town.
+        PlaceRole::Name if is_saint_name(p) => false,
         PlaceRole::Name => {
             let kinds: Vec<PlaceKind> = p
                 .readings
@@ -486,6 +508,13 @@ mod tests {
         let got = claims("Talks\n\nThe meeting of the WSIS in Geneva agreed a fund.\n");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1, "Geneva");
+    }
+
+    #[test]
+    fn topic_before_the_noun_and_saints() {
+        let got = claims("Gaza talks in Doha\n\nThe San Fermín festival opened. The trial, which is being held in Leeds, resumed.\n");
+        let places: Vec<(&str, &str)> = got.iter().map(|c| (c.0.as_str(), c.1.as_str())).collect();
+        assert_eq!(places, vec![("talks", "Doha"), ("trial", "Leeds")]);
     }
 
     #[test]
