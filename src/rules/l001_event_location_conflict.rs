@@ -122,11 +122,17 @@ fn trusted(
                 || pl.population >= KNOWN_CITY
                 || gazetteer::is_known_venue(r)
                 || pl.country.is_some_and(|c| {
+                    // Named by a country, division or large city elsewhere; a small namesake
+                    // does not name the country (Glastonbury, Connecticut).
                     places.iter().any(|q| {
                         !article.slice(q.span).eq_ignore_ascii_case(name)
-                            && q.readings
-                                .iter()
-                                .any(|&x| gazetteer::place(x).and_then(|xp| xp.country) == Some(c))
+                            && q.readings.iter().any(|&x| {
+                                gazetteer::place(x).is_some_and(|xp| {
+                                    xp.country == Some(c)
+                                        && (xp.kind != PlaceKind::City
+                                            || xp.population >= KNOWN_CITY)
+                                })
+                            })
                     })
                 })
         })
