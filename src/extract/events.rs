@@ -86,6 +86,7 @@ fn bridge_re() -> &'static Regex {
                 |is\s+being|are\s+being|was\s+being|were\s+being))?
             (?:\s*(?:held|hosted|staged|convened|convenes|taking\s+place|took\s+place|takes\s+place|take\s+place
                 |opened|opens|began|begins|started|starts|ended|ends|closed|closes|resumed|resumes
+                |played|fought|contested
                 |continued|continues|kicked\s+off|kicks\s+off|got\s+under\s+way|gets\s+under\s+way))?
             ,?\s+(?:in|at)\s+(?:the\s+)?$",
         )

@@ -258,10 +258,30 @@ fn fmt(v: f64) -> String {
     } else {
         format!("{v:.2}")
     };
-    if s.contains('.') {
+    let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
         s
+    };
+    group_thousands(&s)
+}
+
+/// "1263" → "1,263"; decimals and signs kept ("-12345.5" → "-12,345.5").
+fn group_thousands(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -272,6 +292,14 @@ mod tests {
 
     fn run(body: &str) -> Vec<Diagnostic> {
         crate::rules::findings(&format!("H\n\n{body}"), "N013", None)
+    }
+
+    #[test]
+    fn message_values_group_thousands() {
+        assert_eq!(fmt(1263.4), "1,263");
+        assert_eq!(fmt(-12345.0), "-12,345");
+        assert_eq!(fmt(96.56), "96.6");
+        assert_eq!(fmt(0.234), "0.23");
     }
 
     #[test]
