@@ -65,6 +65,20 @@ pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&ascii_pattern(pattern))
 }
 
+/// `fn $name() -> &'static Regex`: the pattern (any expression giving a `&str` or `String`)
+/// compiled once with [`compile`] on first use. A static pattern that fails to compile is a
+/// programming error caught by the tests, hence the `expect`.
+macro_rules! lazy_regex {
+    ($(#[$meta:meta])* $name:ident, $pattern:expr) => {
+        $(#[$meta])*
+        fn $name() -> &'static regex::Regex {
+            static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            RE.get_or_init(|| crate::fast_regex::compile(&$pattern).expect("static regex"))
+        }
+    };
+}
+pub(crate) use lazy_regex;
+
 #[cfg(test)]
 mod tests {
     use super::*;

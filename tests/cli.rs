@@ -9,6 +9,20 @@ fn claimlint() -> Command {
     c
 }
 
+/// Run claimlint with `args` and `stdin` as standard input.
+fn run_stdin(args: &[&str], stdin: impl Into<Vec<u8>>) -> std::process::Output {
+    claimlint()
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .expect("runs")
+}
+
+/// Run claimlint with `args`.
+fn run(args: &[&str]) -> std::process::Output {
+    claimlint().args(args).output().expect("runs")
+}
+
 fn json(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("stdout is JSON")
 }
@@ -17,10 +31,7 @@ const BALKAN: &str = "fixtures/balkan-summit.txt";
 
 #[test]
 fn balkan_article_exits_1_with_one_l001_and_one_n001() {
-    let out = claimlint()
-        .args(["check", BALKAN, "--format", "json"])
-        .output()
-        .expect("runs");
+    let out = run(&["check", BALKAN, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out.stdout);
     assert_eq!(v["version"], 1);
@@ -76,10 +87,7 @@ fn balkan_article_exits_1_with_one_l001_and_one_n001() {
 
 #[test]
 fn human_output_labels_both_sides_and_summarises() {
-    let out = claimlint()
-        .args(["check", BALKAN, "--color", "never"])
-        .output()
-        .expect("runs");
+    let out = run(&["check", BALKAN, "--color", "never"]);
     assert_eq!(out.status.code(), Some(1));
     let s = String::from_utf8(out.stdout).expect("utf-8");
     assert!(s.contains("L001(event-location-conflict)"), "{s}");
@@ -103,10 +111,7 @@ fn human_output_labels_both_sides_and_summarises() {
 
 #[test]
 fn color_always_emits_ansi_and_no_color_env_is_honoured_in_auto() {
-    let out = claimlint()
-        .args(["check", BALKAN, "--color", "always"])
-        .output()
-        .expect("runs");
+    let out = run(&["check", BALKAN, "--color", "always"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
     let out = claimlint()
         .env("NO_COLOR", "1")
@@ -119,13 +124,12 @@ fn color_always_emits_ansi_and_no_color_env_is_honoured_in_auto() {
 #[test]
 fn fail_on_thresholds() {
     let code = |fail_on: &str, stdin: &str| {
-        claimlint()
-            .args(["check", "-", "--fail-on", fail_on, "--format", "json"])
-            .write_stdin(stdin)
-            .output()
-            .expect("runs")
-            .status
-            .code()
+        run_stdin(
+            &["check", "-", "--fail-on", fail_on, "--format", "json"],
+            stdin,
+        )
+        .status
+        .code()
     };
     let balkan = std::fs::read_to_string(BALKAN).expect("fixture");
     assert_eq!(code("never", &balkan), Some(0));
@@ -141,11 +145,10 @@ fn fail_on_thresholds() {
 
 #[test]
 fn clean_stdin_exits_0_and_lists_the_file() {
-    let out = claimlint()
-        .args(["check", "-", "--format", "json"])
-        .write_stdin("Talks resume\n\nDiplomats met in Geneva on Monday.\n")
-        .output()
-        .expect("runs");
+    let out = run_stdin(
+        &["check", "-", "--format", "json"],
+        "Talks resume\n\nDiplomats met in Geneva on Monday.\n",
+    );
     assert_eq!(out.status.code(), Some(0));
     let v = json(&out.stdout);
     assert_eq!(v["files"][0]["path"], "<stdin>");
@@ -155,18 +158,17 @@ fn clean_stdin_exits_0_and_lists_the_file() {
 
 #[test]
 fn reference_date_flag_wins_and_is_reported() {
-    let out = claimlint()
-        .args([
+    let out = run_stdin(
+        &[
             "check",
             "-",
             "--format",
             "json",
             "--reference-date",
             "2024-03-01",
-        ])
-        .write_stdin("Wednesday, February 28, 2024\n\nHeadline\n\nBody.\n")
-        .output()
-        .expect("runs");
+        ],
+        "Wednesday, February 28, 2024\n\nHeadline\n\nBody.\n",
+    );
     let v = json(&out.stdout);
     assert_eq!(v["files"][0]["reference_date"]["date"], "2024-03-01");
     assert_eq!(v["files"][0]["reference_date"]["source"], "command-line");
@@ -260,10 +262,7 @@ fn folders_take_txt_and_md_and_skip_hidden_and_readme() {
 fn usage_errors_exit_2() {
     let out = claimlint().args(["check"]).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    let out = claimlint()
-        .args(["check", BALKAN, "--reference-date", "2024-02-30"])
-        .output()
-        .expect("runs");
+    let out = run(&["check", BALKAN, "--reference-date", "2024-02-30"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid date"));
     let out = claimlint().args(["rule", "X999"]).output().expect("runs");
@@ -291,11 +290,7 @@ fn rule_explains_itself() {
 #[test]
 fn crlf_and_bom_keep_exact_spans() {
     let text = "\u{feff}Summit in Vienna\r\n\r\nThe summit, held in Geneva, ended.\r\n";
-    let out = claimlint()
-        .args(["check", "-", "--format", "json"])
-        .write_stdin(text)
-        .output()
-        .expect("runs");
+    let out = run_stdin(&["check", "-", "--format", "json"], text);
     let v = json(&out.stdout);
     let labels = v["files"][0]["diagnostics"][0]["labels"]
         .as_array()
@@ -325,11 +320,7 @@ fn very_long_lines_render_without_snippets_instead_of_panicking() {
     // miette cannot render a line past 65,535 columns; such findings are printed plainly.
     let filler = "word ".repeat(15_000);
     let text = format!("Summit in Vienna\n\n{filler}The summit, held in Geneva, ended.\n");
-    let out = claimlint()
-        .args(["check", "-", "--color", "never"])
-        .write_stdin(text)
-        .output()
-        .expect("runs");
+    let out = run_stdin(&["check", "-", "--color", "never"], text);
     assert_eq!(out.status.code(), Some(1));
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -348,10 +339,7 @@ fn very_long_lines_render_without_snippets_instead_of_panicking() {
 
 #[test]
 fn loose_dates_empty_folders_and_utf16_are_errors() {
-    let out = claimlint()
-        .args(["check", BALKAN, "--reference-date", "2024-2-3"])
-        .output()
-        .expect("runs");
+    let out = run(&["check", BALKAN, "--reference-date", "2024-2-3"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("'2024-2-3' is not a valid date"));
 
@@ -388,11 +376,7 @@ fn loose_dates_empty_folders_and_utf16_are_errors() {
 #[test]
 fn markdown_front_matter_gives_the_reference_date() {
     let text = "---\ntitle: Talks\ndate: 2024-02-28\n---\n\n# Talks resume on Tuesday, February 28\n\nDiplomats met again.\n";
-    let out = claimlint()
-        .args(["check", "-", "--format", "json"])
-        .write_stdin(text)
-        .output()
-        .expect("runs");
+    let out = run_stdin(&["check", "-", "--format", "json"], text);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out.stdout);
     assert_eq!(v["files"][0]["reference_date"]["source"], "front-matter");

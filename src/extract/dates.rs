@@ -23,12 +23,11 @@
 //! [`DateValue`] or their own mention types; rules reach calendar dates through
 //! [`DateMention::calendar`].
 
-use std::sync::OnceLock;
-
 use chrono::{NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name, year_for_month_day};
 use crate::reference::ReferenceDate;
 
@@ -187,11 +186,10 @@ const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
 
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\\b\\.?";
 
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = format!(
-            r"(?x)
+lazy_regex!(
+    date_re,
+    format!(
+        r"(?x)
             (?:\b(?P<wd>{WEEKDAYS})(?P<sep>\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?)?
             (?:
                 \b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
@@ -201,22 +199,17 @@ fn date_re() -> &'static Regex {
                 \s+(?P<m2>(?:{MONTHS})\b\.?)
                 (?:\s*,?\s*(?P<y2>\d{{4}})\b)?
             )"
-        );
-        crate::fast_regex::compile(&pattern).expect("static regex")
-    })
-}
+    )
+);
 
-/// The last day of a range, right after the first day: "-8", " to April 1", " and 6",
-/// "-10, 2024".
-fn range_end_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = format!(
+lazy_regex!(
+    /// The last day of a range, right after the first day: "-8", " to April 1", " and 6",
+    /// "-10, 2024".
+    range_end_re,
+    format!(
             r"^(?:\s*[-–—]\s*|\s+(?:and|to|through|thru|till|until)\s+)(?:(?P<m>(?:{MONTHS})\b\.?)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
-        );
-        crate::fast_regex::compile(&pattern).expect("static regex")
-    })
-}
+        )
+);
 
 /// Words that make the number after a month a quantity, not a day ("in March 31 pct").
 const QUANTITY_WORDS: &[&str] = &[

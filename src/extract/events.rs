@@ -9,12 +9,9 @@
 //! "Tuesday's talks", "the failed Wellington talks") or bare ("after talks in Geneva") noun is
 //! taken as the same event as every other use of that noun.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::article::{Article, SegmentKind, Span};
 use crate::extract::places::{PlaceMention, PlaceRole};
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::month_from_name;
 use crate::knowledge::gazetteer::{self, PlaceKind};
 
@@ -63,22 +60,15 @@ pub struct EventClaim {
     pub qualifier: Option<String>,
 }
 
-fn noun_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::fast_regex::compile(
-            r"(?-u)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b",
-        )
-        .expect("static regex")
-    })
-}
+lazy_regex!(
+    noun_re,
+    r"(?-u)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b"
+);
 
-/// What may stand between an event noun and "in/at X".
-fn bridge_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::fast_regex::compile(
-            r"(?x-u)^
+lazy_regex!(
+    /// What may stand between an event noun and "in/at X".
+    bridge_re,
+    r"(?x-u)^
             \s*,?
             (?:\s+of\s+(?:the\s+)?[a-z0-9][a-z0-9&.\-]*(?:\s+[a-z0-9][a-z0-9&.\-]*)?)?
             (?:\s*(?:which|that)\b)?
@@ -88,16 +78,10 @@ fn bridge_re() -> &'static Regex {
                 |opened|opens|began|begins|started|starts|ended|ends|closed|closes|resumed|resumes
                 |played|fought|contested
                 |continued|continues|kicked\s+off|kicks\s+off|got\s+under\s+way|gets\s+under\s+way))?
-            ,?\s+(?:in|at)\s+(?:the\s+)?$",
-        )
-        .expect("static regex")
-    })
-}
+            ,?\s+(?:in|at)\s+(?:the\s+)?$"
+);
 
-fn year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::fast_regex::compile(r"(?-u)\b(1[89]|20)\d\d\b").expect("static regex"))
-}
+lazy_regex!(year_re, r"(?-u)\b(1[89]|20)\d\d\b");
 
 /// Words before the noun that make it another occurrence of the event.
 const SHIFT_BEFORE: &[&str] = &[

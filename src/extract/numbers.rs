@@ -28,11 +28,8 @@
 //! per segment plus bounded look-around (at most a dozen tokens), so it is linear in the length
 //! of the article.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::article::{Article, SegmentKind, Span};
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::numbers::{self as kn, Qualifier, Unit, QUALIFIERS};
 
 /// A number written in the article.
@@ -131,12 +128,7 @@ enum TokKind {
     Other,
 }
 
-fn token_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::fast_regex::compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|\S").expect("static regex")
-    })
-}
+lazy_regex!(token_re, r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|\S");
 
 fn tokens(text: &str, seg: Span) -> Vec<Tok<'_>> {
     let s = &text[seg.start..seg.end];

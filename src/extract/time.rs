@@ -13,13 +13,12 @@
 //! capitalised; number words ("two", "twenty-five") and digits are both read.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use chrono::{NaiveDate, Weekday};
-use regex::Regex;
 
 use crate::article::{Article, SegmentKind, Span};
 use crate::extract::dates::{self, DateMention, RangeRole};
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 
 /// A time expression other than a calendar date, found once per article.
@@ -351,54 +350,34 @@ fn unit_of(s: &str) -> Option<TimeUnit> {
 // ---------------------------------------------------------------------------------------------
 // Regexes (static patterns; `expect` cannot be reached by input)
 
-fn re(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
-    cell.get_or_init(|| crate::fast_regex::compile(&pattern()).expect("static regex"))
-}
-
 const WEEKDAY_NAMES: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-fn relative_day_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW)\b"
-            .to_string()
-    })
-}
+lazy_regex!(relative_day_re, {
+    r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW)\b"
+});
 
-fn weekday_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        format!(
-            r"(?:\b(?P<q>(?i:last|next|this\s+coming|this\s+past|this|coming|past|on))\s+)?\b(?P<wd>{WEEKDAY_NAMES})\b"
-        )
-    })
-}
+lazy_regex!(weekday_re, {
+    format!(
+        r"(?:\b(?P<q>(?i:last|next|this\s+coming|this\s+past|this|coming|past|on))\s+)?\b(?P<wd>{WEEKDAY_NAMES})\b"
+    )
+});
 
-fn attached_weekday_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        format!(r"^(?P<sep>\s*\(\s*|\s*,\s*)(?:on\s+)?(?P<wd>{WEEKDAY_NAMES})\b")
-    })
-}
+lazy_regex!(attached_weekday_re, {
+    format!(r"^(?P<sep>\s*\(\s*|\s*,\s*)(?:on\s+)?(?P<wd>{WEEKDAY_NAMES})\b")
+});
 
-fn period_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        r"\b(?:(?P<part>[Ee]arlier|[Ll]ater)\s+)?(?P<q>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast)\s+(?P<u>week|month|year)\b"
-            .to_string()
-    })
-}
+lazy_regex!(period_re, {
+    r"\b(?:(?P<part>[Ee]arlier|[Ll]ater)\s+)?(?P<q>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast)\s+(?P<u>week|month|year)\b"
+});
 
 /// A numeral or a (hyphenated) word standing for a number in [`duration_re`]; the word is
 /// checked with `number_value` after matching. Much cheaper to compile than spelling out every
 /// number word, and the same matches once checked.
 const WORD: &str = r"(?:[0-9]{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)";
 
-fn duration_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        format!(
-            r"(?x)
+lazy_regex!(duration_re, {
+    format!(
+        r"(?x)
             \b(?:(?P<q>{QUALIFIERS})\s+)?
             (?:
                 (?P<cn>{WORD})-(?P<cu>day|night|week|month|year|hour)(?:-long)?\b(?P<cold>-old|\s+old\b)?
@@ -406,80 +385,55 @@ fn duration_re() -> &'static Regex {
                 (?:(?P<q2>{QUALIFIERS})\s+)?(?P<fn>{WORD})\s+(?P<fu>days|nights|weeks|months|years|hours|day|night|week|month|year|hour)\b
               | (?P<on>{WORD})\s+(?P<ou>days|nights|weeks)\s+of\s+(?P<onoun>[a-z]+)
             )"
-        )
-    })
-}
+    )
+});
 
-fn age_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        format!(
-            r"(?x)
+lazy_regex!(age_re, {
+    format!(
+        r"(?x)
               \b(?P<name>[A-Z][A-Za-z\u{{C0}}-\u{{24F}}'’.-]*[A-Za-z\u{{C0}}-\u{{24F}}.]),\ (?:now\ )?(?P<an>\d{{1,3}}),
             | \b(?P<aged>[Aa]ged?|[Tt]urn(?:ed|s)?)\ (?P<gn>\d{{1,3}})\b
             | \b(?P<yn>{NUM})[-\ ]years?[-\ ]old\b
             | \(\s*born\ [^()]{{4,40}}\)\ is\ (?P<isn>\d{{1,3}})(?:\ years\ old)?(?:[.,;]|$)
             "
-        )
-    })
-}
+    )
+});
 
-fn born_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || r"\b[Bb]orn\b".to_string())
-}
+lazy_regex!(born_re, r"\b[Bb]orn\b");
 
-fn year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || r"\b(?P<y>1[5-9]\d\d|20\d\d)\b".to_string())
-}
+lazy_regex!(year_re, r"\b(?P<y>1[5-9]\d\d|20\d\d)\b");
 
-fn ago_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        format!(r"\b(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{NUM})\s+(?P<u>years?|decades?)\s+ago\b")
-    })
-}
+lazy_regex!(ago_re, {
+    format!(r"\b(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{NUM})\s+(?P<u>years?|decades?)\s+ago\b")
+});
 
-fn year_after_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        r"^(?:\s*,?\s*(?:back\s+)?in\s+|\s*\(\s*(?:in\s+)?)(?:(?:early|late|mid)[- ]?)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?P<y>1[5-9]\d\d|20\d\d)\b"
-            .to_string()
-    })
-}
+lazy_regex!(year_after_re, {
+    r"^(?:\s*,?\s*(?:back\s+)?in\s+|\s*\(\s*(?:in\s+)?)(?:(?:early|late|mid)[- ]?)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?P<y>1[5-9]\d\d|20\d\d)\b"
+});
 
-fn range_year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d)\b".to_string())
-}
+lazy_regex!(range_year_re, r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d)\b");
 
-/// The first day and joiner before the last day of "from 10 to 12 January", "between 3 and 5
-/// May" (the month written once, after the last day).
-fn range_first_day_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
+lazy_regex!(
+    /// The first day and joiner before the last day of "from 10 to 12 January", "between 3 and 5
+    /// May" (the month written once, after the last day).
+    range_first_day_re,
+    {
         r"\b(?P<lead>[Ff]rom|[Bb]etween)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<j>to|until|till|through|and)\s+$"
-            .to_string()
-    })
-}
+    }
+);
 
-/// The joiner and last day after the first date of "August 11 to 16" (the month written once,
-/// before the first day).
-fn range_last_day_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        r"^\s+(?P<j>to|until|till|through|thru|and)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b".to_string()
-    })
-}
+lazy_regex!(
+    /// The joiner and last day after the first date of "August 11 to 16" (the month written once,
+    /// before the first day).
+    range_last_day_re,
+    {
+        r"^\s+(?P<j>to|until|till|through|thru|and)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b"
+    }
+);
 
-fn year_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, || {
-        r"\b[Ii]n\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<y>1[5-9]\d\d|20\d\d)\s*(?:,|[-–—])\s*$"
-            .to_string()
-    })
-}
+lazy_regex!(year_before_re, {
+    r"\b[Ii]n\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<y>1[5-9]\d\d|20\d\d)\s*(?:,|[-–—])\s*$"
+});
 
 // ---------------------------------------------------------------------------------------------
 // Extraction

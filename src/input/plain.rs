@@ -3,12 +3,12 @@
 //! files read the same way, with a YAML front-matter block (`---` ... `---`) skipped (its
 //! `date:` kept) and a `# ` marker before the headline left out of the headline's span.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::article::{Article, DateLine, Dateline, Segment, SegmentKind, Span};
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 
 /// Headings that start page chrome (navigation, related links) at the end of scraped articles.
@@ -212,15 +212,10 @@ fn is_chrome(block: &str) -> bool {
     CHROME.contains(&b.as_str())
 }
 
-fn date_line_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::fast_regex::compile(
-            r"^(?:(?P<wd>[A-Za-z]{3,9}\.?),?\s+)?(?:(?P<m1>[A-Za-z]{3,9}\.?)\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?)),?\s+(?P<y>\d{4})$",
-        )
-        .expect("static regex")
-    })
-}
+lazy_regex!(
+    date_line_re,
+    r"^(?:(?P<wd>[A-Za-z]{3,9}\.?),?\s+)?(?:(?P<m1>[A-Za-z]{3,9}\.?)\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?)),?\s+(?P<y>\d{4})$"
+);
 
 /// `Some(date)` when the whole block is a date line ("Wednesday, February 28, 2024",
 /// "28 February 2024"): `Some(None)` if it has that shape but names an impossible date.
@@ -239,15 +234,10 @@ fn parse_date_line(block: &str) -> Option<Option<NaiveDate>> {
     Some(NaiveDate::from_ymd_opt(year, month, day))
 }
 
-fn dateline_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::fast_regex::compile(
-            r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+(?:\s+|$)",
-        )
-        .expect("static regex")
-    })
-}
+lazy_regex!(
+    dateline_re,
+    r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+(?:\s+|$)"
+);
 
 /// A wire dateline at the start of the first body paragraph (`offset` = the paragraph's byte
 /// start). The place must be written in capitals ("KYIV", "NEW YORK") or the date must parse.

@@ -17,13 +17,10 @@
 //! Reagan / Donald Regan). Quotations are ignored (a source's own spelling), and so is a pair the
 //! article explains ("Kyiv (Kiev)", "also spelled").
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::article::{Article, Span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::names::NameMention;
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
     data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
@@ -265,16 +262,11 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     Link::Unrelated
 }
 
-/// Text before a use that explains an alternative spelling ("also spelled", "formerly").
-fn explainer() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::fast_regex::compile(
-            r"(?i)(?:\b(?:also|often|sometimes|formerly|previously|once|or)\s+(?:spelled|spelt|written|transliterated|known\s+as|called)|\bformerly|\bonce|\bnée|\baka|\bor)[\s,:]*[“‘\x22']?$",
-        )
-        .expect("static regex")
-    })
-}
+lazy_regex!(
+    /// Text before a use that explains an alternative spelling ("also spelled", "formerly").
+    explainer,
+    r"(?i)(?:\b(?:also|often|sometimes|formerly|previously|once|or)\s+(?:spelled|spelt|written|transliterated|known\s+as|called)|\bformerly|\bonce|\bnée|\baka|\bor)[\s,:]*[“‘\x22']?$"
+);
 
 /// True when some use of one spelling of the cluster is introduced as an alternative to another
 /// ("Kyiv (Kiev)", "Kyiv, also spelled Kiev").
