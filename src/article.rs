@@ -8,41 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// A half-open byte range `start..end` into the original file text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Span {
-    /// First byte (inclusive).
-    pub start: usize,
-    /// One past the last byte (exclusive).
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end` (bytes).
-    pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    /// Length in bytes.
-    pub const fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
-    }
-
-    /// True when the span covers no bytes.
-    pub const fn is_empty(&self) -> bool {
-        self.end <= self.start
-    }
-
-    /// True when `other` lies entirely within `self`.
-    pub const fn contains(&self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
-    /// True when the spans share at least one byte.
-    pub const fn overlaps(&self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-}
+pub use crate::source::Span;
 
 /// The role a block of text plays in a news article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::article::Span;
+use crate::source::Span;
 
 /// How serious a finding is. Ordered: `Note < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -10,7 +10,7 @@ use miette::{
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Run;
-use crate::line_index::LineIndex;
+use crate::source::LineIndex;
 
 /// A file's text for miette, named, with the header's column counted in code points (as in
 /// JSON; a leading byte-order mark not counted) instead of miette's bytes.

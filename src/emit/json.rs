@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::emit::Run;
-use crate::line_index::LineIndex;
 use crate::reference::{ReferenceDate, ReferenceSource};
+use crate::source::LineIndex;
 
 #[derive(Serialize)]
 struct Doc<'a> {

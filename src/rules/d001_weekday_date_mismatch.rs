@@ -3,8 +3,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::article::Span;
+use crate::claims::dates::{CalendarDate, DateMention, WeekdayMention, Year};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::dates::{CalendarDate, DateMention, WeekdayMention, Year};
 use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::{ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};

@@ -1,7 +1,7 @@
 //! `D002 impossible-date`: a calendar date that does not exist ("February 30", "June 31").
 
+use crate::claims::dates::{DateMention, Year};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::dates::{DateMention, Year};
 use crate::knowledge::calendar::{days_in_month, month_name};
 use crate::rules::{label, Context, Rule, RuleMeta};
 

@@ -1,10 +1,10 @@
 //! `D010 duration-range-mismatch`: "a two-day summit" held on a date range of another length.
 
 use crate::article::Span;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::time::{
+use crate::claims::time::{
     sentence_groups, DateRange, Duration, DurationForm, Qualifier, TimeMention, TimeUnit, TimeValue,
 };
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {

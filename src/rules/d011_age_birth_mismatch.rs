@@ -4,10 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::article::Span;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::time::{
+use crate::claims::time::{
     sentence_groups, Age, AgeContext, AgeForm, Birth, TimeMention, TimeValue,
 };
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};

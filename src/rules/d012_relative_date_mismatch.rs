@@ -4,10 +4,10 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::article::{Article, Span};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::time::{
+use crate::claims::time::{
     AttachedDay, PeriodPart, PeriodUnit, TimeMention, TimeValue, WeekdayQualifier,
 };
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};

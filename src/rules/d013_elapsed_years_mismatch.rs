@@ -3,8 +3,8 @@
 use chrono::Datelike;
 
 use crate::article::Span;
+use crate::claims::time::{Qualifier, TimeMention, TimeValue, YearsAgo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::time::{Qualifier, TimeMention, TimeValue, YearsAgo};
 use crate::reference::{ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
 

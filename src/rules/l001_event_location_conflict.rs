@@ -1,9 +1,9 @@
 //! `L001 event-location-conflict`: one event placed in two places that cannot both hold.
 
 use crate::article::SegmentKind;
+use crate::claims::events::{ClaimForm, EventClaim};
+use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::events::{ClaimForm, EventClaim};
-use crate::extract::places::{PlaceMention, PlaceRole};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind, Within};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
@@ -114,7 +114,7 @@ fn trusted(
     p: &PlaceMention,
     name: &str,
     places: &[PlaceMention],
-    article: &crate::Article,
+    article: &crate::article::Article,
 ) -> bool {
     p.readings.iter().any(|&r| {
         gazetteer::place(r).is_some_and(|pl| {

@@ -17,8 +17,8 @@ mod n012_parts_exceed_total;
 mod n013_unit_conversion_mismatch;
 
 use crate::article::{Article, Span};
+use crate::claims::Mentions;
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::extract::Mentions;
 use crate::reference::ReferenceDate;
 
 /// Static description of a rule.

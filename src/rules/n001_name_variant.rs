@@ -1,6 +1,6 @@
 //! `N001 name-variant`: one person or place spelled two ways in one article.
 //!
-//! Names come from [`crate::extract::names`]; each distinct spelling of a family word (case
+//! Names come from [`crate::claims::names`]; each distinct spelling of a family word (case
 //! ignored) is compared with every other one. Two spellings are linked when:
 //!
 //! - the gazetteer or the curated place list says they name one place (Kyiv / Kiev);
@@ -18,8 +18,8 @@
 //! article explains ("Kyiv (Kiev)", "also spelled").
 
 use crate::article::{Article, Span};
+use crate::claims::names::NameMention;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::names::NameMention;
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
@@ -432,7 +432,7 @@ fn diagnostic(cluster: &[Spelling]) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::names::extract;
+    use crate::claims::names::extract;
     use crate::input::read_article;
 
     /// Clusters as (spelling, count) lists.

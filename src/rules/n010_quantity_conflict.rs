@@ -2,8 +2,8 @@
 //! the same counted thing ("12 killed" / "15 people were killed").
 
 use crate::article::{SegmentKind, Span};
+use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::numbers::{Kind, NumberMention};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {

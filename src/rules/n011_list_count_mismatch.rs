@@ -2,8 +2,8 @@
 //! stated count followed by a closed list with a different number of items.
 
 use crate::article::{SegmentKind, Span};
+use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::numbers::{Kind, NumberMention};
 use crate::knowledge::gazetteer;
 use crate::rules::{label, Context, Rule, RuleMeta};
 

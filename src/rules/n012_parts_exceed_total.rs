@@ -3,8 +3,8 @@
 //! up to well over 100%.
 
 use crate::article::Span;
+use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::numbers::{Kind, NumberMention};
 use crate::knowledge::numbers::Qualifier;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
@@ -138,7 +138,7 @@ fn category(cx: &Context<'_>, m: &NumberMention) -> Option<String> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
     match w.next() {
-        Some("were" | "are" | "was" | "is") => w.next().map(crate::extract::numbers::lemma),
+        Some("were" | "are" | "was" | "is") => w.next().map(crate::claims::numbers::lemma),
         _ => None,
     }
 }

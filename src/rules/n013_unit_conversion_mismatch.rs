@@ -2,8 +2,8 @@
 //! unit ("10 km (4 miles)") where the two do not agree.
 
 use crate::article::Span;
+use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::numbers::{Kind, NumberMention};
 use crate::knowledge::numbers::{convert, Dimension, Qualifier, Unit};
 use crate::rules::{label, Context, Rule, RuleMeta};
 

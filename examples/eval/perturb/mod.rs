@@ -2,7 +2,7 @@
 //! and the byte spans where the finding should point.
 //!
 //! Everything here is written independently of claimlint's extractors and knowledge tables
-//! (`claimlint::extract`, `claimlint::knowledge`): small regexes and hand-made word lists of our
+//! (`claimlint::claims`, `claimlint::knowledge`): small regexes and hand-made word lists of our
 //! own, so that recall is not measured against the linter's own idea of what a date, a place or a
 //! name is.
 //!

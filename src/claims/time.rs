@@ -6,7 +6,7 @@
 //!
 //! Each form is one regex pass per headline or paragraph segment (the `regex` crate runs in
 //! linear time) plus look-around bounded to a few dozen bytes, so extraction is linear in the
-//! article's length. Calendar dates come from [`crate::extract::dates`], run once more here so
+//! article's length. Calendar dates come from [`crate::claims::dates`], run once more here so
 //! that relative expressions can pick up a date written right after them.
 //!
 //! Every span is a **byte** range into [`Article::text`]. Weekday and month names count only when
@@ -17,7 +17,7 @@ use std::ops::Range;
 use chrono::{NaiveDate, Weekday};
 
 use crate::article::{Article, SegmentKind, Span};
-use crate::extract::dates::{self, DateMention, RangeRole};
+use crate::claims::dates::{self, DateMention, RangeRole};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 

@@ -10,7 +10,7 @@
 //! taken as the same event as every other use of that noun.
 
 use crate::article::{Article, SegmentKind, Span};
-use crate::extract::places::{PlaceMention, PlaceRole};
+use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::month_from_name;
 use crate::knowledge::gazetteer::{self, PlaceKind};
@@ -44,7 +44,7 @@ pub struct EventClaim {
     pub event: &'static str,
     /// The event noun's bytes.
     pub noun: Span,
-    /// Index of the place in [`crate::extract::Mentions::places`].
+    /// Index of the place in [`crate::claims::Mentions::places`].
     pub place: usize,
     /// How the place is tied to the event.
     pub form: ClaimForm,
@@ -248,7 +248,7 @@ fn determiner(pre: &[&str]) -> Determiner {
 }
 
 /// Find event-location claims. `places` must be the article's place mentions in document
-/// order (from [`crate::extract::places::extract`]).
+/// order (from [`crate::claims::places::extract`]).
 pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
     let lede = article
         .segments
@@ -444,7 +444,7 @@ fn attributive_ok(p: &PlaceMention, event: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::places;
+    use crate::claims::places;
     use crate::input::plain::parse;
     use std::sync::Arc;
 

@@ -1,0 +1,80 @@
+//! The run model: what checking produced, independent of how it is shown.
+//!
+//! [`Settings`] go in; a [`Report`] comes out per article; the driver gathers reports into a
+//! [`Run`] of [`CheckedFile`]s and [`FileError`]s, which every emitter reads.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::reference::ReferenceDate;
+
+/// Options for one run of the rules.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// `--reference-date`: the article's date, overriding anything written in the article.
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// The result of checking one article.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The reference date used by date rules, and where it came from; `None` when the article
+    /// gives none and none was passed.
+    pub reference: Option<ReferenceDate>,
+    /// Findings sorted by primary label start, then code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One article that was read and checked.
+#[derive(Clone, Debug)]
+pub struct CheckedFile {
+    /// The path as given (`<stdin>` for standard input).
+    pub path: String,
+    /// The file text, shared with the renderer.
+    pub text: Arc<str>,
+    /// Its findings and reference date.
+    pub report: Report,
+}
+
+/// A file that could not be read or decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    /// The path as given.
+    pub path: String,
+    /// One line saying what went wrong.
+    pub message: String,
+}
+
+/// Everything one `claimlint check` run produced, in input order.
+#[derive(Clone, Debug, Default)]
+pub struct Run {
+    /// Checked files.
+    pub files: Vec<CheckedFile>,
+    /// Files that could not be checked.
+    pub errors: Vec<FileError>,
+}
+
+impl Run {
+    /// Count of diagnostics at each severity: `(errors, warnings, notes)`.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for d in self.files.iter().flat_map(|f| &f.report.diagnostics) {
+            match d.severity {
+                Severity::Error => c.0 += 1,
+                Severity::Warning => c.1 += 1,
+                Severity::Note => c.2 += 1,
+            }
+        }
+        c
+    }
+
+    /// True when some diagnostic is at or above `threshold`.
+    pub fn has_finding_at(&self, threshold: Severity) -> bool {
+        self.files
+            .iter()
+            .flat_map(|f| &f.report.diagnostics)
+            .any(|d| d.severity >= threshold)
+    }
+}
