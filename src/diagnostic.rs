@@ -61,6 +61,38 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Labelled spans; sorted by start, distinct, non-empty, exactly one primary.
     pub labels: Vec<Label>,
+    /// A suggested correction, when the rule can name one.
+    pub fix: Option<Fix>,
+}
+
+/// How safe a [`Fix`] is to apply without reading it (ruff's applicability).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Certainly right (a weekday that the date fixes); may be applied automatically.
+    Safe,
+    /// Probably right, but an editor must choose (which of two spellings is the real one).
+    Unsafe,
+}
+
+/// One text replacement: the bytes of `span` become `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte range into the original file to replace (may be empty for an insertion).
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A suggested correction: one or more non-overlapping edits applied together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, for a menu ("replace Tuesday with Wednesday").
+    pub message: String,
+    /// Whether the fix may be applied without review.
+    pub applicability: Applicability,
+    /// The edits, sorted by span start, non-overlapping.
+    pub edits: Vec<Edit>,
 }
 
 impl Diagnostic {

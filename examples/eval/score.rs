@@ -101,6 +101,7 @@ mod tests {
             severity,
             message: "m".into(),
             help: None,
+            fix: None,
             labels: spans
                 .iter()
                 .enumerate()

@@ -58,6 +58,7 @@ impl RuleMeta {
             message: message.into(),
             help: None,
             labels: Vec::new(),
+            fix: None,
         }
     }
 }
