@@ -307,6 +307,28 @@ pub fn collect(
         b.push(ClaimKind::Quantity, n.span, value, alts);
     }
     let mut out = b.out;
+    // A capitalised word that is already a place, date or weekday claim is not also listed as a
+    // name: the name list exists for spelling comparison (N001), the checklist shows the
+    // stronger reading.
+    let typed: Vec<Span> = out
+        .iter()
+        .filter(|c| !matches!(c.kind, ClaimKind::Name | ClaimKind::Quantity))
+        .map(|c| c.span)
+        .collect();
+    out.retain(|c| c.kind != ClaimKind::Name || !typed.iter().any(|s| s.overlaps(c.span)));
+    // A number that is the whole of an age, duration or years-ago claim ("31-year-old",
+    // "two-day") is shown once, as that claim.
+    let timed: Vec<Span> = out
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ClaimKind::Age | ClaimKind::Duration | ClaimKind::YearsAgo
+            )
+        })
+        .map(|c| c.span)
+        .collect();
+    out.retain(|c| c.kind != ClaimKind::Quantity || !timed.iter().any(|s| s.contains(c.span)));
     out.sort_by_key(|c| (c.span.start, c.kind, c.span.end));
     out.dedup_by(|a, b| a.id == b.id);
     out

@@ -1,5 +1,6 @@
 //! Emitters: one file per output format.
 
+pub mod claims;
 pub mod human;
 pub mod json;
 
