@@ -6,6 +6,7 @@ pub mod events;
 pub mod names;
 pub mod numbers;
 pub mod places;
+pub mod spanned;
 pub mod time;
 
 use crate::article::Article;

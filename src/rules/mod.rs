@@ -15,6 +15,7 @@ mod n010_quantity_conflict;
 mod n011_list_count_mismatch;
 mod n012_parts_exceed_total;
 mod n013_unit_conversion_mismatch;
+pub mod query;
 pub mod trace;
 
 use crate::article::{Article, Span};
