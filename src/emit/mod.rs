@@ -124,7 +124,7 @@ pub fn summary(run: &Run) -> String {
 }
 
 /// `--statistics`: one line per rule that fired, `count  CODE  name`, most frequent first (ties
-/// in code order), then a total line. Empty when nothing fired.
+/// in code order). Empty when nothing fired.
 pub fn statistics(run: &Run) -> String {
     let mut counts: Vec<(String, String, usize)> = Vec::new();
     for d in run.files.iter().flat_map(|f| &f.report.diagnostics) {
@@ -140,10 +140,9 @@ pub fn statistics(run: &Run) -> String {
         .map(|c| c.2.to_string().len())
         .max()
         .unwrap_or(1);
-    let name_width = counts.iter().map(|c| c.1.len()).max().unwrap_or(0);
     let mut out = String::new();
     for (code, name, n) in &counts {
-        out.push_str(&format!("{n:>width$}  {code}  {name:<name_width$}\n"));
+        out.push_str(&format!("{n:>width$}  {code}  {name}\n"));
     }
     out
 }
