@@ -656,3 +656,47 @@ fn sarif_root_makes_uris_relative_to_it() {
         "{base}"
     );
 }
+
+#[test]
+fn docs_show_the_seed_article_in_every_format_as_it_is() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/formats.md"))
+        .expect("docs/formats.md");
+    let formats = [
+        "human",
+        "concise",
+        "json",
+        "jsonl",
+        "sarif",
+        "github",
+        "gitlab",
+        "rdjson",
+        "junit",
+        "checkstyle",
+    ];
+    for format in formats {
+        let heading = format!("### `{format}`\n");
+        let section = docs
+            .split_once(&heading)
+            .map(|(_, rest)| rest)
+            .unwrap_or_else(|| panic!("docs/formats.md has no section for {format}"));
+        let block = section
+            .split_once("```")
+            .and_then(|(_, rest)| rest.split_once('\n'))
+            .and_then(|(_, rest)| rest.split_once("\n```\n"))
+            .map(|(body, _)| format!("{body}\n"))
+            .expect("a code block");
+        if format == "sarif" {
+            // Shown with the rules array cut down; the results must still be the real ones.
+            let shown: Value = serde_json::from_str(&block).expect("JSON");
+            let real: Value =
+                serde_json::from_str(&sarif::render(&balkan_run(), &opts())).expect("JSON");
+            assert_eq!(shown["runs"][0]["results"], real["runs"][0]["results"]);
+            continue;
+        }
+        let out = claimlint()
+            .args(["check", BALKAN, "--color", "never", "--format", format])
+            .output()
+            .expect("runs");
+        assert_eq!(block, String::from_utf8_lossy(&out.stdout), "{format}");
+    }
+}
