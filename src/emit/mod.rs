@@ -301,7 +301,7 @@ mod tests {
             }
         );
         let x = text.rfind('x').unwrap_or(0);
-        assert_eq!((p.at(x).column, p.at(x).byte_column), (19, 23));
+        assert_eq!((p.at(x).column, p.at(x).byte_column), (19, 24));
         assert_eq!(
             (p.at(3).line, p.at(3).column, p.at(3).byte_column),
             (1, 1, 1)
