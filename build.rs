@@ -6,7 +6,12 @@
 //! - `gazetteer.rs`: static tables `PLACES`, `HITS`, `REGIONS` included by
 //!   `src/knowledge/gazetteer.rs`.
 //!
+//! - `lexicons.rs`: the word lists of `rules/lexicons/*.toml` (see `build/lexicons.rs`).
+//!
 //! Place ids are indexes into `PLACES`: regions first, then countries, admin1 divisions, cities.
+
+#[path = "build/lexicons.rs"]
+mod lexicons;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -82,6 +87,10 @@ fn tsv(path: &Path) -> Vec<Vec<String>> {
 }
 
 fn main() {
+    lexicons::generate(
+        Path::new("rules/lexicons"),
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")),
+    );
     let dir = Path::new("rules/places");
     for f in [
         "countries.tsv",

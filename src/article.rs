@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use crate::source::Span;
+use crate::text::casing::Casing;
 
 /// The role a block of text plays in a news article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -57,7 +58,8 @@ pub struct DateLine {
 
 /// A news article split into segments, sentences and quotations.
 ///
-/// Built by a reader in [`crate::input`]; consumed by extractors and rules.
+/// Built by a reader in [`crate::input`], annotated by [`crate::text::annotate`]; consumed by
+/// claims and rules.
 #[derive(Clone, Debug)]
 pub struct Article {
     /// The file text exactly as read (after UTF-8 validation), shared with the emitters.
@@ -69,6 +71,10 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// Quotations (the text between the quotation marks, marks excluded), in document order.
     pub quotes: Vec<Span>,
+    /// The speaker each quotation is attributed to ("..., Smith said"), parallel to `quotes`.
+    pub speakers: Vec<Option<Span>>,
+    /// Capitalisation of each segment, parallel to `segments` ([`crate::text::casing`]).
+    pub casing: Vec<Casing>,
     /// The date line above the headline, when there is one.
     pub date_line: Option<DateLine>,
     /// The `date:` field of a YAML front-matter block (`---` ... `---`) opening the file, when
@@ -103,6 +109,31 @@ impl Article {
         self.segments
             .iter()
             .find(|s| s.kind == SegmentKind::Headline)
+    }
+
+    /// The lede: the first body paragraph, if any.
+    pub fn lede(&self) -> Option<&Segment> {
+        self.segments
+            .iter()
+            .find(|s| s.kind == SegmentKind::Paragraph)
+    }
+
+    /// The casing of the segment containing byte `pos`, if any.
+    pub fn casing_at(&self, pos: usize) -> Option<Casing> {
+        let i = self.segments.partition_point(|s| s.span.end <= pos);
+        self.segments
+            .get(i)
+            .filter(|s| s.span.start <= pos && pos < s.span.end)
+            .and_then(|_| self.casing.get(i).copied())
+    }
+
+    /// The speaker of the quotation containing `span`, when it is attributed.
+    pub fn speaker_of(&self, span: Span) -> Option<Span> {
+        let i = self.quotes.partition_point(|q| q.end <= span.start);
+        self.quotes
+            .get(i)
+            .filter(|q| q.contains(span))
+            .and_then(|_| self.speakers.get(i).copied().flatten())
     }
 
     /// The sentence containing byte `pos`, if any.

@@ -18,6 +18,7 @@ pub mod rules;
 #[cfg(feature = "cli")]
 pub mod runner;
 pub mod source;
+pub mod text;
 
 pub use article::{Article, Span};
 pub use diagnostic::{Diagnostic, Label, Severity};
@@ -27,12 +28,51 @@ pub use report::{Report, Settings};
 
 /// Run every rule on `article`. Deterministic: same input, same output, no clock.
 pub fn check(article: &Article, settings: &Settings) -> Report {
+    run(article, settings, false).0
+}
+
+/// What `claimlint claims` shows for one article: every claim in the shared envelope, and what
+/// each rule compared.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ClaimsReport {
+    /// The reference date used, if any.
+    pub reference: Option<ReferenceDate>,
+    /// Every claim, in document order.
+    pub claims: Vec<claims::envelope::Claim>,
+    /// Every comparison a rule made, sorted by first span then rule.
+    pub comparisons: Vec<rules::trace::Comparison>,
+    /// The diagnostics, as `check` gives them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Extract every claim of `article` and run the rules with tracing on.
+pub fn claims(article: &Article, settings: &Settings) -> ClaimsReport {
+    let (report, claims, comparisons) = run(article, settings, true);
+    ClaimsReport {
+        reference: report.reference,
+        claims,
+        comparisons,
+        diagnostics: report.diagnostics,
+    }
+}
+
+fn run(
+    article: &Article,
+    settings: &Settings,
+    tracing: bool,
+) -> (
+    Report,
+    Vec<claims::envelope::Claim>,
+    Vec<rules::trace::Comparison>,
+) {
     let reference = reference::resolve(article, settings.reference_date);
     let mentions = claims::Mentions::extract(article, reference.as_ref());
+    let trace = rules::trace::Trace::new(tracing);
     let cx = rules::Context {
         article,
         reference: reference.as_ref(),
         mentions: &mentions,
+        trace: &trace,
     };
     let mut diagnostics = Vec::new();
     for rule in rules::all() {
@@ -45,8 +85,17 @@ pub fn check(article: &Article, settings: &Settings) -> Report {
         .collect();
     diagnostics
         .sort_by(|a, b| (a.start(), a.code, &a.message).cmp(&(b.start(), b.code, &b.message)));
-    Report {
-        reference,
-        diagnostics,
-    }
+    let envelopes = if tracing {
+        claims::envelope::collect(article, &mentions, reference.as_ref())
+    } else {
+        Vec::new()
+    };
+    (
+        Report {
+            reference,
+            diagnostics,
+        },
+        envelopes,
+        trace.into_comparisons(),
+    )
 }

@@ -31,6 +31,43 @@ enum Command {
     },
     /// List every rule.
     Rules,
+    /// List every claim an article makes (the fact-checker's checklist), grouped by segment,
+    /// with what each rule compared it with.
+    Claims(ClaimsArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ClaimsArgs {
+    /// Files, folders or - (stdin).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
+    format: ClaimsFormat,
+    /// Only these kinds (comma-separated): place, event, name (person), date, range,
+    /// relative-date, duration, age, birth, years-ago, quantity (number).
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+    kind: Vec<claimlint::claims::envelope::ClaimKind>,
+    /// The article's date (YYYY-MM-DD); overrides any date written in the article.
+    #[arg(long, value_parser = parse_date)]
+    reference_date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ClaimsFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+fn parse_kind(s: &str) -> Result<claimlint::claims::envelope::ClaimKind, String> {
+    claimlint::claims::envelope::ClaimKind::parse(s.trim()).ok_or_else(|| {
+        let names: Vec<&str> = claimlint::claims::envelope::ClaimKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        format!("'{s}' is not a claim kind (one of: {})", names.join(", "))
+    })
 }
 
 #[derive(clap::Args, Debug)]
@@ -137,6 +174,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Claims(args) => run_claims(args),
         Command::Rule { code } => match rules::find(&code) {
             Some(r) => {
                 let m = r.meta();
@@ -212,6 +250,48 @@ fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
             eprintln!("claimlint: cannot write {}: {e}", path.display());
             ExitCode::from(2)
         }
+    }
+}
+
+/// `claimlint claims`: exit 0 when every file was read, 2 otherwise (claims are not findings).
+fn run_claims(args: ClaimsArgs) -> ExitCode {
+    use claimlint::emit::claims::{self as view, ClaimsFile};
+    let settings = Settings {
+        reference_date: args.reference_date,
+    };
+    let (sources, empty) = runner::expand(&args.paths);
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for source in &sources {
+        match runner::read_source(source) {
+            Ok(article) => files.push(ClaimsFile {
+                path: source.display(),
+                text: article.text.clone(),
+                report: claimlint::claims(&article, &settings),
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    for dir in empty {
+        errors.push(claimlint::emit::FileError {
+            path: dir.display().to_string(),
+            message: "no *.txt or *.md articles in this folder".to_string(),
+        });
+    }
+    for e in &errors {
+        eprintln!("claimlint: {}: {}", e.path, e.message);
+    }
+    let kinds = (!args.kind.is_empty()).then_some(args.kind.as_slice());
+    let rendered = match args.format {
+        ClaimsFormat::Human => view::human(&files, kinds),
+        ClaimsFormat::Json => view::json(&files, &errors, kinds),
+        ClaimsFormat::Jsonl => view::jsonl(&files, kinds),
+    };
+    let write = write_stdout(&rendered);
+    if write != ExitCode::SUCCESS || !errors.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

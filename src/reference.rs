@@ -53,7 +53,7 @@ impl ReferenceSource {
 }
 
 /// The date an article is read against, with its source.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReferenceDate {
     /// The date.
     pub date: NaiveDate,
@@ -68,7 +68,7 @@ pub struct ReferenceDate {
 }
 
 /// The day a wire dateline names, its year taken from the reference date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct DatelineDay {
     /// The date (year inferred).
     pub date: NaiveDate,

@@ -39,7 +39,7 @@ pub struct CheckedFile {
 }
 
 /// A file that could not be read or decoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct FileError {
     /// The path as given.
     pub path: String,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use crate::article::Article;
 use crate::emit::{CheckedFile, FileError, Run};
 use crate::{check, input, Settings};
 
@@ -101,16 +102,23 @@ fn read(source: &Source) -> Result<Vec<u8>, String> {
     }
 }
 
-fn check_one(source: &Source, settings: &Settings) -> Result<CheckedFile, FileError> {
+/// Read and parse one source into an article. Errors name the file: missing, unreadable,
+/// not UTF-8, UTF-16 or binary.
+pub fn read_source(source: &Source) -> Result<Article, FileError> {
     let path = source.display();
     let bytes = read(source).map_err(|message| FileError {
         path: path.clone(),
         message,
     })?;
-    let article = input::read_article(bytes).map_err(|e| FileError {
-        path: path.clone(),
+    input::read_article(bytes).map_err(|e| FileError {
+        path,
         message: e.to_string(),
-    })?;
+    })
+}
+
+fn check_one(source: &Source, settings: &Settings) -> Result<CheckedFile, FileError> {
+    let path = source.display();
+    let article = read_source(source)?;
     let report = check(&article, settings);
     Ok(CheckedFile {
         path,

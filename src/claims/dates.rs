@@ -32,7 +32,7 @@ use crate::knowledge::calendar::{month_from_name, weekday_from_name, year_for_mo
 use crate::reference::ReferenceDate;
 
 /// A date written in the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct DateMention {
     /// The bytes of the whole expression: from the weekday, when one is written with the date,
     /// to the end of the date (and the closing bracket of "Tuesday (Feb 28)").
@@ -54,7 +54,7 @@ pub struct DateMention {
 /// The last weekday and day of a weekday range written before a date range: "Friday" and "8"
 /// in "Monday to Friday, March 4-8", "Monday" and "April 1" in "Saturday to Monday, March 30 to
 /// April 1". The written weekday goes with this day, not with the first one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RangeEndWeekday {
     /// The second weekday named.
     pub weekday: WeekdayMention,
@@ -78,7 +78,7 @@ impl DateMention {
 }
 
 /// A weekday name written with a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct WeekdayMention {
     /// The day named.
     pub weekday: Weekday,
@@ -87,14 +87,14 @@ pub struct WeekdayMention {
 }
 
 /// The meaning of a [`DateMention`]. More kinds (relative dates) will join this enum.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum DateValue {
     /// A day of a month, with or without a year.
     Calendar(CalendarDate),
 }
 
 /// How a calendar date is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum DateForm {
     /// "February 28, 2024", "Feb 28".
     MonthDay,
@@ -105,7 +105,7 @@ pub enum DateForm {
 }
 
 /// Where a date stands in a range written with a dash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum RangeRole {
     /// The first end: "March 31" in "March 31-April 2", "June 3" in "June 3-5".
     Start,
@@ -114,7 +114,7 @@ pub enum RangeRole {
 }
 
 /// The year of a calendar date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Year {
     /// Written in the text.
     Written {
@@ -152,7 +152,7 @@ impl Year {
 }
 
 /// A day of a month as written, with the date it resolves to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CalendarDate {
     /// The bytes of the date itself, weekday excluded ("February 28, 2024").
     pub span: Span,

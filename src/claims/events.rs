@@ -29,7 +29,7 @@ pub const EVENT_NOUNS: &[&str] = &[
 ];
 
 /// How the place is tied to the event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum ClaimForm {
     /// "summit in X", "summit, which took place in X", "talks held at X".
     Preposition,
@@ -38,7 +38,7 @@ pub enum ClaimForm {
 }
 
 /// One claim that an event happens at a place.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct EventClaim {
     /// Canonical event noun (one of [`EVENT_NOUNS`]).
     pub event: &'static str,

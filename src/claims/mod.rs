@@ -1,17 +1,19 @@
 //! Extractors: find typed mentions in an article once, for all rules.
 
 pub mod dates;
+pub mod envelope;
 pub mod events;
 pub mod names;
 pub mod numbers;
 pub mod places;
+pub mod spanned;
 pub mod time;
 
 use crate::article::Article;
 use crate::reference::ReferenceDate;
 
 /// Everything extracted from one article, in document order per kind.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct Mentions {
     /// Toponyms resolved against the gazetteer.
     pub places: Vec<places::PlaceMention>,

@@ -18,7 +18,7 @@ use crate::article::{Article, SegmentKind, Span};
 use crate::knowledge::names::{data, NameData};
 
 /// A name written in the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct NameMention {
     /// The bytes of the whole name after any leading titles ("Volodymyr Zelensky" in
     /// "President Volodymyr Zelensky’s"), possessive excluded.
@@ -49,7 +49,7 @@ const FOREIGN: &[&str] = &[
 ];
 
 /// What a word token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 enum Class {
     /// Starts with a capital and has lower-case letters: part of a name.
     Cap,
@@ -62,7 +62,7 @@ enum Class {
 }
 
 /// A word token in one segment.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize)]
 struct Token {
     /// The word's bytes, possessive and trailing lower-case hyphen parts excluded.
     span: Span,

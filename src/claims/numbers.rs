@@ -33,7 +33,7 @@ use crate::fast_regex::lazy_regex;
 use crate::knowledge::numbers::{self as kn, Qualifier, Unit, QUALIFIERS};
 
 /// A number written in the article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct NumberMention {
     /// The bytes of the whole expression: qualifier, currency symbol, number, scale and unit
     /// ("at least 12", "$11.1bn", "10 km", "between 10 and 12").
@@ -88,7 +88,7 @@ impl NumberMention {
 }
 
 /// What a number measures.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub enum Kind {
     /// A plain count or amount.
     Count,
@@ -101,7 +101,7 @@ pub enum Kind {
 }
 
 /// What a number counts: a noun after it and/or an event verb around it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counted {
     /// The counted noun, lower case and singular ("country" for "countries").
     pub noun: Option<String>,
@@ -114,14 +114,14 @@ pub struct Counted {
 }
 
 /// One token of a segment: a number, a word or a single other character.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize)]
 struct Tok<'a> {
     span: Span,
     text: &'a str,
     kind: TokKind,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 enum TokKind {
     Digits,
     Word,
@@ -180,7 +180,7 @@ pub fn extract(article: &Article) -> Vec<NumberMention> {
 }
 
 /// A number read at some token index, before context is applied.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize)]
 struct Core {
     /// First and last token of the number (range included).
     first: usize,

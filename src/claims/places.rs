@@ -14,7 +14,7 @@ use crate::knowledge::gazetteer::{
 };
 
 /// How a place is named.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum PlaceRole {
     /// By name ("Kyiv", "the Balkans").
     Name,
@@ -25,7 +25,7 @@ pub enum PlaceRole {
 }
 
 /// One toponym in the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct PlaceMention {
     /// The name's bytes (without a possessive 's).
     pub span: Span,

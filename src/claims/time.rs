@@ -22,7 +22,7 @@ use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 
 /// A time expression other than a calendar date, found once per article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TimeMention {
     /// The bytes of the whole expression (for a relative day, its attached weekday or date
     /// included: "yesterday (Monday)").
@@ -36,7 +36,7 @@ pub struct TimeMention {
 }
 
 /// The meaning of a [`TimeMention`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum TimeValue {
     /// "yesterday", "today", "tomorrow", "tonight", with an attached weekday or date if written.
     RelativeDay(RelativeDay),
@@ -59,7 +59,7 @@ pub enum TimeValue {
 
 /// A weekday or date written right after a relative expression ("yesterday (Monday)",
 /// "last month, on Feb 3").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AttachedDay {
     /// Its bytes (weekday and date; brackets excluded).
     pub span: Span,
@@ -72,7 +72,7 @@ pub struct AttachedDay {
 }
 
 /// "yesterday", "today", "tomorrow", "tonight".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RelativeDay {
     /// Days from the article's day: -1, 0 or +1.
     pub offset: i64,
@@ -83,7 +83,7 @@ pub struct RelativeDay {
 }
 
 /// The word before a weekday.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum WeekdayQualifier {
     /// Nothing ("Tuesday's vote") or "on" ("on Tuesday").
     On,
@@ -96,7 +96,7 @@ pub enum WeekdayQualifier {
 }
 
 /// A weekday named in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct WeekdayRef {
     /// The qualifier before it.
     pub qualifier: WeekdayQualifier,
@@ -109,7 +109,7 @@ pub struct WeekdayRef {
 }
 
 /// The unit of a relative period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum PeriodUnit {
     /// "last week".
     Week,
@@ -120,7 +120,7 @@ pub enum PeriodUnit {
 }
 
 /// Which part of the period is meant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum PeriodPart {
     /// The whole period ("this month").
     Whole,
@@ -133,7 +133,7 @@ pub enum PeriodPart {
 }
 
 /// "earlier this month", "last week", "next year".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RelativePeriod {
     /// The bytes of the period words themselves ("earlier this month").
     pub words: Span,
@@ -148,7 +148,7 @@ pub struct RelativePeriod {
 }
 
 /// A unit of time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum TimeUnit {
     /// Hours.
     Hour,
@@ -165,7 +165,7 @@ pub enum TimeUnit {
 }
 
 /// How a duration is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum DurationForm {
     /// A compound modifier before a noun: "two-day summit", "48-hour strike".
     Compound,
@@ -178,7 +178,7 @@ pub enum DurationForm {
 }
 
 /// A rounding or bounding word before a number ("nearly", "more than", "about").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Qualifier {
     /// No qualifier (or "just", "exactly").
     Exact,
@@ -191,7 +191,7 @@ pub enum Qualifier {
 }
 
 /// A length of time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Duration {
     /// How many units.
     pub amount: u32,
@@ -208,7 +208,7 @@ pub struct Duration {
 }
 
 /// How an age is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum AgeForm {
     /// "Smith, 45,".
     Apposition,
@@ -223,7 +223,7 @@ pub enum AgeForm {
 }
 
 /// When an age holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum AgeContext {
     /// Now, at the article's date.
     Current,
@@ -234,7 +234,7 @@ pub enum AgeContext {
 }
 
 /// A person's age.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Age {
     /// Years.
     pub years: u32,
@@ -249,7 +249,7 @@ pub struct Age {
 }
 
 /// A birth date or year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Birth {
     /// The bytes of the word "born".
     pub born: Span,
@@ -262,7 +262,7 @@ pub struct Birth {
 }
 
 /// "25 years ago".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct YearsAgo {
     /// The number of years (decades are multiplied out: "three decades" is 30).
     pub years: u32,
@@ -276,7 +276,7 @@ pub struct YearsAgo {
 }
 
 /// An inclusive date range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct DateRange {
     /// The bytes of the first day ("27" in "27–29 February").
     pub start: Span,

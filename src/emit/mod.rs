@@ -18,6 +18,7 @@
 //! column unit.
 
 pub mod checkstyle;
+pub mod claims;
 pub mod concise;
 pub mod github;
 pub mod gitlab;

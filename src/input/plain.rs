@@ -10,25 +10,10 @@ use chrono::NaiveDate;
 use crate::article::{Article, DateLine, Dateline, Segment, SegmentKind, Span};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
+use crate::knowledge::lexicon;
 
-/// Headings that start page chrome (navigation, related links) at the end of scraped articles.
-const CHROME: &[&str] = &[
-    "latest stories",
-    "related articles",
-    "related stories",
-    "related topics",
-    "more on this story",
-    "more stories",
-    "top stories",
-    "read more",
-    "share this",
-    "share this article",
-    "you may also like",
-    "most read",
-    "advertisement",
-];
-
-/// Parse the structure of a plain-text article. Never fails: text with no blank lines is one
+/// Parse the structure of a plain-text article and annotate it ([`crate::text::annotate`]:
+/// sentences, quotations, casing). Never fails: text with no blank lines is one
 /// headline; empty text gives an article with no segments.
 pub fn parse(text: Arc<str>) -> Article {
     let mut skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -116,26 +101,19 @@ pub fn parse(text: Arc<str>) -> Article {
         }
     }
 
-    let sentences = segments
-        .iter()
-        .filter(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Paragraph))
-        .flat_map(|s| sentences(&text, s.span))
-        .collect();
-    let quotes = segments
-        .iter()
-        .filter(|s| matches!(s.kind, SegmentKind::Headline | SegmentKind::Paragraph))
-        .flat_map(|s| quotes(&text, s.span))
-        .collect();
-
-    Article {
+    let mut article = Article {
         text,
         segments,
-        sentences,
-        quotes,
+        sentences: Vec::new(),
+        quotes: Vec::new(),
+        speakers: Vec::new(),
+        casing: Vec::new(),
         date_line,
         front_matter_date,
         dateline,
-    }
+    };
+    crate::text::annotate(&mut article);
+    article
 }
 
 /// A YAML front-matter block opening the text at byte `from`: `---` on its own line, then
@@ -209,7 +187,7 @@ fn skip_ws(text: &str, mut pos: usize) -> usize {
 
 fn is_chrome(block: &str) -> bool {
     let b = block.trim().trim_end_matches(':').to_ascii_lowercase();
-    CHROME.contains(&b.as_str())
+    lexicon::contains(lexicon::text::CHROME, &b)
 }
 
 lazy_regex!(
@@ -276,113 +254,6 @@ fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
         date: Some(Span::new(offset + date.start(), offset + date.end())),
         month_day: month.zip(day),
     })
-}
-
-/// Abbreviations that end with a full stop but do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "co", "corp", "ltd", "no", "vs", "u.s", "u.k", "u.n", "e.u", "jr", "sr", "mt", "ft", "approx",
-    "est", "fig", "pct", "dlrs", "mln", "bln",
-];
-
-/// Sentence spans inside `seg` (bytes). A sentence ends at `.`, `!` or `?` (plus closing quotes
-/// or brackets) followed by whitespace and an upper-case letter, digit or opening quote, unless
-/// the word before the stop is a known abbreviation or a single letter (an initial).
-fn sentences(text: &str, seg: Span) -> Vec<Span> {
-    let s = &text[seg.start..seg.end];
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
-            let mut j = i + 1;
-            // closing quotes/brackets
-            while j < bytes.len() {
-                let rest = &s[j..];
-                if rest.starts_with('"') || rest.starts_with('\'') || rest.starts_with(')') {
-                    j += 1;
-                } else if rest.starts_with('”') || rest.starts_with('’') {
-                    j += 3;
-                } else {
-                    break;
-                }
-            }
-            if j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                let k = skip_ws(s, j);
-                let next = s[k..].chars().next();
-                let starts_new = next.is_some_and(|c| {
-                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
-                });
-                let word_start = s[..i]
-                    .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-                    .map_or(0, |p| p + 1);
-                let word = s[word_start..i].to_ascii_lowercase();
-                let abbrev = b == b'.'
-                    && (ABBREVIATIONS.contains(&word.as_str())
-                        || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic())));
-                if starts_new && !abbrev && k < bytes.len() {
-                    out.push(Span::new(seg.start + start, seg.start + j));
-                    start = k;
-                    i = k;
-                    continue;
-                }
-            }
-            i = j.max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-    if start < s.len() {
-        let tail = s[start..].trim_end();
-        if !tail.is_empty() {
-            out.push(Span::new(seg.start + start, seg.start + start + tail.len()));
-        }
-    }
-    out
-}
-
-/// Quotation spans inside `seg`, marks excluded. Curly quotes pair “ with ”; straight double
-/// quotes pair in order. An unclosed quotation runs to the end of the segment (a quote that
-/// continues into the next paragraph).
-fn quotes(text: &str, seg: Span) -> Vec<Span> {
-    let s = &text[seg.start..seg.end];
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let after_space =
-            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
-        match (open, c) {
-            (None, '“' | '"' | '«') => open = Some((i + c.len_utf8(), c)),
-            // ‘ opens only at a word start; ’ closes only at a word end (not "Zelensky’s").
-            (None, '‘') if after_space => open = Some((i + c.len_utf8(), c)),
-            (Some((st, '“')), '”') | (Some((st, '"')), '"') | (Some((st, '«')), '»') => {
-                if i > st {
-                    out.push(Span::new(seg.start + st, seg.start + i));
-                }
-                open = None;
-            }
-            (Some((st, '‘')), '’') if !next.is_some_and(char::is_alphanumeric) => {
-                if i > st {
-                    out.push(Span::new(seg.start + st, seg.start + i));
-                }
-                open = None;
-            }
-            _ => {}
-        }
-        prev = Some(c);
-    }
-    if let Some((st, _)) = open {
-        if st < s.len() {
-            out.push(Span::new(seg.start + st, seg.end));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

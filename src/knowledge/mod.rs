@@ -2,5 +2,6 @@
 
 pub mod calendar;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
 pub mod numbers;

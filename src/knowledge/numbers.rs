@@ -63,7 +63,7 @@ pub fn scale(word: &str, attached: bool) -> Option<f64> {
 }
 
 /// How a qualifier before a number widens what it can mean.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Qualifier {
     /// No qualifier: the number is meant exactly.
     Exact,
@@ -174,7 +174,7 @@ pub fn currency(word: &str) -> Option<&'static str> {
 }
 
 /// The physical quantity a unit measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Dimension {
     /// Metres.
     Length,
@@ -191,7 +191,7 @@ pub enum Dimension {
 }
 
 /// A physical unit: its name and how to turn a value into the dimension's base unit.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, serde::Serialize)]
 pub struct Unit {
     /// Short name used in messages ("km", "miles", "°C").
     pub name: &'static str,

@@ -15,6 +15,8 @@ mod n010_quantity_conflict;
 mod n011_list_count_mismatch;
 mod n012_parts_exceed_total;
 mod n013_unit_conversion_mismatch;
+pub mod query;
+pub mod trace;
 
 use crate::article::{Article, Span};
 use crate::claims::Mentions;
@@ -71,6 +73,21 @@ pub struct Context<'a> {
     pub reference: Option<&'a ReferenceDate>,
     /// Mentions extracted once for all rules.
     pub mentions: &'a Mentions,
+    /// Where rules record what they compared (for `claimlint claims`); off during `check`.
+    pub trace: &'a trace::Trace,
+}
+
+impl Context<'_> {
+    /// Record a comparison `rule` made between the claims at `spans` (see [`trace::Trace`]).
+    pub fn compared(
+        &self,
+        rule: &str,
+        spans: &[Span],
+        outcome: trace::Outcome,
+        note: impl FnOnce() -> String,
+    ) {
+        self.trace.record(rule, spans, outcome, note);
+    }
 }
 
 /// A check over one article.

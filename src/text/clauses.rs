@@ -1,0 +1,107 @@
+//! Clauses: the stretch of a sentence between clause breaks.
+
+use crate::knowledge::lexicon;
+use crate::source::Span;
+
+/// Punctuation that breaks a clause; conjunctions come from `rules/lexicons/text.toml`
+/// `[clause_conjunctions]` and break only as whole words.
+const BREAK_MARKS: [&str; 8] = [",", ";", ":", " — ", " – ", " - ", "(", ")"];
+
+/// Clause breaks in `s`, as byte ranges, unsorted.
+fn breaks(s: &str) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    for sep in BREAK_MARKS {
+        v.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
+    }
+    for (i, w) in super::words::words(s) {
+        if lexicon::contains_lower(lexicon::text::CLAUSE_CONJUNCTIONS, w)
+            && s[..i].ends_with(' ')
+            && s[i + w.len()..].starts_with(' ')
+        {
+            v.push((i - 1, i + w.len() + 1));
+        }
+    }
+    v
+}
+
+/// The clause of `inner` within `sentence` (both byte spans into `text`): the text between the
+/// nearest clause breaks around it (commas, semicolons, colons, dashes, brackets, and the
+/// conjunctions "and", "but", "while", "when", "whereas"). `sentence` itself when `inner` is
+/// not inside it.
+pub fn clause_around(text: &str, sentence: Span, inner: Span) -> Span {
+    let Some(s) = text.get(sentence.start..sentence.end) else {
+        return sentence;
+    };
+    if !sentence.contains(inner) {
+        return sentence;
+    }
+    let rel_start = inner.start - sentence.start;
+    let rel_end = inner.end - sentence.start;
+    let bs = breaks(s);
+    let lo = bs
+        .iter()
+        .filter(|(_, e)| *e <= rel_start)
+        .map(|(_, e)| *e)
+        .max()
+        .unwrap_or(0);
+    let hi = bs
+        .iter()
+        .filter(|(b, _)| *b >= rel_end)
+        .map(|(b, _)| *b)
+        .min()
+        .unwrap_or(s.len());
+    Span::new(sentence.start + lo, sentence.start + hi.max(lo))
+}
+
+/// Every clause of `sentence` in order (byte spans into `text`), trimmed of spaces; empty ones
+/// dropped.
+pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let Some(s) = text.get(sentence.start..sentence.end) else {
+        return vec![sentence];
+    };
+    let mut bs = breaks(s);
+    bs.sort_unstable();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (b, e) in bs.into_iter().chain([(s.len(), s.len())]) {
+        if b >= pos {
+            let part = &s[pos..b];
+            let lead = part.len() - part.trim_start().len();
+            let t = part.trim();
+            if !t.is_empty() {
+                let st = sentence.start + pos + lead;
+                out.push(Span::new(st, st + t.len()));
+            }
+            pos = e.max(pos);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_of_a_number() {
+        let t = "Police said 12 people died, and 40 were hurt when the roof fell.";
+        let s = Span::new(0, t.len());
+        let at = |w: &str| {
+            let i = t.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let c = clause_around(t, s, at("40"));
+        assert_eq!(&t[c.start..c.end], "40 were hurt");
+        let c = clause_around(t, s, at("12"));
+        assert_eq!(&t[c.start..c.end], "Police said 12 people died");
+        let all: Vec<&str> = clauses(t, s).iter().map(|c| &t[c.start..c.end]).collect();
+        assert_eq!(
+            all,
+            vec![
+                "Police said 12 people died",
+                "40 were hurt",
+                "the roof fell."
+            ]
+        );
+    }
+}

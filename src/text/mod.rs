@@ -1,0 +1,45 @@
+//! The text layer: annotations computed once per article and shared by every claim and rule.
+//!
+//! A reader segments the file ([`crate::input`]); [`annotate`] then adds sentences,
+//! quotations (with their speakers), and each segment's casing to the [`Article`]. Everything
+//! that needs words, clauses, years or possessives calls the functions here; nothing below
+//! `claims/` or in `rules/` splits text itself.
+//!
+//! - [`sentences`]: the one sentence splitter;
+//! - [`quotes`]: quotation spans and attributed speakers;
+//! - [`clauses`]: the clause around a span, and a sentence's clauses;
+//! - [`casing`]: sentence case, Title Case or all caps, once per segment;
+//! - [`words`]: the one tokenizer, phrase matching, possessives, name particles, years.
+
+pub mod casing;
+pub mod clauses;
+pub mod quotes;
+pub mod sentences;
+pub mod words;
+
+use crate::article::{Article, SegmentKind};
+
+/// Fill `article.sentences`, `article.quotes`, `article.speakers` and `article.casing` from
+/// its segments. Sentences and quotations are found in the headline and paragraphs only.
+pub fn annotate(article: &mut Article) {
+    let text = &*article.text;
+    let prose = |k: SegmentKind| matches!(k, SegmentKind::Headline | SegmentKind::Paragraph);
+    let mut sentences = Vec::new();
+    let mut quotes = Vec::new();
+    let mut speakers = Vec::new();
+    for seg in article.segments.iter().filter(|s| prose(s.kind)) {
+        sentences.extend(sentences::split(text, seg.span));
+        for q in quotes::find(text, seg.span) {
+            speakers.push(quotes::speaker(text, q, seg.span));
+            quotes.push(q);
+        }
+    }
+    article.casing = article
+        .segments
+        .iter()
+        .map(|s| casing::Casing::of(text.get(s.span.start..s.span.end).unwrap_or("")))
+        .collect();
+    article.sentences = sentences;
+    article.quotes = quotes;
+    article.speakers = speakers;
+}

@@ -1,0 +1,156 @@
+//! Quotations and their speakers.
+
+use crate::fast_regex::lazy_regex;
+use crate::knowledge::lexicon;
+use crate::source::Span;
+
+/// Quotation spans inside `seg`, marks excluded. Curly quotes pair “ with ”; straight double
+/// quotes pair in order. An unclosed quotation runs to the end of the segment (a quote that
+/// continues into the next paragraph).
+pub fn find(text: &str, seg: Span) -> Vec<Span> {
+    let s = &text[seg.start..seg.end];
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let after_space =
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+        match (open, c) {
+            (None, '“' | '"' | '«') => open = Some((i + c.len_utf8(), c)),
+            // ‘ opens only at a word start; ’ closes only at a word end (not "Zelensky’s").
+            (None, '‘') if after_space => open = Some((i + c.len_utf8(), c)),
+            (Some((st, '“')), '”') | (Some((st, '"')), '"') | (Some((st, '«')), '»') => {
+                if i > st {
+                    out.push(Span::new(seg.start + st, seg.start + i));
+                }
+                open = None;
+            }
+            (Some((st, '‘')), '’') if !next.is_some_and(char::is_alphanumeric) => {
+                if i > st {
+                    out.push(Span::new(seg.start + st, seg.start + i));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some((st, _)) = open {
+        if st < s.len() {
+            out.push(Span::new(seg.start + st, seg.end));
+        }
+    }
+    out
+}
+
+lazy_regex!(
+    after_re,
+    r"^[,.!?]?\s*[”’\x22]?\s*[,—–-]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<name1>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)|(?P<name2>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?P<verb2>[a-z]+))"
+);
+
+lazy_regex!(
+    before_re,
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?P<verb>[a-z]+)\s*[:,]\s*$"
+);
+
+/// The speaker a quotation is attributed to, when the text says so right next to it:
+/// `"...," Smith said` / `"...," said Smith` / `Smith said: "..."`. `quote` excludes the marks;
+/// `segment` is the segment holding it. Returns the span of the speaker's name (bytes), or
+/// `None` when no speech verb from `rules/lexicons/text.toml` `[speech_verbs]` is adjacent.
+/// Pronouns ("he said") are not speakers.
+pub fn speaker(text: &str, quote: Span, segment: Span) -> Option<Span> {
+    let close = text
+        .get(quote.end..)
+        .and_then(|r| r.chars().next())
+        .map_or(0, char::len_utf8);
+    let after_start = (quote.end + close).min(segment.end);
+    let after_end = segment.end.min(after_start + 120);
+    let after = text
+        .get(after_start..after_end)
+        .or_else(|| text.get(after_start..segment.end))?;
+    if let Some(c) = after_re().captures(after) {
+        let (verb, name) = match (
+            c.name("verb1"),
+            c.name("name1"),
+            c.name("name2"),
+            c.name("verb2"),
+        ) {
+            (Some(v), Some(n), _, _) => (v, n),
+            (_, _, Some(n), Some(v)) => (n, v),
+            _ => return None,
+        };
+        let (verb, name) = if lexicon::contains(lexicon::text::SPEECH_VERBS, verb.as_str()) {
+            (verb, name)
+        } else {
+            (name, verb)
+        };
+        if lexicon::contains(lexicon::text::SPEECH_VERBS, verb.as_str())
+            && !is_pronoun(name.as_str())
+        {
+            return Some(Span::new(
+                after_start + name.start(),
+                after_start + name.end(),
+            ));
+        }
+    }
+    // `Smith said: "..."` — the attribution before the opening mark.
+    let open_len = text
+        .get(..quote.start)
+        .and_then(|r| r.chars().next_back())
+        .map_or(1, char::len_utf8);
+    let open = quote.start.checked_sub(open_len)?;
+    let mut from = open.saturating_sub(120).max(segment.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = open;
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = text.get(from..to)?;
+    let c = before_re().captures(before)?;
+    let (name, verb) = (c.name("name")?, c.name("verb")?);
+    (lexicon::contains(lexicon::text::SPEECH_VERBS, verb.as_str()) && !is_pronoun(name.as_str()))
+        .then(|| Span::new(from + name.start(), from + name.end()))
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "He" | "She" | "They" | "It" | "We" | "I" | "You" | "This" | "That"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker_of(t: &str) -> Option<&str> {
+        let seg = Span::new(0, t.len());
+        let q = find(t, seg)[0];
+        speaker(t, q, seg).map(|s| &t[s.start..s.end])
+    }
+
+    #[test]
+    fn speakers_after_and_before_the_quotation() {
+        assert_eq!(
+            speaker_of("\"We will rebuild,\" Volodymyr Zelensky said."),
+            Some("Volodymyr Zelensky")
+        );
+        assert_eq!(speaker_of("“We will rebuild,” said Smith."), Some("Smith"));
+        assert_eq!(speaker_of("Smith told reporters: “We will rebuild.”"), None);
+        assert_eq!(speaker_of("Smith said: “We will rebuild.”"), Some("Smith"));
+        assert_eq!(speaker_of("\"We will rebuild,\" he said."), None);
+        assert_eq!(speaker_of("\"We will rebuild,\" the Rivers Said."), None);
+    }
+
+    #[test]
+    fn quotation_spans_exclude_marks() {
+        let t = "He said “a ‘b’ c” and \"d\".";
+        let q = find(t, Span::new(0, t.len()));
+        let texts: Vec<&str> = q.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(texts, vec!["a ‘b’ c", "d"]);
+    }
+}

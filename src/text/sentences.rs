@@ -1,0 +1,70 @@
+//! Sentences: one splitter for the whole crate.
+
+use crate::knowledge::lexicon;
+use crate::source::Span;
+
+/// Sentence spans inside `seg` (bytes). A sentence ends at `.`, `!` or `?` (plus closing quotes
+/// or brackets) followed by whitespace and an upper-case letter, digit or opening quote, unless
+/// the word before the stop is a known abbreviation or a single letter (an initial).
+pub fn split(text: &str, seg: Span) -> Vec<Span> {
+    let s = &text[seg.start..seg.end];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            let mut j = i + 1;
+            // closing quotes/brackets
+            while j < bytes.len() {
+                let rest = &s[j..];
+                if rest.starts_with('"') || rest.starts_with('\'') || rest.starts_with(')') {
+                    j += 1;
+                } else if rest.starts_with('”') || rest.starts_with('’') {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            if j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                let k = skip_ws(s, j);
+                let next = s[k..].chars().next();
+                let starts_new = next.is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
+                });
+                let word_start = s[..i]
+                    .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                    .map_or(0, |p| p + 1);
+                let word = s[word_start..i].to_ascii_lowercase();
+                let abbrev = b == b'.'
+                    && (lexicon::contains(lexicon::text::ABBREVIATIONS, &word)
+                        || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic())));
+                if starts_new && !abbrev && k < bytes.len() {
+                    out.push(Span::new(seg.start + start, seg.start + j));
+                    start = k;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        let tail = s[start..].trim_end();
+        if !tail.is_empty() {
+            out.push(Span::new(seg.start + start, seg.start + start + tail.len()));
+        }
+    }
+    out
+}
+
+fn skip_ws(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+        pos += 1;
+    }
+    pos
+}

@@ -1,0 +1,198 @@
+//! Words: the one tokenizer, phrase matching, possessives, name particles and years.
+//!
+//! Every consumer that needs the words of a span takes them from here, so "what is a word" is
+//! decided once: a run of alphanumeric characters, with an apostrophe (`'`, `’`) or hyphen
+//! inside it kept ("O’Shea", "year-old", "Zelensky's").
+
+use std::ops::{Range, RangeInclusive};
+
+use crate::knowledge::lexicon;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, inner apostrophes and hyphens): "Kyiv", "O’Shea", "G7".
+    Word,
+    /// Digits, with inner `,` or `.` between digits: "1,236", "3.5", "2024".
+    Number,
+    /// Any other non-space character.
+    Punct,
+}
+
+/// One token: its byte range in the string it came from, and its kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range into the tokenised string (not the article: add the span start).
+    pub range: Range<usize>,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+/// Tokens of `s`, in order. Whitespace is skipped. O(n).
+pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
+    let mut it = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = it.peek() {
+            if c.is_whitespace() {
+                it.next();
+            } else {
+                break;
+            }
+        }
+        let (start, c) = it.next()?;
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while let Some(&(i, n)) = it.peek() {
+                let joiner = matches!(n, ',' | '.')
+                    && s[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|d| d.is_ascii_digit());
+                if n.is_ascii_digit() || joiner {
+                    it.next();
+                    end = i + n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if s[end..].chars().next().is_some_and(char::is_alphabetic) {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            }
+        } else if c.is_alphanumeric() {
+            TokenKind::Word
+        } else {
+            return Some(Token {
+                range: start..end,
+                kind: TokenKind::Punct,
+            });
+        };
+        // Continue a word over letters, digits and inner apostrophes/hyphens.
+        while let Some(&(i, n)) = it.peek() {
+            let inner = matches!(n, '\'' | '’' | '-')
+                && s[i + n.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if n.is_alphanumeric() || inner {
+                it.next();
+                end = i + n.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let kind = if kind == TokenKind::Number
+            && s[start..end].bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            TokenKind::Word
+        } else {
+            kind
+        };
+        Some(Token {
+            range: start..end,
+            kind,
+        })
+    })
+}
+
+/// The words and numbers of `s` (punctuation dropped), as `(byte start, text)`.
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    tokens(s)
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(move |t| (t.range.start, &s[t.range]))
+}
+
+/// True when one of `phrases` (lower-case, words separated by single spaces) occurs in `s` as
+/// whole words, ignoring case and punctuation between words ("had been", "in total").
+pub fn contains_phrase(s: &str, phrases: &[&str]) -> bool {
+    let lower: Vec<String> = words(s).map(|(_, w)| w.to_lowercase()).collect();
+    phrases.iter().any(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        !parts.is_empty()
+            && lower
+                .windows(parts.len())
+                .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+    })
+}
+
+/// `word` without a possessive ending (`'s`, `’s`, or a bare apostrophe after `s`).
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    for suffix in ["s'", "s’", "S'", "S’"] {
+        if word.ends_with(suffix) {
+            return &word[..word.len() - suffix.len() + 1];
+        }
+    }
+    word
+}
+
+/// True when `word` is a lower-case particle inside a personal name ("van", "de", "bin"), from
+/// `rules/lexicons/names.toml` `[particles]`.
+pub fn is_name_particle(word: &str) -> bool {
+    lexicon::contains(lexicon::names::PARTICLES, word)
+}
+
+/// The years a four-digit number can be read as in news copy: 1700 to 2100. One range for the
+/// whole crate.
+pub const YEARS: RangeInclusive<i32> = 1700..=2100;
+
+/// Four-digit numbers in [`YEARS`] standing alone in `s` (not part of a longer number, a
+/// decimal or a thousands group such as "1,900"): `(byte range, year)`, in order.
+pub fn years_in(s: &str) -> impl Iterator<Item = (Range<usize>, i32)> + '_ {
+    tokens(s).filter_map(move |t| {
+        if t.kind != TokenKind::Number || t.range.len() != 4 {
+            return None;
+        }
+        let y: i32 = s[t.range.clone()].parse().ok()?;
+        YEARS.contains(&y).then_some((t.range, y))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_tokenizer() {
+        let s = "O’Shea's 1,236 acres (3.5%) in 2024—Kyiv's G7 3rd";
+        let w: Vec<&str> = words(s).map(|(_, w)| w).collect();
+        assert_eq!(
+            w,
+            vec![
+                "O’Shea's",
+                "1,236",
+                "acres",
+                "3.5",
+                "in",
+                "2024",
+                "Kyiv's",
+                "G7",
+                "3rd"
+            ]
+        );
+        let kinds: Vec<TokenKind> = tokens("12 killed.").map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![TokenKind::Number, TokenKind::Word, TokenKind::Punct]
+        );
+    }
+
+    #[test]
+    fn phrases_possessives_and_years() {
+        assert!(contains_phrase("It had, been said", &["had been"]));
+        assert!(!contains_phrase("It hadbeen said", &["had been"]));
+        assert_eq!(strip_possessive("Zelensky’s"), "Zelensky");
+        assert_eq!(strip_possessive("Davies'"), "Davies");
+        let y: Vec<i32> = years_in("In 1987, 1,900 people; 19870 and 2024.")
+            .map(|(_, y)| y)
+            .collect();
+        assert_eq!(y, vec![1987, 2024]);
+    }
+}
