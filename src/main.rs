@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimlint::diagnostic::Severity;
-use claimlint::emit::{human, json};
+use claimlint::emit::{self, human, json};
 use claimlint::{rules, runner, Settings};
 
 /// Lint news articles for internal inconsistencies: places, names and dates that contradict
@@ -75,9 +75,26 @@ struct CheckArgs {
     /// Files, folders or - (stdin).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// Output format (ruff's spelling `--output-format` works too).
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the output to FILE instead of standard output (atomically: a temporary file in the
+    /// same folder, renamed into place).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print the number of findings per rule (instead of the findings in human and concise
+    /// output; to standard error next to a machine format's document).
+    #[arg(long)]
+    statistics: bool,
+    /// Always exit 0 when every file was read (same as `--fail-on never`).
+    #[arg(long, conflicts_with = "fail_on")]
+    exit_zero: bool,
+    /// Print no summary line.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Folder that SARIF and GitLab paths are relative to (default: the current directory).
+    #[arg(long, value_name = "DIR")]
+    sarif_root: Option<PathBuf>,
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
@@ -92,10 +109,28 @@ struct CheckArgs {
     threads: Option<usize>,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// miette diagnostics with source snippets, then a summary line.
     Human,
+    /// One line per finding: `path:line:col: severity[CODE] message`.
+    Concise,
+    /// One JSON document (versioned).
     Json,
+    /// JSON Lines: one diagnostic per line, with its path.
+    Jsonl,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// reviewdog Diagnostic Format (rdjson).
+    Rdjson,
+    /// JUnit XML: one testsuite per file, one testcase per rule.
+    Junit,
+    /// Checkstyle XML.
+    Checkstyle,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -188,6 +223,36 @@ fn write_stdout(s: &str) -> ExitCode {
     }
 }
 
+/// Write `s` to `path` through a temporary file in the same folder, renamed into place, so that
+/// `path` holds either its old content or the whole new document, never a part.
+fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.claimlint-{}.tmp", std::process::id()));
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(s.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            eprintln!("claimlint: cannot write {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// `claimlint claims`: exit 0 when every file was read, 2 otherwise (claims are not findings).
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     use claimlint::emit::claims::{self as view, ClaimsFile};
@@ -250,23 +315,59 @@ fn run_check(args: CheckArgs) -> ExitCode {
     for e in &run.errors {
         eprintln!("claimlint: {}: {}", e.path, e.message);
     }
-    let rendered = match args.format {
-        Format::Json => json::render(&run),
-        Format::Human => {
+    let human = matches!(args.format, Format::Human | Format::Concise);
+    let stats = args.statistics.then(|| emit::statistics(&run));
+    let rendered = match (args.format, &stats) {
+        (Format::Human | Format::Concise, Some(table)) => table.clone(),
+        (Format::Human, None) => {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
                 Color::Auto => {
-                    std::io::stdout().is_terminal()
+                    args.output.is_none()
+                        && std::io::stdout().is_terminal()
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            human::render(&run, color)
+            human::render_findings(&run, color)
         }
+        (Format::Concise, None) => emit::concise::render(&run),
+        (Format::Json, _) => json::render(&run),
+        (Format::Jsonl, _) => emit::jsonl::render(&run),
+        (Format::Sarif, _) => {
+            emit::sarif::render(&run, &emit::sarif::options_for(args.sarif_root.as_deref()))
+        }
+        (Format::Github, _) => emit::github::render(&run),
+        (Format::Gitlab, _) => {
+            emit::gitlab::render(&run, &emit::sarif::options_for(args.sarif_root.as_deref()))
+        }
+        (Format::Rdjson, _) => emit::rdjson::render(&run),
+        (Format::Junit, _) => emit::junit::render(&run),
+        (Format::Checkstyle, _) => emit::checkstyle::render(&run),
     };
-    let write = write_stdout(&rendered);
+    // Human formats end with the summary on stdout; machine formats keep stdout for the
+    // document and put the summary (and a statistics table) on stderr.
+    let mut rendered = rendered;
+    if !args.quiet && args.format == Format::Human {
+        rendered.push_str(&emit::summary(&run));
+    }
+    if !human {
+        if let Some(table) = &stats {
+            eprint!("{table}");
+        }
+    }
+    if !args.quiet && (!human || args.format == Format::Concise) {
+        eprint!("{}", emit::summary(&run));
+    }
+    let write = match &args.output {
+        Some(path) => write_atomically(path, &rendered),
+        None => write_stdout(&rendered),
+    };
     if write != ExitCode::SUCCESS || !run.errors.is_empty() {
         return ExitCode::from(2);
+    }
+    if args.exit_zero {
+        return ExitCode::SUCCESS;
     }
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),

@@ -120,9 +120,16 @@ impl miette::Diagnostic for Adapter<'_> {
     }
 }
 
-/// Render every diagnostic of `run` followed by a summary line. `color` picks the ANSI theme;
-/// the width is fixed at 100 columns so output is stable.
+/// Render every diagnostic of `run` followed by the [`summary`](crate::emit::summary) line.
+/// `color` picks the ANSI theme; the width is fixed at 100 columns so output is stable.
 pub fn render(run: &Run, color: bool) -> String {
+    let mut out = render_findings(run, color);
+    out.push_str(&crate::emit::summary(run));
+    out
+}
+
+/// Render every diagnostic of `run`, without the summary line (`--quiet`).
+pub fn render_findings(run: &Run, color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -158,24 +165,6 @@ pub fn render(run: &Run, color: bool) -> String {
             out.push('\n');
         }
     }
-    let (e, w, n) = run.counts();
-    let checked = run.files.len();
-    out.push_str(&format!(
-        "{checked} file{} checked: {e} error{}, {w} warning{}, {n} note{}{}\n",
-        plural(checked),
-        plural(e),
-        plural(w),
-        plural(n),
-        if run.errors.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; {} file{} could not be read",
-                run.errors.len(),
-                plural(run.errors.len())
-            )
-        }
-    ));
     out
 }
 
@@ -225,13 +214,5 @@ fn render_plain(out: &mut String, path: &str, text: &str, index: &LineIndex, d: 
     }
     if let Some(h) = &d.help {
         out.push_str(&format!("  help: {h}\n"));
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

@@ -29,7 +29,7 @@ struct RefOut {
 }
 
 #[derive(Serialize)]
-struct DiagOut<'a> {
+pub(crate) struct DiagOut<'a> {
     code: &'a str,
     rule: &'a str,
     severity: &'a str,
@@ -39,7 +39,7 @@ struct DiagOut<'a> {
 }
 
 #[derive(Serialize)]
-struct LabelOut<'a> {
+pub(crate) struct LabelOut<'a> {
     primary: bool,
     start: usize,
     end: usize,
@@ -73,10 +73,10 @@ fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
     })
 }
 
-fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) -> DiagOut<'a> {
+pub(crate) fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) -> DiagOut<'a> {
     DiagOut {
-        code: d.code,
-        rule: d.rule,
+        code: crate::emit::code(d),
+        rule: crate::emit::rule(d),
         severity: d.severity.as_str(),
         message: &d.message,
         help: d.help.as_deref(),
