@@ -5,7 +5,10 @@ pub mod envelope;
 pub mod events;
 pub mod names;
 pub mod numbers;
+mod numeral;
 pub mod places;
+mod quantity;
+pub mod quantity_frame;
 pub mod time;
 
 use crate::article::Article;
