@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod envelope;
 pub mod events;
+pub mod list;
 pub mod names;
 pub mod numbers;
 mod numeral;
@@ -27,6 +28,8 @@ pub struct Mentions {
     pub names: Vec<names::NameMention>,
     /// Numbers with their counted noun, qualifier and unit.
     pub numbers: Vec<numbers::NumberMention>,
+    /// Counts followed by the list they enumerate, pointing into `numbers`.
+    pub lists: Vec<list::ListClaim>,
     /// Relative dates, durations, ages and birth dates.
     pub times: Vec<time::TimeMention>,
 }
@@ -38,12 +41,15 @@ impl Mentions {
         let events = events::extract(article, &places);
         let dates = dates::extract(article, reference);
         let times = time::extract(article, &dates);
+        let numbers = numbers::extract(article);
+        let lists = list::extract(article, &numbers);
         Mentions {
             places,
             events,
             dates,
             names: names::extract(article),
-            numbers: numbers::extract(article),
+            numbers,
+            lists,
             times,
         }
     }
