@@ -1,5 +1,6 @@
 //! Extractors: find typed mentions in an article once, for all rules.
 
+pub mod breakdown;
 pub mod dates;
 pub mod envelope;
 pub mod events;
@@ -30,6 +31,8 @@ pub struct Mentions {
     pub numbers: Vec<numbers::NumberMention>,
     /// Counts followed by the list they enumerate, pointing into `numbers`.
     pub lists: Vec<list::ListClaim>,
+    /// Totals with their parts, and shares of one whole, pointing into `numbers`.
+    pub breakdowns: Vec<breakdown::Breakdown>,
     /// Relative dates, durations, ages and birth dates.
     pub times: Vec<time::TimeMention>,
 }
@@ -43,6 +46,7 @@ impl Mentions {
         let times = time::extract(article, &dates);
         let numbers = numbers::extract(article);
         let lists = list::extract(article, &numbers);
+        let breakdowns = breakdown::extract(article, &numbers);
         Mentions {
             places,
             events,
@@ -50,6 +54,7 @@ impl Mentions {
             names: names::extract(article),
             numbers,
             lists,
+            breakdowns,
             times,
         }
     }
