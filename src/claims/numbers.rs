@@ -39,7 +39,7 @@ use crate::knowledge::numbers::{Qualifier, Unit};
 use super::numeral;
 use super::quantity;
 pub use super::quantity::lemma;
-pub use super::quantity_frame::QuantityFrame;
+pub use super::quantity_frame::{Link, QuantityFrame};
 
 /// A number written in the article.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -86,6 +86,9 @@ pub struct NumberMention {
     /// The frame of its sentence and clause: change, running total, another incident or
     /// time, subset words, years and incident nouns (`claims::quantity_frame`).
     pub frame: QuantityFrame,
+    /// How it is tied to the number before it (a conversion "10 km (6 miles)", one measure
+    /// "7lb 8oz").
+    pub link: Link,
 }
 
 impl NumberMention {

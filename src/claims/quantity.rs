@@ -464,6 +464,7 @@ pub(crate) fn build(
         modifier,
         counted,
         frame: Default::default(),
+        link: Default::default(),
     })
 }
 

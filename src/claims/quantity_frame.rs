@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::knowledge::gazetteer;
-use crate::knowledge::lexicon::{self, incidents, quantity_frames as qf};
+use crate::knowledge::lexicon::{self, conversions, incidents, quantity_frames as qf};
+use crate::source::Span;
 use crate::text::{clauses, words};
 
 use super::numbers::NumberMention;
@@ -51,6 +52,57 @@ pub struct QuantityFrame {
     pub times: Vec<&'static str>,
     /// Its sentence opens with a place the headline and lede do not name ("In Austria, ...").
     pub fronted_place: bool,
+    /// The words around it make it a difference rather than a reading ("rose by 5C", "5C
+    /// warmer"; `conversions.toml`).
+    pub difference: bool,
+}
+
+/// How a number is tied to the number before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Link {
+    /// Not tied (or the first number).
+    #[default]
+    None,
+    /// A conversion of the previous number: only "(", "[", "or", ", or" or "/" between them
+    /// ("10 km (6 miles)").
+    Conversion,
+    /// Written with the previous number as one measure: nothing, "and" or "," between them
+    /// ("7lb 8oz", "5 feet 9 inches").
+    Joined,
+}
+
+/// How the text between two numbers links them.
+fn link(between: &str) -> Link {
+    match between.trim() {
+        "(" | "or" | "/" | ", or" | "[" => Link::Conversion,
+        "" | "and" | "," => Link::Joined,
+        _ => Link::None,
+    }
+}
+
+/// True when the words before `m` (up to four, in its sentence) or after it (within 40 bytes)
+/// make it a difference.
+fn reads_as_difference(article: &Article, m: &NumberMention) -> bool {
+    let from = m.sentence.map_or(m.span.start, |s| s.start);
+    let before = article
+        .slice(Span::new(from, m.span.start))
+        .to_ascii_lowercase();
+    let after_end = m
+        .sentence
+        .map_or(m.span.end, |s| s.end)
+        .min(m.span.end + 40);
+    let after = article
+        .slice(Span::new(m.span.end, after_end))
+        .to_ascii_lowercase();
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .take(4)
+        .any(|w| lexicon::contains(conversions::DIFFERENCE_BEFORE, w))
+        || conversions::DIFFERENCE_AFTER
+            .iter()
+            .any(|w| after.contains(w))
 }
 
 impl QuantityFrame {
@@ -153,7 +205,14 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
                 .collect();
             f.fronted_place = fronted_place(own_text, &head_lede);
         }
+        f.difference = reads_as_difference(article, m);
         m.frame = f;
+    }
+    for i in 1..numbers.len() {
+        let (a, b) = (numbers[i - 1].span, numbers[i].span);
+        if b.start >= a.end {
+            numbers[i].link = link(article.slice(Span::new(a.end, b.start)));
+        }
     }
 }
 
