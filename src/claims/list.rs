@@ -568,4 +568,32 @@ mod tests {
             assert!(c.iter().all(|&(_, k)| k == n), "{t}: {c:?}");
         }
     }
+
+    #[test]
+    fn lists_breakdowns_and_quantity_frames_in_the_envelope() {
+        use crate::claims::envelope::{collect, ClaimKind};
+        let t = "Twelve killed in fire\n\nThe toll rose to 15. Of the 15 dead, 8 were women and \
+                 9 men. Three countries: Albania, Greece and Chile sent help.";
+        let a = parse(Arc::from(t));
+        let m = crate::claims::Mentions::extract(&a, None);
+        let claims = collect(&a, &m, None);
+        let list = claims.iter().find(|c| c.kind == ClaimKind::List).unwrap();
+        assert_eq!(list.text, "Three countries: Albania, Greece and Chile");
+        assert_eq!(
+            list.value["items"],
+            serde_json::json!(["Albania", "Greece", "Chile"])
+        );
+        let b = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Breakdown)
+            .unwrap();
+        assert_eq!(b.text, "15 dead, 8 were women and 9");
+        assert_eq!(b.value["parts"], serde_json::json!([8.0, 9.0]));
+        let rose = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Quantity && c.text == "15")
+            .unwrap();
+        assert!(rose.frame.change);
+        assert_eq!(ClaimKind::parse("breakdown"), Some(ClaimKind::Breakdown));
+    }
 }
