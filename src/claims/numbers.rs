@@ -7,7 +7,7 @@
 //! - scales as words or suffixes: "2 million", "$11.1bn", "£600m", "1.5m", Reuters' "mln", "bln";
 //! - ranges: "10-12", "10–12", "10 to 12", "between 10 and 12";
 //! - qualifiers before the number: "at least", "more than", "about", "nearly", "up to", ...
-//!   ([`QUALIFIERS`]);
+//!   ([`crate::knowledge::numbers::QUALIFIERS`]);
 //! - percentages ("5%", "5 pct", "5 per cent"), money (the currency is kept, never converted:
 //!   "$5", "US$5", "5 dlrs", "5 euros") and physical units ("10 km", "30C", "5 feet", "2 tonnes");
 //! - hyphenated modifiers ("two-day", "12-year-old"), marked as [`NumberMention::modifier`].
@@ -29,8 +29,8 @@
 //! of the article.
 
 //!
-//! The work is split by concept: [`super::numeral`] reads values, ranges and precision;
-//! [`super::quantity`] decides what a numeral counts or measures (and whether it is a quantity
+//! The work is split by concept: `claims/numeral.rs` reads values, ranges and precision;
+//! `claims/quantity.rs` decides what a numeral counts or measures (and whether it is a quantity
 //! at all); [`super::quantity_frame`] annotates each number's sentence and clause.
 
 use crate::article::{Article, SegmentKind, Span};
