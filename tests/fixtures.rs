@@ -42,7 +42,11 @@ fn run_fixture(path: &Path) -> Run {
 fn fixtures_match_snapshots_and_intent() {
     insta::glob!("../fixtures", "**/*.{txt,md}", |path| {
         // fixtures/claims/ is the claims corpus, snapshotted by tests/claims.rs.
-        if path.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "claims") {
+        if path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == "claims")
+        {
             return;
         }
         let run = run_fixture(path);

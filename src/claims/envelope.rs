@@ -44,11 +44,15 @@ pub enum ClaimKind {
     YearsAgo,
     /// A number with what it counts or measures.
     Quantity,
+    /// A stated count and the items it enumerates ("three countries: A, B and C").
+    List,
+    /// A total and its parts ("of the 120 victims, 50 ..."), or shares of one whole.
+    Breakdown,
 }
 
 impl ClaimKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ClaimKind; 11] = [
+    pub const ALL: [ClaimKind; 13] = [
         ClaimKind::Place,
         ClaimKind::Event,
         ClaimKind::Name,
@@ -60,6 +64,8 @@ impl ClaimKind {
         ClaimKind::Birth,
         ClaimKind::YearsAgo,
         ClaimKind::Quantity,
+        ClaimKind::List,
+        ClaimKind::Breakdown,
     ];
 
     /// The kebab-case name used in output and `--kind` (`relative-date`).
@@ -76,6 +82,8 @@ impl ClaimKind {
             ClaimKind::Birth => "birth",
             ClaimKind::YearsAgo => "years-ago",
             ClaimKind::Quantity => "quantity",
+            ClaimKind::List => "list",
+            ClaimKind::Breakdown => "breakdown",
         }
     }
 
@@ -304,7 +312,41 @@ pub fn collect(
             .alt
             .map(|(u, v)| vec![json!({ "unit": u.name, "value": v })])
             .unwrap_or_default();
-        b.push(ClaimKind::Quantity, n.span, value, alts);
+        b.push(ClaimKind::Quantity, n.span, value, alts).frame =
+            super::quantity_frame::envelope_frame(&n.frame);
+    }
+    for l in &mentions.lists {
+        let value = json!({
+            "count": mentions.numbers.get(l.count).map(|n| n.value),
+            "stated": article.slice(l.stated),
+            "items": l.items,
+        });
+        let span = Span::new(l.stated.start, l.span.end);
+        b.push(ClaimKind::List, span, value, Vec::new());
+    }
+    for d in &mentions.breakdowns {
+        let total = d.total.and_then(|t| mentions.numbers.get(t));
+        let parts: Vec<&super::numbers::NumberMention> = d
+            .parts
+            .iter()
+            .filter_map(|&p| mentions.numbers.get(p))
+            .collect();
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        let start = total.map_or(first.span.start, |t| t.span.start.min(first.span.start));
+        let value = json!({
+            "kind": d.kind,
+            "total": total.map(|t| t.value),
+            "parts": parts.iter().map(|p| p.value).collect::<Vec<f64>>(),
+            "closure": d.closure,
+        });
+        b.push(
+            ClaimKind::Breakdown,
+            Span::new(start, last.span.end),
+            value,
+            Vec::new(),
+        );
     }
     let mut out = b.out;
     // A capitalised word that is already a place, date or weekday claim is not also listed as a

@@ -1,11 +1,16 @@
 //! Extractors: find typed mentions in an article once, for all rules.
 
+pub mod breakdown;
 pub mod dates;
 pub mod envelope;
 pub mod events;
+pub mod list;
 pub mod names;
 pub mod numbers;
+mod numeral;
 pub mod places;
+mod quantity;
+pub mod quantity_frame;
 pub mod spanned;
 pub mod time;
 
@@ -25,6 +30,10 @@ pub struct Mentions {
     pub names: Vec<names::NameMention>,
     /// Numbers with their counted noun, qualifier and unit.
     pub numbers: Vec<numbers::NumberMention>,
+    /// Counts followed by the list they enumerate, pointing into `numbers`.
+    pub lists: Vec<list::ListClaim>,
+    /// Totals with their parts, and shares of one whole, pointing into `numbers`.
+    pub breakdowns: Vec<breakdown::Breakdown>,
     /// Relative dates, durations, ages and birth dates.
     pub times: Vec<time::TimeMention>,
 }
@@ -36,12 +45,17 @@ impl Mentions {
         let events = events::extract(article, &places);
         let dates = dates::extract(article, reference);
         let times = time::extract(article, &dates);
+        let numbers = numbers::extract(article);
+        let lists = list::extract(article, &numbers);
+        let breakdowns = breakdown::extract(article, &numbers);
         Mentions {
             places,
             events,
             dates,
             names: names::extract(article),
-            numbers: numbers::extract(article),
+            numbers,
+            lists,
+            breakdowns,
             times,
         }
     }

@@ -177,18 +177,9 @@ pub enum DurationForm {
     Of,
 }
 
-/// A rounding or bounding word before a number ("nearly", "more than", "about").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum Qualifier {
-    /// No qualifier (or "just", "exactly").
-    Exact,
-    /// "about", "around", "some", "roughly", "approximately".
-    About,
-    /// "nearly", "almost", "close to", "less than", "under", "just under".
-    AtMost,
-    /// "more than", "over", "at least", "just over", "well over".
-    AtLeast,
-}
+/// A rounding or bounding word before a number: the one qualifier of the crate (see
+/// [`crate::knowledge::numbers::Qualifier`] for what each phrase means).
+pub use crate::knowledge::numbers::Qualifier;
 
 /// A length of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -323,14 +314,8 @@ fn qualifier(s: Option<&str>) -> Qualifier {
         .collect::<Vec<_>>()
         .join(" ")
         .to_ascii_lowercase();
-    match q.as_str() {
-        "about" | "around" | "some" | "roughly" | "approximately" => Qualifier::About,
-        "nearly" | "almost" | "close to" | "less than" | "under" | "just under" => {
-            Qualifier::AtMost
-        }
-        "more than" | "over" | "at least" | "just over" | "well over" => Qualifier::AtLeast,
-        _ => Qualifier::Exact,
-    }
+    // "exactly", "just", "only" are not in the table: exact.
+    crate::knowledge::numbers::qualifier_of(&q).unwrap_or(Qualifier::Exact)
 }
 
 fn unit_of(s: &str) -> Option<TimeUnit> {
@@ -1687,7 +1672,7 @@ mod tests {
             },
         );
         assert_eq!(v[0].1.form, DurationForm::For);
-        assert_eq!(v[0].1.qualifier, Qualifier::AtMost);
+        assert_eq!(v[0].1.qualifier, Qualifier::Nearly);
         assert_eq!(v[0].1.unit, TimeUnit::Night);
     }
 
@@ -1790,7 +1775,7 @@ mod tests {
         assert_eq!(v.len(), 3);
         assert_eq!(a.slice(v[0].0), "25 years ago");
         assert_eq!(v[0].1.year.map(|y| y.0), Some(1990));
-        assert_eq!(v[1].1.qualifier, Qualifier::AtMost);
+        assert_eq!(v[1].1.qualifier, Qualifier::Nearly);
         assert_eq!(v[1].1.year.map(|y| a.slice(y.1)), Some("1956"));
         assert_eq!(
             (v[2].1.years, v[2].1.decades, v[2].1.year),

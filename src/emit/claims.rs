@@ -130,6 +130,35 @@ pub fn summary(c: &Claim) -> String {
             }
             out
         }
+        ClaimKind::List => {
+            let items: Vec<&str> = v["items"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            format!(
+                "{} stated, {} listed: {}",
+                v.get("count")
+                    .and_then(Value::as_f64)
+                    .map_or("?".into(), number),
+                items.len(),
+                items.join(", ")
+            )
+        }
+        ClaimKind::Breakdown => {
+            let parts: Vec<String> = v["parts"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_f64).map(number).collect())
+                .unwrap_or_default();
+            let total = v
+                .get("total")
+                .and_then(Value::as_f64)
+                .map_or("?".into(), number);
+            format!(
+                "{} of {total}: {}",
+                v["kind"].as_str().unwrap_or("parts"),
+                parts.join(" + ")
+            )
+        }
         _ => tagged(v),
     }
 }

@@ -62,7 +62,25 @@ pub fn scale(word: &str, attached: bool) -> Option<f64> {
     })
 }
 
-/// How a qualifier before a number widens what it can mean.
+/// How a qualifier before a number (or an amount of time) widens what it can mean: the one
+/// qualifier of the crate, used by numbers ([`QUALIFIERS`]) and by durations and "years ago"
+/// (`claims::time`).
+///
+/// The phrases are decided once, here:
+///
+/// - **"over"** is [`Qualifier::MoreThan`], with "more than", "upwards of", "in excess of",
+///   "above", "just over" and "well over": above the number. Comparisons read it as *the
+///   number or more* (see [`Qualifier::interval`]), because "over 10" is often a rounded 10.
+/// - "at least", "no fewer than", "no less than", "a minimum of" are [`Qualifier::AtLeast`]:
+///   the number or more.
+/// - "up to", "as many as", "at most", "no more than", "less than", "fewer than", "under",
+///   "below" are [`Qualifier::AtMost`]: the number or less.
+/// - "nearly", "almost", "close to", "just under" are [`Qualifier::Nearly`]: a little below.
+/// - "about", "around", "some", "roughly", "approximately", "an estimated" are
+///   [`Qualifier::About`].
+///
+/// A consumer that needs only a lower or upper bound treats `MoreThan` like `AtLeast` and
+/// `Nearly` like `AtMost` (D013 does); "exactly", "just" and "only" are [`Qualifier::Exact`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Qualifier {
     /// No qualifier: the number is meant exactly.
@@ -142,6 +160,15 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("under", Qualifier::AtMost),
     ("below", Qualifier::AtMost),
 ];
+
+/// The qualifier a phrase stands for (lower case, words separated by one space: "more than"),
+/// from [`QUALIFIERS`]; `None` when the phrase is not a qualifier there.
+pub fn qualifier_of(phrase: &str) -> Option<Qualifier> {
+    QUALIFIERS
+        .iter()
+        .find(|(p, _)| *p == phrase)
+        .map(|&(_, q)| q)
+}
 
 /// The currency named by a symbol before a number ("$", "US$", "£", "€", "¥") or a word after
 /// it ("dlrs", "dollars", "euros", "yen"). Returns an ISO-like code or a plain name; `None` when
@@ -313,6 +340,21 @@ mod tests {
         assert_eq!(scale("mln", false), Some(1e6));
         assert_eq!(scale("m", false), None);
         assert_eq!(scale("m", true), Some(1e6));
+    }
+
+    #[test]
+    fn one_decision_for_each_qualifier_phrase() {
+        assert_eq!(qualifier_of("over"), Some(Qualifier::MoreThan));
+        assert_eq!(qualifier_of("more than"), Some(Qualifier::MoreThan));
+        assert_eq!(qualifier_of("at least"), Some(Qualifier::AtLeast));
+        assert_eq!(qualifier_of("no fewer than"), Some(Qualifier::AtLeast));
+        assert_eq!(qualifier_of("up to"), Some(Qualifier::AtMost));
+        assert_eq!(qualifier_of("nearly"), Some(Qualifier::Nearly));
+        assert_eq!(qualifier_of("exactly"), None);
+        assert_eq!(
+            Qualifier::MoreThan.interval(10.0, 10.0),
+            (10.0, f64::INFINITY)
+        );
     }
 
     #[test]

@@ -111,8 +111,8 @@ fn fits(ago: &YearsAgo, elapsed: i32) -> bool {
     match qualifier {
         Qualifier::Exact => (elapsed - n).abs() <= 1,
         Qualifier::About => (elapsed - n).abs() <= slack,
-        Qualifier::AtMost => elapsed <= n + 1 && elapsed >= n - slack,
-        Qualifier::AtLeast => elapsed >= n - 1,
+        Qualifier::AtMost | Qualifier::Nearly => elapsed <= n + 1 && elapsed >= n - slack,
+        Qualifier::AtLeast | Qualifier::MoreThan => elapsed >= n - 1,
     }
 }
 

@@ -4,6 +4,8 @@
 use crate::article::{SegmentKind, Span};
 use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::knowledge::lexicon::{self, quantities};
+use crate::rules::trace::Outcome;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -72,13 +74,8 @@ impl Rule for QuantityConflict {
             .iter()
             .filter(|m| m.kind == Kind::Count && !m.modifier && m.counted.verb.is_some())
             .collect();
-        let first_para = cx
-            .article
-            .segments
-            .iter()
-            .find(|s| s.kind == SegmentKind::Paragraph)
-            .map(|s| s.span);
-        let in_lede = |m: &NumberMention| first_para.is_some_and(|p| p.contains(m.span));
+        let lede = cx.article.lede().map(|s| s.span);
+        let in_lede = |m: &NumberMention| lede.is_some_and(|p| p.contains(m.span));
         let claims: Vec<&NumberMention> = keyed
             .iter()
             .copied()
@@ -86,7 +83,11 @@ impl Rule for QuantityConflict {
             .collect();
         let mut reported: Vec<Span> = Vec::new();
         for h in claims {
-            if blocked(cx, h) {
+            if h.frame.blocked() {
+                cx.compared(META.code, &[h.span], Outcome::Skipped, || {
+                    "its sentence reports a change, a total, another incident or time, or a subset"
+                        .to_string()
+                });
                 continue;
             }
             let headline = h.segment == SegmentKind::Headline;
@@ -98,13 +99,29 @@ impl Rule for QuantityConflict {
                         && b.span.start > h.span.end
                         && (headline || !in_lede(b))
                         && same_count(h, b)
-                        && !other_frame(cx, h, b)
+                })
+                .filter(|b| {
+                    let other = other_frame(h, b);
+                    if other {
+                        cx.compared(META.code, &[h.span, b.span], Outcome::Skipped, || {
+                            "the body sentence has a frame of its own (year, place, incident)"
+                                .to_string()
+                        });
+                    }
+                    !other
                 })
                 .collect();
-            if support.iter().any(|b| compatible(h, b)) {
+            if let Some(b) = support.iter().find(|b| compatible(h, b)) {
+                cx.compared(META.code, &[h.span, b.span], Outcome::Consistent, || {
+                    "the two counts can both be true".to_string()
+                });
                 continue;
             }
-            if support.iter().any(|b| blocked(cx, b)) {
+            if let Some(b) = support.iter().find(|b| b.frame.blocked()) {
+                cx.compared(META.code, &[h.span, b.span], Outcome::Skipped, || {
+                    "the body count changed, is a total, a subset or about another incident"
+                        .to_string()
+                });
                 continue;
             }
             // For the lede against later paragraphs, both must be exact, and the later sentence
@@ -113,7 +130,7 @@ impl Rule for QuantityConflict {
             let Some(b) = support
                 .iter()
                 .copied()
-                .find(|b| headline || (h.is_exact() && b.is_exact() && refers_back(cx, h, b)))
+                .find(|b| headline || (h.is_exact() && b.is_exact() && refers_back(h, b)))
             else {
                 continue;
             };
@@ -121,21 +138,24 @@ impl Rule for QuantityConflict {
                 continue;
             }
             reported.push(b.span);
+            cx.compared(META.code, &[h.span, b.span], Outcome::Conflict, || {
+                "different counts for the same event".to_string()
+            });
             out.push(diagnostic(cx, h, b, headline));
         }
     }
 }
 
-/// Nouns that name people in general: a count of them is the count of the event verb.
-const GENERAL: &[&str] = &["people", "person", "victim", "dead", "persons", "civilian"];
-
 /// True when the two mentions count the same thing: same event verb and the same noun, or
-/// nouns that both mean "people in general" (or none).
+/// nouns that both mean "people in general" (`quantities.toml` `[general_nouns]`) or none.
 fn same_count(a: &NumberMention, b: &NumberMention) -> bool {
     if a.counted.verb != b.counted.verb {
         return false;
     }
-    let general = |n: &Option<String>| n.as_deref().is_none_or(|n| GENERAL.contains(&n));
+    let general = |n: &Option<String>| {
+        n.as_deref()
+            .is_none_or(|n| lexicon::contains(quantities::GENERAL_NOUNS, n))
+    };
     match (&a.counted.noun, &b.counted.noun) {
         (Some(x), Some(y)) if x == y => true,
         (x, y) => general(x) && general(y),
@@ -149,341 +169,27 @@ fn compatible(a: &NumberMention, b: &NumberMention) -> bool {
     al <= bh && bl <= ah
 }
 
-/// Words anywhere in a sentence that mark a change over time, another event or another time
-/// frame: such a number is never compared.
-const BLOCKERS: &[&str] = &[
-    "rose to",
-    "risen to",
-    "rising to",
-    "rises to",
-    "climbed to",
-    "climbs to",
-    "increased to",
-    "increases to",
-    "jumped to",
-    "updated",
-    "update",
-    "revised",
-    "now",
-    "raising",
-    "bringing",
-    "brought",
-    "brings",
-    "another",
-    "separate",
-    "earlier",
-    "previous",
-    "last year",
-    "last month",
-    "last week",
-    "in total",
-    "so far",
-    "this year",
-    "since",
-    "total",
-    "initially",
-    "at first",
-];
-
-/// Words that block only inside the number's own clause: "12 more people", "also killed",
-/// "among them", "including 3 children". In another clause ("... and more than 20 cars were
-/// damaged", "a dog was also injured") they say nothing about the number.
-const CLAUSE_BLOCKERS: &[&str] = &[
-    "among",
-    "including",
-    "of them",
-    "of whom",
-    "other",
-    "also",
-    "more",
-    "further",
-    "first",
-    "later",
-    "had been",
-    "were still",
-];
-
-fn has_phrase(text: &str, phrases: &[&str]) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = format!(" {} ", words.join(" "));
-    phrases.iter().any(|b| joined.contains(&format!(" {b} ")))
+/// True when `b`'s sentence sets a frame that `h`'s sentence (and the headline and lede) does
+/// not: a year, a frame word, an incident noun of its own (against the lede only), or a
+/// fronted place.
+fn other_frame(h: &NumberMention, b: &NumberMention) -> bool {
+    let (fh, fb) = (&h.frame, &b.frame);
+    fb.new_years.iter().any(|y| !fh.years.contains(y))
+        || fb.own_frame
+        || (h.segment != SegmentKind::Headline
+            && fb.new_incidents.iter().any(|n| !fh.incidents.contains(n)))
+        || fb.fronted_place
 }
 
-/// The clause of `m` within its sentence: the text between the nearest clause breaks (commas,
-/// semicolons, colons, dashes, brackets, "and", "but", "while", "when", "whereas") around it.
-fn clause(cx: &Context<'_>, m: &NumberMention, sentence: Span) -> Span {
-    let text = cx.article.slice(sentence).to_lowercase();
-    if text.len() != sentence.len() {
-        return sentence;
-    }
-    let rel_start = m.span.start.saturating_sub(sentence.start);
-    let rel_end = m.span.end.saturating_sub(sentence.start).min(text.len());
-    let breaks = |t: &str| -> Vec<(usize, usize)> {
-        let mut v = Vec::new();
-        for sep in [
-            ",",
-            ";",
-            ":",
-            " — ",
-            " – ",
-            " - ",
-            "(",
-            ")",
-            " and ",
-            " but ",
-            " while ",
-            " when ",
-            " whereas ",
-        ] {
-            v.extend(t.match_indices(sep).map(|(i, s)| (i, i + s.len())));
-        }
-        v
-    };
-    let bs = breaks(&text);
-    let lo = bs
+/// True when `b`'s sentence names, with "the", an incident noun of `a`'s sentence and has no
+/// time word that `a`'s sentence lacks.
+fn refers_back(a: &NumberMention, b: &NumberMention) -> bool {
+    let shared = b
+        .frame
+        .refers_to
         .iter()
-        .filter(|(_, e)| *e <= rel_start)
-        .map(|(_, e)| *e)
-        .max()
-        .unwrap_or(0);
-    let hi = bs
-        .iter()
-        .filter(|(b, _)| *b >= rel_end)
-        .map(|(b, _)| *b)
-        .min()
-        .unwrap_or(text.len());
-    Span::new(sentence.start + lo, sentence.start + hi)
-}
-
-/// True when the sentence of `m` contains a blocker word, or its clause a clause blocker.
-fn blocked(cx: &Context<'_>, m: &NumberMention) -> bool {
-    let span = m
-        .sentence
-        .or_else(|| cx.article.segment_at(m.span.start).map(|s| s.span))
-        .unwrap_or(m.span);
-    let text = cx.article.slice(span).to_lowercase();
-    if has_phrase(&text, BLOCKERS) {
-        return true;
-    }
-    let c = clause(cx, m, span);
-    has_phrase(&cx.article.slice(c).to_lowercase(), CLAUSE_BLOCKERS)
-}
-
-/// Words that give a body sentence a frame of its own — another time, a season, a recurring or
-/// general figure, a comparison or a wider area — so that its number is about something else
-/// than the headline's event.
-const FRAME_WORDS: &[&str] = &[
-    "similar",
-    "every year",
-    "each year",
-    "a year",
-    "per year",
-    "annually",
-    "annual",
-    "on average",
-    "average",
-    "typically",
-    "usually",
-    "this winter",
-    "this summer",
-    "this spring",
-    "this autumn",
-    "this season",
-    "last winter",
-    "last summer",
-    "weekend",
-    "across",
-    "nationwide",
-    "worldwide",
-    "recalled",
-    "recalls",
-    "compared",
-];
-
-/// True when `b`'s sentence sets a frame that `h`'s sentence (and the headline) does not: a
-/// written year, a frame word, an event noun of its own, or a place it opens with ("In
-/// Austria, ...") that the headline and lede do not name.
-fn other_frame(cx: &Context<'_>, h: &NumberMention, b: &NumberMention) -> bool {
-    let Some(bs) = b.sentence else {
-        return false;
-    };
-    let wb = sentence_words(cx, b);
-    let wh = sentence_words(cx, h);
-    let head_lede = head_and_lede(cx);
-    let known = |w: &str| wh.iter().any(|x| x == w) || head_lede.contains(&format!(" {w} "));
-    let year = |w: &String| {
-        w.len() == 4
-            && w.bytes().all(|c| c.is_ascii_digit())
-            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
-    };
-    if wb.iter().any(|w| year(w) && !known(w)) {
-        return true;
-    }
-    let text = cx.article.slice(bs).to_lowercase();
-    if has_phrase(&text, FRAME_WORDS) && !has_phrase(&head_lede, FRAME_WORDS) {
-        return true;
-    }
-    // An event noun the claim's sentence does not have ("recalled a 2022 bombing").
-    if wb
-        .iter()
-        .any(|w| EVENT_NOUNS.contains(&w.as_str()) && !known(w) && !synonym_known(w, &head_lede))
-        && h.segment != SegmentKind::Headline
-    {
-        return true;
-    }
-    // "In Austria, 8 people were killed": a fronted place the headline and lede do not name.
-    let raw = cx.article.slice(bs);
-    if let Some(rest) = raw.strip_prefix("In ") {
-        if let Some((place, _)) = rest.split_once(',') {
-            let place = place.trim();
-            let capital = place.chars().next().is_some_and(char::is_uppercase);
-            if capital
-                && place.split_whitespace().count() <= 4
-                && !head_lede.contains(&format!(" {} ", place.to_lowercase()))
-                && crate::knowledge::gazetteer::is_place_name(place)
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Event nouns that name one kind of event.
-fn synonym_known(w: &str, text: &str) -> bool {
-    const GROUPS: &[&[&str]] = &[
-        &["blast", "bomb", "bombing", "explosion"],
-        &["earthquake", "quake"],
-        &["flood", "floods"],
-        &["clash", "clashes", "fighting"],
-        &["riot", "riots"],
-        &["strike", "strikes", "air raid", "raid"],
-    ];
-    GROUPS
-        .iter()
-        .filter(|g| g.contains(&w))
-        .any(|g| g.iter().any(|x| text.contains(&format!(" {x} "))))
-}
-
-/// The headline and the first paragraph, lower case, words separated by single spaces, with a
-/// space at each end.
-fn head_and_lede(cx: &Context<'_>) -> String {
-    let mut out = String::from(" ");
-    let head = cx.article.headline().map(|s| s.span);
-    let lede = cx
-        .article
-        .segments
-        .iter()
-        .find(|s| s.kind == SegmentKind::Paragraph)
-        .map(|s| s.span);
-    for span in [head, lede].into_iter().flatten() {
-        for w in cx
-            .article
-            .slice(span)
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            out.push_str(w);
-            out.push(' ');
-        }
-    }
-    out
-}
-
-/// Event nouns a later sentence can point back to with "the".
-const EVENT_NOUNS: &[&str] = &[
-    "attack",
-    "blast",
-    "bomb",
-    "bombing",
-    "explosion",
-    "fire",
-    "crash",
-    "collision",
-    "accident",
-    "earthquake",
-    "quake",
-    "flood",
-    "floods",
-    "storm",
-    "shooting",
-    "raid",
-    "ambush",
-    "clash",
-    "clashes",
-    "riot",
-    "riots",
-    "stampede",
-    "derailment",
-    "landslide",
-    "avalanche",
-    "collapse",
-    "disaster",
-    "incident",
-    "fighting",
-    "assault",
-    "strike",
-    "strikes",
-    "air raid",
-];
-
-/// Time words that give a sentence its own time frame.
-const OWN_TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "overnight",
-    "week",
-    "month",
-    "year",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn sentence_words(cx: &Context<'_>, m: &NumberMention) -> Vec<String> {
-    let span = m.sentence.unwrap_or(m.span);
-    cx.article
-        .slice(span)
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// True when `b`'s sentence names, with "the", an event noun of `a`'s sentence and has no time
-/// word that `a`'s sentence lacks.
-fn refers_back(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> bool {
-    let wa = sentence_words(cx, a);
-    let wb = sentence_words(cx, b);
-    let shared = wb.windows(2).any(|w| {
-        (w[0] == "the" || w[0] == "this" || w[0] == "that")
-            && EVENT_NOUNS.contains(&w[1].as_str())
-            && wa.contains(&w[1])
-    });
-    let own_time = wb
-        .iter()
-        .any(|w| OWN_TIME.contains(&w.as_str()) && !wa.contains(w));
+        .any(|n| a.frame.incidents.contains(n));
+    let own_time = b.frame.times.iter().any(|t| !a.frame.times.contains(t));
     shared && !own_time
 }
 

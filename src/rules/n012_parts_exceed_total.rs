@@ -1,11 +1,13 @@
 //! `N012 parts-exceed-total`: a total broken down into parts that add up to more than it
 //! ("120 people died, of whom 50 were women and 80 men"), or shares of one breakdown that add
-//! up to well over 100%.
+//! up to well over 100%. The breakdowns are claims (`claims::breakdown`); this rule adds up
+//! their parts.
 
-use crate::article::Span;
-use crate::claims::numbers::{Kind, NumberMention};
+use crate::claims::breakdown::{Breakdown, BreakdownKind};
+use crate::claims::numbers::NumberMention;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::Qualifier;
+use crate::rules::trace::Outcome;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -59,391 +61,105 @@ impl Rule for PartsExceedTotal {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let nums = &cx.mentions.numbers;
-        let mut i = 0;
-        while i < nums.len() {
-            let Some(sentence) = nums[i].sentence else {
-                i += 1;
-                continue;
+        // A sentence whose parts exceed their total is not checked again for shares.
+        let mut reported = Vec::new();
+        for b in &cx.mentions.breakdowns {
+            let d = match b.kind {
+                BreakdownKind::Parts => parts_exceed(cx, b),
+                BreakdownKind::Shares if !reported.contains(&b.sentence) => shares_exceed(cx, b),
+                BreakdownKind::Shares => None,
             };
-            let mut j = i;
-            while j < nums.len() && nums[j].sentence == Some(sentence) {
-                j += 1;
-            }
-            let group = &nums[i..j];
-            if let Some(d) = breakdown(cx, sentence, group).or_else(|| shares(cx, sentence, group))
-            {
+            if let Some(d) = d {
+                reported.push(b.sentence);
                 out.push(d);
             }
-            i = j;
         }
     }
 }
 
-/// Exclusive category sets: parts must all come from one of them.
-const DIMENSIONS: &[&[&str]] = &[
-    &[
-        "man", "woman", "child", "boy", "girl", "adult", "minor", "infant", "baby", "teenager",
-        "male", "female",
-    ],
-    &[
-        "civilian",
-        "soldier",
-        "militant",
-        "police",
-        "policeman",
-        "officer",
-        "troop",
-        "rebel",
-        "fighter",
-        "attacker",
-        "gunman",
-        "insurgent",
-    ],
-    // Outcomes: a rescued person or a survivor may also be injured, so rescued / survivor and
-    // injured / unharmed are never added together.
-    &["killed", "injured", "missing", "unharmed"],
-    &["killed", "rescued", "survivor", "missing"],
-];
-
-/// Closure words that make a breakdown complete.
-const CLOSURE: &[&str] = &[
-    "of whom",
-    "of which",
-    "in total",
-    "in all",
-    "a total of",
-    "the rest",
-    "the remaining",
-    "the remainder",
-    "respectively",
-];
-
-fn lower_slice(cx: &Context<'_>, span: Span) -> String {
-    cx.article.slice(span).to_lowercase()
-}
-
-/// The category of a part: its counted noun, its event verb, or the word after "were"/"are"
-/// ("50 were women").
-fn category(cx: &Context<'_>, m: &NumberMention) -> Option<String> {
-    if let Some(v) = m.counted.verb {
-        return Some(v.to_string());
-    }
-    if let Some(n) = &m.counted.noun {
-        return Some(n.clone());
-    }
-    let end = m.sentence.map_or(m.span.end, |s| s.end);
-    let after = lower_slice(cx, Span::new(m.span.end, end));
-    let mut w = after
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty());
-    match w.next() {
-        Some("were" | "are" | "was" | "is") => w.next().map(crate::claims::numbers::lemma),
-        _ => None,
-    }
-}
-
-/// True when one exclusive set holds every category.
-fn one_dimension(cats: &[&str]) -> bool {
-    DIMENSIONS
+fn numbers<'a>(cx: &Context<'a>, b: &Breakdown) -> Vec<&'a NumberMention> {
+    b.parts
         .iter()
-        .any(|d| cats.iter().all(|c| d.contains(c)))
+        .filter_map(|&i| cx.mentions.numbers.get(i))
+        .collect()
 }
 
-/// Words before a part that make it a subset of the part before it ("12 were minors,
-/// including five girls").
-const SUBSET: &[&str] = &[
-    "including",
-    "among them",
-    "among whom",
-    "of them",
-    "of whom",
-];
-
-fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<Diagnostic> {
-    if group.len() < 3 {
-        return None;
-    }
-    let text = lower_slice(cx, sentence);
-    // Find the total and where the parts begin.
-    for (ti, total) in group.iter().enumerate() {
-        if total.kind != Kind::Count || total.modifier || total.quoted {
-            continue;
-        }
-        let before = lower_slice(cx, Span::new(sentence.start, total.span.start));
-        let before_t = before.trim_end();
-        let of_the = ["of the", "of those", "of these", "of its", "of their", "of"]
-            .iter()
-            .any(|p| {
-                before_t.strip_suffix(p).is_some_and(|b| {
-                    let b = b.trim_end();
-                    b.is_empty() || b.ends_with(',') || b.ends_with(';')
-                })
-            });
-        let next_start = group.get(ti + 1).map(|n| n.span.start)?;
-        let between = lower_slice(cx, Span::new(total.span.end, next_start));
-        let of_whom = [
-            ", of whom",
-            ", of which",
-            " of whom",
-            " of which",
-            ":",
-            " — of whom",
-        ]
-        .iter()
-        .any(|m| between.contains(m));
-        if !of_the && !of_whom {
-            continue;
-        }
-        // "Of the 70 injured": the event verb names the total.
-        if of_the && total.counted.noun.is_none() && total.counted.verb.is_none() {
-            continue;
-        }
-        let mut parts = &group[ti + 1..];
-        // A number after "including" or "among them" is a subset, not one more part.
-        for k in 1..parts.len() {
-            let gap = lower_slice(cx, Span::new(parts[k - 1].span.end, parts[k].span.start));
-            if SUBSET.iter().any(|w| gap.contains(w)) {
-                parts = &parts[..k];
-                break;
-            }
-        }
-        if parts.len() < 2 {
-            return None;
-        }
-        // Every part: a count, not a modifier, not itself a breakdown ("20 of them").
-        let mut cats = Vec::new();
-        for p in parts {
-            if p.kind != Kind::Count || p.modifier {
-                return None;
-            }
-            let after = lower_slice(
-                cx,
-                Span::new(p.span.end, (p.span.end + 12).min(sentence.end)),
-            );
-            if after.trim_start().starts_with("of") {
-                return None;
-            }
-            let pre = lower_slice(
-                cx,
-                Span::new(
-                    p.span.start.saturating_sub(6).max(sentence.start),
-                    p.span.start,
-                ),
-            );
-            // "50 were aged 20": an age, not a part (whole words: "hostages, 26" is a part).
-            if pre
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "aged" || w == "age")
-            {
-                return None;
-            }
-            let cat = category(cx, p)?;
-            let same = total.counted.noun.as_deref() == Some(cat.as_str())
-                || (total.counted.noun.is_none() && total.counted.verb == Some(cat.as_str()));
-            cats.push((cat, same));
-        }
-        let names: Vec<&str> = cats.iter().map(|(c, _)| c.as_str()).collect();
-        let one_dim = one_dimension(&names);
-        let all_same = cats.iter().all(|(_, s)| *s);
-        if !(one_dim || all_same) {
-            return None;
-        }
-        // Parts must be distinct categories ("50 women and 30 women" is two statements).
-        let mut seen: Vec<&str> = cats.iter().map(|(c, _)| c.as_str()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        if !all_same && seen.len() != cats.len() {
-            return None;
-        }
-        let sum_lo: f64 = parts.iter().map(|p| p.interval().0).sum();
-        let (_, total_hi) = total.interval();
-        if sum_lo <= total_hi {
-            return None;
-        }
-        let closure = CLOSURE.iter().any(|c| text.contains(c)) || of_whom;
-        let severity = if closure {
-            META.default_severity
-        } else {
-            Severity::Warning
-        };
-        let total_txt = cx.article.slice(total.span);
-        let parts_txt: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
-        let mut d = META.diagnostic(
-            severity,
-            format!(
-                "the parts add up to {} ({}), more than the total of {}",
-                fmt(sum_lo),
-                parts_txt.join(" + "),
-                fmt(total.value)
-            ),
-        );
-        d.labels
-            .push(label(total.span, format!("the total: {total_txt}"), false));
-        let last = parts.len() - 1;
-        for (k, p) in parts.iter().enumerate() {
-            let msg = if k == last {
-                format!("parts so far: {}", fmt(sum_lo))
-            } else {
-                "a part".to_string()
-            };
-            d.labels.push(label(p.span, msg, k == last));
-        }
-        d.help = Some(if closure {
-            "the breakdown is meant to be complete: correct the total or one of the parts"
-                .to_string()
-        } else {
-            "check the total and the parts: if the categories overlap, say so".to_string()
+fn parts_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
+    let total = cx.mentions.numbers.get(b.total?)?;
+    let parts = numbers(cx, b);
+    let mut spans: Vec<_> = parts.iter().map(|p| p.span).collect();
+    spans.push(total.span);
+    let sum_lo: f64 = parts.iter().map(|p| p.interval().0).sum();
+    let (_, total_hi) = total.interval();
+    if sum_lo <= total_hi {
+        cx.compared(META.code, &spans, Outcome::Consistent, || {
+            format!("the parts ({sum_lo}) fit the total")
         });
-        return Some(d);
+        return None;
     }
-    None
+    cx.compared(META.code, &spans, Outcome::Conflict, || {
+        format!("the parts ({sum_lo}) exceed the total")
+    });
+    let closure = b.closure;
+    let severity = if closure {
+        META.default_severity
+    } else {
+        Severity::Warning
+    };
+    let total_txt = cx.article.slice(total.span);
+    let parts_txt: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
+    let mut d = META.diagnostic(
+        severity,
+        format!(
+            "the parts add up to {} ({}), more than the total of {}",
+            fmt(sum_lo),
+            parts_txt.join(" + "),
+            fmt(total.value)
+        ),
+    );
+    d.labels
+        .push(label(total.span, format!("the total: {total_txt}"), false));
+    let last = parts.len() - 1;
+    for (k, p) in parts.iter().enumerate() {
+        let msg = if k == last {
+            format!("parts so far: {}", fmt(sum_lo))
+        } else {
+            "a part".to_string()
+        };
+        d.labels.push(label(p.span, msg, k == last));
+    }
+    d.help = Some(if closure {
+        "the breakdown is meant to be complete: correct the total or one of the parts".to_string()
+    } else {
+        "check the total and the parts: if the categories overlap, say so".to_string()
+    });
+    Some(d)
 }
 
-/// Words that make percentages changes or rates rather than shares of one whole.
-const CHANGE: &[&str] = &[
-    "rose",
-    "rise",
-    "risen",
-    "rising",
-    "fell",
-    "fall",
-    "fallen",
-    "falling",
-    "up",
-    "down",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "grew",
-    "growth",
-    "jumped",
-    "dropped",
-    "declined",
-    "gained",
-    "lost",
-    "from",
-    "to",
-    "by",
-    "compared",
-    "against",
-    "rate",
-    "rates",
-    "interest",
-    "yield",
-    "inflation",
-    "margin",
-    "tax",
-    "discount",
-    "premium",
-    "higher",
-    "lower",
-    "climbed",
-    "slipped",
-    "plunged",
-    "surged",
-    "cut",
-    "raised",
-    "annual",
-    "annualised",
-    "versus",
-    "vs",
-    "previously",
-    "previous",
-    "last",
-    "each",
-    "both",
-    "stake",
-    "own",
-    "owns",
-    "owned",
-    "turnout",
-    "participation",
-];
-
-/// Words that mark shares of one whole.
-const SHARE: &[&str] = &[
-    "respectively",
-    "of the vote",
-    "of the votes",
-    "voted",
-    "undecided",
-    "the rest",
-    "remaining",
-];
-
-fn shares(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<Diagnostic> {
-    let pcts: Vec<&NumberMention> = group.iter().filter(|m| m.kind == Kind::Percent).collect();
-    if pcts.len() < 2 || pcts.iter().any(|m| m.modifier) {
-        return None;
-    }
-    let text = lower_slice(cx, sentence);
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // "35% against" in a vote is a share; "against" elsewhere compares.
-    let against_share = pcts.iter().any(|m| {
-        let after = lower_slice(
-            cx,
-            Span::new(m.span.end, (m.span.end + 9).min(sentence.end)),
-        );
-        after.trim_start().starts_with("against")
-    });
-    if words
-        .iter()
-        .any(|w| CHANGE.contains(w) && !(against_share && *w == "against"))
-    {
-        return None;
-    }
-    if different_wholes(cx, &text, &words, &pcts) {
-        return None;
-    }
-    if !SHARE.iter().any(|s| text.contains(s)) {
-        return None;
-    }
-    // The percentages must follow one another closely (one list).
-    for w in pcts.windows(2) {
-        let gap = cx.article.slice(Span::new(w[0].span.end, w[1].span.start));
-        if gap.split_whitespace().count() > 6 {
-            return None;
-        }
-    }
-    // "38% of loans, 50% of mortgages": shares of different wholes.
-    let ofs: Vec<String> = pcts
-        .iter()
-        .map(|m| {
-            let after = lower_slice(
-                cx,
-                Span::new(m.span.end, (m.span.end + 30).min(sentence.end)),
-            );
-            let mut w = after.split_whitespace();
-            match w.next() {
-                Some("of") => w.take(2).collect::<Vec<_>>().join(" "),
-                _ => String::new(),
-            }
-        })
-        .collect();
-    let mut wholes: Vec<&String> = ofs.iter().filter(|o| !o.is_empty()).collect();
-    wholes.dedup();
-    if wholes.len() > 1 {
-        return None;
-    }
+fn shares_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
+    let pcts = numbers(cx, b);
+    let spans: Vec<_> = pcts.iter().map(|p| p.span).collect();
     let sum_lo: f64 = pcts.iter().map(|m| m.interval().0).sum();
     let rounding = 0.5 * pcts.len() as f64;
     if sum_lo <= 100.0 + rounding {
+        cx.compared(META.code, &spans, Outcome::Consistent, || {
+            format!("the shares add up to {sum_lo}%")
+        });
         return None;
     }
     if pcts
         .iter()
         .any(|m| m.qualifier != Qualifier::Exact && m.qualifier != Qualifier::About)
     {
+        cx.compared(META.code, &spans, Outcome::Skipped, || {
+            "a share is a bound, not a value".to_string()
+        });
         return None;
     }
-    let closure = ["respectively", "the rest", "remaining"]
-        .iter()
-        .any(|c| text.contains(c));
+    cx.compared(META.code, &spans, Outcome::Conflict, || {
+        format!("the shares add up to {sum_lo}%")
+    });
+    let closure = b.closure;
     let severity = if closure {
         META.default_severity
     } else {
@@ -473,42 +189,6 @@ fn shares(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<D
             .to_string(),
     );
     Some(d)
-}
-
-/// True when the percentages are shares of different wholes: of different years ("in 2017 and
-/// 2022 respectively"), rounds ("in the first round ...; in the runoff"), groups ("among women
-/// ... among men", "among Democrats and independents respectively"), or clauses split by a
-/// semicolon.
-fn different_wholes(cx: &Context<'_>, text: &str, words: &[&str], pcts: &[&NumberMention]) -> bool {
-    let mut years: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| {
-            w.len() == 4
-                && w.bytes().all(|c| c.is_ascii_digit())
-                && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
-        })
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    if years.len() >= 2 {
-        return true;
-    }
-    if ["round", "rounds", "runoff", "run-off"]
-        .iter()
-        .any(|r| words.contains(r))
-    {
-        return true;
-    }
-    let among = words.iter().filter(|w| **w == "among").count();
-    if among >= 2 || (among == 1 && text.contains("respectively")) {
-        return true;
-    }
-    pcts.windows(2).any(|w| {
-        cx.article
-            .slice(Span::new(w[0].span.end, w[1].span.start))
-            .contains(';')
-    })
 }
 
 fn fmt(v: f64) -> String {

@@ -2,9 +2,10 @@
 //! unit ("10 km (4 miles)") where the two do not agree.
 
 use crate::article::Span;
-use crate::claims::numbers::{Kind, NumberMention};
+use crate::claims::numbers::{Kind, Link, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::{convert, Dimension, Qualifier, Unit};
+use crate::rules::trace::Outcome;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -61,11 +62,7 @@ impl Rule for UnitConversionMismatch {
         let nums = &cx.mentions.numbers;
         for (i, pair) in nums.windows(2).enumerate() {
             let (a, b) = (&pair[0], &pair[1]);
-            if b.span.start < a.span.end {
-                continue;
-            }
-            let between = cx.article.slice(Span::new(a.span.end, b.span.start));
-            if !is_conversion_link(between) {
+            if b.link != Link::Conversion {
                 continue;
             }
             // "7lb 8oz (3.4kg)", "5 feet 9 inches (1.75 metres)": the converted value is the
@@ -73,10 +70,17 @@ impl Rule for UnitConversionMismatch {
             let compound = i
                 .checked_sub(1)
                 .and_then(|p| nums.get(p))
-                .and_then(|p| compound(cx, p, a));
+                .and_then(|p| compound(p, a));
             let a = compound.as_ref().unwrap_or(a);
             if let Some(d) = finding(cx, a, b) {
+                cx.compared(META.code, &[a.span, b.span], Outcome::Conflict, || {
+                    d.message.clone()
+                });
                 out.push(d);
+            } else {
+                cx.compared(META.code, &[a.span, b.span], Outcome::Consistent, || {
+                    "the conversion fits, or the two are not one physical quantity".to_string()
+                });
             }
         }
     }
@@ -85,7 +89,7 @@ impl Rule for UnitConversionMismatch {
 /// `big` and `small` written together as one measure in two units ("7lb 8oz", "5 feet 9
 /// inches", "1m 80cm"): the sum, in `small`'s unit, with `small`'s precision and span from
 /// `big`'s start. `None` when they are not such a pair.
-fn compound(cx: &Context<'_>, big: &NumberMention, small: &NumberMention) -> Option<NumberMention> {
+fn compound(big: &NumberMention, small: &NumberMention) -> Option<NumberMention> {
     let (Kind::Physical(ub), Kind::Physical(us)) = (&big.kind, &small.kind) else {
         return None;
     };
@@ -94,12 +98,8 @@ fn compound(cx: &Context<'_>, big: &NumberMention, small: &NumberMention) -> Opt
         || std::ptr::eq(*ub, *us)
         || big.high.is_some()
         || small.high.is_some()
-        || small.span.start < big.span.end
+        || small.link != Link::Joined
     {
-        return None;
-    }
-    let gap = cx.article.slice(Span::new(big.span.end, small.span.start));
-    if !matches!(gap.trim(), "" | "and" | ",") {
         return None;
     }
     let in_small = convert(big.value, ub, us, false);
@@ -114,12 +114,6 @@ fn compound(cx: &Context<'_>, big: &NumberMention, small: &NumberMention) -> Opt
     m.number = Span::new(big.number.start, small.number.end);
     m.qualifier = big.qualifier;
     Some(m)
-}
-
-/// What may stand between a value and its conversion: " (", "(", " or ", " / ", ", or ".
-fn is_conversion_link(between: &str) -> bool {
-    let t = between.trim();
-    matches!(t, "(" | "or" | "/" | ", or" | "[")
 }
 
 /// The physical reading of a mention that fits `dim`: its unit, or its alternative reading
@@ -170,7 +164,7 @@ fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Dia
     let round_b = unscaled_step(b, vb, b.round_step.min((0.25 * b.value.abs()).max(b.step)));
     let approx = a.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
     let rel = if approx { 0.05 } else { 0.02 };
-    let difference = ua.dimension == Dimension::Temperature && reads_as_difference(cx, a);
+    let difference = ua.dimension == Dimension::Temperature && a.frame.difference;
     let check = |x: f64, y: f64| -> Option<f64> {
         // Returns the best converted value when nothing fits.
         let mut best: Option<f64> = None;
@@ -217,36 +211,6 @@ fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Dia
         "correct the conversion (about {exp}) or the original value"
     ));
     Some(d)
-}
-
-/// True when the words before a temperature make it a difference ("rose by 5C", "5C warmer").
-fn reads_as_difference(cx: &Context<'_>, a: &NumberMention) -> bool {
-    let from = a.sentence.map_or(a.span.start, |s| s.start);
-    let before = cx
-        .article
-        .slice(Span::new(from, a.span.start))
-        .to_ascii_lowercase();
-    let after_end = a
-        .sentence
-        .map_or(a.span.end, |s| s.end)
-        .min(a.span.end + 40);
-    let after = cx
-        .article
-        .slice(Span::new(a.span.end, after_end))
-        .to_ascii_lowercase();
-    let words = [
-        "by", "rise", "rose", "risen", "fall", "fell", "drop", "up", "down", "increase",
-    ];
-    before
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .rev()
-        .take(4)
-        .any(|w| words.contains(&w))
-        || [
-            "warmer", "colder", "cooler", "hotter", "higher", "lower", "above", "below",
-        ]
-        .iter()
-        .any(|w| after.contains(w))
 }
 
 /// A value for a message: whole numbers from 100 up, one decimal from 1, two below.

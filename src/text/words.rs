@@ -116,6 +116,30 @@ pub fn contains_phrase(s: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// The alphanumeric runs of `s` (every other character separates them), as `(byte start,
+/// text)`: the finest split, where "Monday's" is "Monday" + "s" and "12-year-old" is three
+/// pieces. For lexicon lookups that must see the parts of hyphenated and possessive words.
+pub fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(move |p| (p.as_ptr() as usize - s.as_ptr() as usize, p))
+}
+
+/// True when one of `phrases` (lower-case, words separated by single spaces) occurs in the
+/// lower-cased `pieces` (of [`pieces`]) as consecutive pieces.
+pub fn pieces_contain_phrase(pieces: &[String], phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| pieces_contain(pieces, p))
+}
+
+/// True when `phrase` (lower-case, words separated by single spaces) occurs in the lower-cased
+/// `pieces` as consecutive pieces.
+pub fn pieces_contain(pieces: &[String], phrase: &str) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    pieces
+        .windows(parts.len())
+        .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+}
+
 /// `word` without a possessive ending (`'s`, `’s`, or a bare apostrophe after `s`).
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["'s", "’s", "'S", "’S"] {
@@ -182,6 +206,29 @@ mod tests {
             kinds,
             vec![TokenKind::Number, TokenKind::Word, TokenKind::Punct]
         );
+    }
+
+    #[test]
+    fn pieces_split_hyphens_and_apostrophes() {
+        let s = "Monday's 12-year-old (1,200)";
+        let p: Vec<(usize, &str)> = pieces(s).collect();
+        assert_eq!(
+            p,
+            vec![
+                (0, "Monday"),
+                (7, "s"),
+                (9, "12"),
+                (12, "year"),
+                (17, "old"),
+                (22, "1"),
+                (24, "200")
+            ]
+        );
+        let lower: Vec<String> = pieces("The toll ROSE to 15")
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        assert!(pieces_contain_phrase(&lower, &["rose to"]));
+        assert!(!pieces_contain_phrase(&lower, &["rose to 16"]));
     }
 
     #[test]

@@ -1,0 +1,213 @@
+//! Numerals: the digits and number words of a segment, read into values with their ranges and
+//! shown precision, before any context says what they count.
+//!
+//! The lexer here is the numeral lexer of the crate, not a second word tokenizer: it keeps
+//! "1,200.5" whole and splits "10km" into "10" + "km" (adjacency is kept through the spans),
+//! which is what reading a quantity needs; words for every other purpose come from
+//! [`crate::text::words`]. Spans are **bytes** into the article text.
+
+use crate::article::Span;
+use crate::fast_regex::lazy_regex;
+use crate::knowledge::numbers as kn;
+
+/// One token of a segment: a number, a word or a single other character.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+pub(crate) struct Tok<'a> {
+    pub(crate) span: Span,
+    pub(crate) text: &'a str,
+    pub(crate) kind: TokKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub(crate) enum TokKind {
+    Digits,
+    Word,
+    Other,
+}
+
+lazy_regex!(token_re, r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|\S");
+
+/// The numeral tokens of segment `seg` of `text` (spans are bytes into `text`).
+pub(crate) fn tokens(text: &str, seg: Span) -> Vec<Tok<'_>> {
+    let s = &text[seg.start..seg.end];
+    token_re()
+        .find_iter(s)
+        .map(|m| {
+            let t = m.as_str();
+            let kind = if t.as_bytes()[0].is_ascii_digit() {
+                TokKind::Digits
+            } else if t.as_bytes()[0].is_ascii_alphabetic() {
+                TokKind::Word
+            } else {
+                TokKind::Other
+            };
+            Tok {
+                span: Span::new(seg.start + m.start(), seg.start + m.end()),
+                text: t,
+                kind,
+            }
+        })
+        .collect()
+}
+
+/// A number read at some token index, before context is applied.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+pub(crate) struct Core {
+    /// First and last token of the number (range included).
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    pub(crate) value: f64,
+    pub(crate) high: Option<f64>,
+    pub(crate) decimals: u32,
+    pub(crate) zeros: u32,
+    pub(crate) word: bool,
+    /// True when a range was read ("10-12", "between 10 and 12").
+    pub(crate) range_between: bool,
+}
+
+/// True when `b` starts where `a` ends (no space between).
+pub(crate) fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
+    a.span.end == b.span.start
+}
+
+/// The token in ASCII lower case.
+pub(crate) fn lower(t: &Tok<'_>) -> String {
+    t.text.to_ascii_lowercase()
+}
+
+/// True when `t` is one of `words` (ASCII case-insensitive).
+pub(crate) fn is(t: Option<&Tok<'_>>, words: &[&str]) -> bool {
+    t.is_some_and(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+}
+
+/// Parse digits ("1,200.5") into value, decimals and trailing zeros of the integer part.
+pub(crate) fn parse_digits(s: &str) -> Option<(f64, u32, u32)> {
+    let clean: String = s.chars().filter(|c| *c != ',').collect();
+    let value: f64 = clean.parse().ok()?;
+    let (int, dec) = match clean.split_once('.') {
+        Some((i, d)) => (i, d.len()),
+        None => (clean.as_str(), 0),
+    };
+    let zeros = if dec == 0 && value != 0.0 {
+        int.len() - int.trim_end_matches('0').len()
+    } else {
+        0
+    };
+    Some((value, u32::try_from(dec).ok()?, u32::try_from(zeros).ok()?))
+}
+
+/// A number written in words starting at `i`: "three", "twenty-one", "a dozen", "two hundred".
+/// Returns the value and the last token used.
+pub(crate) fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
+    let t = toks.get(i)?;
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    if t.text.eq_ignore_ascii_case("a") || t.text.eq_ignore_ascii_case("one") {
+        if is(toks.get(i + 1), &["dozen"]) {
+            return Some((12.0, i + 1));
+        }
+        if t.text.eq_ignore_ascii_case("a") {
+            return None;
+        }
+    }
+    if t.text.eq_ignore_ascii_case("dozen") {
+        return None;
+    }
+    let mut v = f64::from(kn::word_value(t.text)?);
+    let mut last = i;
+    if kn::is_tens(t.text) {
+        if let (Some(h), Some(u)) = (toks.get(i + 1), toks.get(i + 2)) {
+            if h.text == "-" && adjacent(t, h) && adjacent(h, u) {
+                if let Some(uv) = kn::word_value(u.text).filter(|v| (1..10).contains(v)) {
+                    v += f64::from(uv);
+                    last = i + 2;
+                }
+            }
+        }
+    }
+    if is(toks.get(last + 1), &["hundred"]) {
+        v *= 100.0;
+        last += 1;
+    }
+    Some((v, last))
+}
+
+/// Read a number (with a range) at `i`. Returns the core and the index to continue from.
+pub(crate) fn scan(toks: &[Tok<'_>], i: usize) -> Option<(Core, usize)> {
+    let t = toks.get(i)?;
+    // "between 10 and 12"
+    if t.text.eq_ignore_ascii_case("between") {
+        let (a, a_last, ad, az, aw) = number_at(toks, i + 1)?;
+        if !is(toks.get(a_last + 1), &["and"]) {
+            return None;
+        }
+        let (b, b_last, _, _, _) = number_at(toks, a_last + 2)?;
+        if b <= a {
+            return None;
+        }
+        let core = Core {
+            first: i + 1,
+            last: b_last,
+            value: a,
+            high: Some(b),
+            decimals: ad,
+            zeros: az,
+            word: aw,
+            range_between: true,
+        };
+        return Some((core, b_last + 1));
+    }
+    let (v, last, decimals, zeros, word) = number_at(toks, i)?;
+    let mut core = Core {
+        first: i,
+        last,
+        value: v,
+        high: None,
+        decimals,
+        zeros,
+        word,
+        range_between: false,
+    };
+    // ranges "10-12", "10–12", "10 to 12"
+    if let Some(sep) = toks.get(last + 1) {
+        let dash = matches!(sep.text, "-" | "–" | "—");
+        let to = sep.text.eq_ignore_ascii_case("to");
+        if dash || to {
+            if let Some((b, b_last, _, _, bw)) = number_at(toks, last + 2) {
+                let tight = !dash
+                    || (adjacent(&toks[last], sep)
+                        && toks.get(last + 2).is_some_and(|n| adjacent(sep, n)))
+                    || sep.text != "-";
+                if bw == word && tight {
+                    if b > v {
+                        core.last = b_last;
+                        core.high = Some(b);
+                        return Some((core, b_last + 1));
+                    }
+                    if dash && !word {
+                        // "3-1", "2-2": a score or some other pair, not a quantity.
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    Some((core, last + 1))
+}
+
+/// A single number (digits or words) at `i`: (value, last token, decimals, zeros, word).
+pub(crate) fn number_at(toks: &[Tok<'_>], i: usize) -> Option<(f64, usize, u32, u32, bool)> {
+    let t = toks.get(i)?;
+    match t.kind {
+        TokKind::Digits => {
+            let (v, d, z) = parse_digits(t.text)?;
+            Some((v, i, d, z, false))
+        }
+        TokKind::Word => {
+            let (v, last) = parse_words(toks, i)?;
+            Some((v, last, 0, 0, true))
+        }
+        TokKind::Other => None,
+    }
+}

@@ -1,0 +1,282 @@
+//! The frame of a number: what its sentence and clause say about *which* count it is.
+//!
+//! News copy is full of numbers about other things than the reported incident: a toll that rose,
+//! a running total, another attack, last year's figure, a subset ("three children among the
+//! 12"). [`annotate`] records, once per number, the words of its sentence and clause that say so
+//! (`rules/lexicons/quantity-frames.toml`, `incidents.toml`, `incident-synonyms.toml`), and what
+//! its sentence has that the headline and lede do not (a year, a frame word, an incident noun, a
+//! fronted place). Comparators (N010) read these fields instead of re-reading the text.
+//!
+//! Words are the lower-cased pieces of [`crate::text::words::pieces`] (so "Monday's" has
+//! "monday"); clauses come from [`crate::text::clauses`]; years from
+//! [`crate::text::words::years_in`]. Spans are **bytes** into the article text.
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::knowledge::gazetteer;
+use crate::knowledge::lexicon::{self, conversions, incidents, quantity_frames as qf};
+use crate::source::Span;
+use crate::text::{clauses, words};
+
+use super::numbers::NumberMention;
+
+/// Frame flags and words of one number's sentence and clause.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct QuantityFrame {
+    /// Its sentence reports a changed or updated count ("rose to", "revised", "now").
+    pub change: bool,
+    /// Its sentence gives a running or overall total ("in total", "so far").
+    pub running_total: bool,
+    /// Its sentence is about another incident ("another", "separate").
+    pub other_event: bool,
+    /// Its sentence is about another time ("earlier", "last year", "since").
+    pub time_shift: bool,
+    /// Its clause makes it a subset or an addition ("among", "including", "more", "also").
+    pub subset: bool,
+    /// The years written in its sentence (or in the number's own span outside sentences).
+    pub years: Vec<i32>,
+    /// The years of its sentence that the headline and lede do not give.
+    pub new_years: Vec<i32>,
+    /// Its sentence has a frame word of its own ("every year", "across", "recalled") and the
+    /// headline and lede have none.
+    pub own_frame: bool,
+    /// The incident nouns of its sentence ("blast", "crash"), as in the lexicon.
+    pub incidents: Vec<&'static str>,
+    /// Incident nouns of its sentence that the headline and lede name neither as written nor
+    /// by a synonym ("explosion" for "blast").
+    pub new_incidents: Vec<&'static str>,
+    /// Incident nouns its sentence points back to with "the", "this" or "that".
+    pub refers_to: Vec<&'static str>,
+    /// Time words of its sentence ("monday", "yesterday", "week").
+    pub times: Vec<&'static str>,
+    /// Its sentence opens with a place the headline and lede do not name ("In Austria, ...").
+    pub fronted_place: bool,
+    /// The words around it make it a difference rather than a reading ("rose by 5C", "5C
+    /// warmer"; `conversions.toml`).
+    pub difference: bool,
+}
+
+/// How a number is tied to the number before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Link {
+    /// Not tied (or the first number).
+    #[default]
+    None,
+    /// A conversion of the previous number: only "(", "[", "or", ", or" or "/" between them
+    /// ("10 km (6 miles)").
+    Conversion,
+    /// Written with the previous number as one measure: nothing, "and" or "," between them
+    /// ("7lb 8oz", "5 feet 9 inches").
+    Joined,
+}
+
+/// How the text between two numbers links them.
+fn link(between: &str) -> Link {
+    match between.trim() {
+        "(" | "or" | "/" | ", or" | "[" => Link::Conversion,
+        "" | "and" | "," => Link::Joined,
+        _ => Link::None,
+    }
+}
+
+/// True when the words before `m` (up to four, in its sentence) or after it (within 40 bytes)
+/// make it a difference.
+fn reads_as_difference(article: &Article, m: &NumberMention) -> bool {
+    let from = m.sentence.map_or(m.span.start, |s| s.start);
+    let before = article
+        .slice(Span::new(from, m.span.start))
+        .to_ascii_lowercase();
+    let after_end = m
+        .sentence
+        .map_or(m.span.end, |s| s.end)
+        .min(m.span.end + 40);
+    let after = article
+        .slice(Span::new(m.span.end, after_end))
+        .to_ascii_lowercase();
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .take(4)
+        .any(|w| lexicon::contains(conversions::DIFFERENCE_BEFORE, w))
+        || conversions::DIFFERENCE_AFTER
+            .iter()
+            .any(|w| after.contains(w))
+}
+
+impl QuantityFrame {
+    /// True when the number is never compared: its sentence reports a change, a total, another
+    /// incident or another time, or its clause a subset.
+    pub fn blocked(&self) -> bool {
+        self.change || self.running_total || self.other_event || self.time_shift || self.subset
+    }
+}
+
+/// The entry of `list` equal to `word`, with the list's static lifetime.
+fn entry(list: &'static [&'static str], word: &str) -> Option<&'static str> {
+    list.binary_search(&word).ok().map(|i| list[i])
+}
+
+/// Lower-cased pieces of `s`.
+fn lower_pieces(s: &str) -> Vec<String> {
+    words::pieces(s).map(|(_, w)| w.to_lowercase()).collect()
+}
+
+/// True when a noun of the same kind as `noun` (`incident-synonyms.toml`) is in `pieces`.
+fn synonym_in(noun: &str, pieces: &[String]) -> bool {
+    lexicon::GROUPS
+        .iter()
+        .filter(|(group, _)| *group == "incident_synonyms")
+        .flat_map(|(_, lists)| lists.iter())
+        .filter(|(_, kind)| lexicon::contains(kind, noun))
+        .any(|(_, kind)| kind.iter().any(|x| words::pieces_contain(pieces, x)))
+}
+
+/// True when `sentence` opens with "In X," where X is a place of the gazetteer (at most four
+/// capitalised words) that `head_lede` does not name.
+fn fronted_place(sentence: &str, head_lede: &[String]) -> bool {
+    let Some((place, _)) = sentence
+        .strip_prefix("In ")
+        .and_then(|rest| rest.split_once(','))
+    else {
+        return false;
+    };
+    let place = place.trim();
+    place.chars().next().is_some_and(char::is_uppercase)
+        && place.split_whitespace().count() <= 4
+        && !words::pieces_contain(head_lede, &place.to_lowercase())
+        && gazetteer::is_place_name(place)
+}
+
+/// Fill in `clause` and `frame` of every number in `numbers` (all of `article`).
+pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
+    let mut head_lede = Vec::new();
+    for seg in [article.headline(), article.lede()].into_iter().flatten() {
+        head_lede.extend(lower_pieces(article.slice(seg.span)));
+    }
+    let head_lede_frame = words::pieces_contain_phrase(&head_lede, qf::OWN_FRAME);
+    let text = &article.text;
+    for m in numbers.iter_mut() {
+        let mut f = QuantityFrame::default();
+        // Blockers: the sentence (or segment) and the number's clause in it.
+        let scope = m
+            .sentence
+            .or_else(|| article.segment_at(m.span.start).map(|s| s.span))
+            .unwrap_or(m.span);
+        let sp = lower_pieces(article.slice(scope));
+        f.change = words::pieces_contain_phrase(&sp, qf::CHANGE);
+        f.running_total = words::pieces_contain_phrase(&sp, qf::RUNNING_TOTAL);
+        f.other_event = words::pieces_contain_phrase(&sp, qf::OTHER_EVENT);
+        f.time_shift = words::pieces_contain_phrase(&sp, qf::TIME_SHIFT);
+        let clause = clauses::clause_around(text, scope, m.span);
+        f.subset =
+            words::pieces_contain_phrase(&lower_pieces(article.slice(clause)), qf::CLAUSE_SUBSET);
+        m.clause = Some(clause);
+        // Words of the sentence (or the number's own span).
+        let own = m.sentence.unwrap_or(m.span);
+        let own_text = article.slice(own);
+        let wp = lower_pieces(own_text);
+        f.years = words::years_in(own_text).map(|(_, y)| y).collect();
+        f.years.dedup();
+        f.incidents = wp
+            .iter()
+            .filter_map(|w| entry(incidents::NOUNS, w))
+            .collect();
+        f.times = wp.iter().filter_map(|w| entry(qf::OWN_TIME, w)).collect();
+        f.refers_to = wp
+            .windows(2)
+            .filter(|w| matches!(w[0].as_str(), "the" | "this" | "that"))
+            .filter_map(|w| entry(incidents::NOUNS, &w[1]))
+            .collect();
+        if m.sentence.is_some() {
+            f.new_years = f
+                .years
+                .iter()
+                .copied()
+                .filter(|y| !head_lede.contains(&y.to_string()))
+                .collect();
+            f.own_frame = words::pieces_contain_phrase(&wp, qf::OWN_FRAME) && !head_lede_frame;
+            f.new_incidents = f
+                .incidents
+                .iter()
+                .copied()
+                .filter(|n| !head_lede.iter().any(|w| w == n) && !synonym_in(n, &head_lede))
+                .collect();
+            f.fronted_place = fronted_place(own_text, &head_lede);
+        }
+        f.difference = reads_as_difference(article, m);
+        m.frame = f;
+    }
+    for i in 1..numbers.len() {
+        let (a, b) = (numbers[i - 1].span, numbers[i].span);
+        if b.start >= a.end {
+            numbers[i].link = link(article.slice(Span::new(a.end, b.start)));
+        }
+    }
+}
+
+/// The envelope's frame flags for a number: another time (a shift word, a new year or a frame
+/// of its own), a change (an update or a running total) or another event (another incident, a
+/// new incident noun, a fronted place).
+pub fn envelope_frame(f: &QuantityFrame) -> super::envelope::Frame {
+    super::envelope::Frame {
+        time_shift: f.time_shift || !f.new_years.is_empty() || f.own_frame,
+        hedge: false,
+        change: f.change || f.running_total,
+        other_event: f.other_event || !f.new_incidents.is_empty() || f.fronted_place,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::claims::numbers::extract;
+    use crate::input::plain::parse;
+
+    fn frames(t: &str) -> Vec<(String, QuantityFrame)> {
+        let a = parse(Arc::from(t));
+        extract(&a)
+            .into_iter()
+            .map(|m| (a.slice(m.span).to_string(), m.frame))
+            .collect()
+    }
+
+    #[test]
+    fn blockers_and_clause_subsets() {
+        let f = frames("12 killed in fire\n\nThe death toll rose to 15 on Tuesday.");
+        assert!(!f[0].1.blocked());
+        assert!(f[1].1.change && f[1].1.blocked());
+        let f = frames("H\n\nSeven people were injured and more than 20 cars were damaged.");
+        assert!(!f[0].1.subset, "'more' is in another clause");
+        assert!(f[1].1.subset);
+        let f = frames("H\n\nThree more people died in the crash.");
+        assert!(f[0].1.subset);
+    }
+
+    #[test]
+    fn other_frames_against_headline_and_lede() {
+        let f = frames(
+            "Three killed in Swiss avalanche\n\nAn avalanche killed three skiers on Wednesday.\n\n\
+             In 2019, a similar avalanche killed 12 people.\n\nIn Austria, 8 people were killed.\n\n\
+             The attack recalled a 2022 bombing that killed 53.",
+        );
+        let by = |s: &str| {
+            f.iter()
+                .find(|(t, _)| t == s)
+                .map(|(_, f)| f.clone())
+                .unwrap()
+        };
+        let twelve = by("12");
+        assert_eq!(twelve.new_years, vec![2019]);
+        assert!(twelve.own_frame, "'similar'");
+        assert!(by("8").fronted_place);
+        let f53 = by("53");
+        assert_eq!(f53.new_incidents, vec!["attack", "bombing"]);
+        assert_eq!(f53.refers_to, vec!["attack"]);
+        assert!(by("three").new_years.is_empty());
+        assert_eq!(by("three").times, vec!["wednesday"]);
+    }
+}
