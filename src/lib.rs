@@ -25,8 +25,14 @@ pub use reference::{ReferenceDate, ReferenceSource};
 
 pub use report::{Report, Settings};
 
-/// Run every rule on `article`. Deterministic: same input, same output, no clock.
+/// Run every built-in rule on `article`. Deterministic: same input, same output, no clock.
 pub fn check(article: &Article, settings: &Settings) -> Report {
+    check_with(article, settings, &rules::RuleSet::builtin())
+}
+
+/// Run the rules of `rules` on `article`: diagnostics normalised (see
+/// [`Diagnostic::normalise`]) and sorted by primary label start, then code, then message.
+pub fn check_with(article: &Article, settings: &Settings, rules: &rules::RuleSet) -> Report {
     let reference = reference::resolve(article, settings.reference_date);
     let mentions = claims::Mentions::extract(article, reference.as_ref());
     let cx = rules::Context {
@@ -35,7 +41,7 @@ pub fn check(article: &Article, settings: &Settings) -> Report {
         mentions: &mentions,
     };
     let mut diagnostics = Vec::new();
-    for rule in rules::all() {
+    for rule in rules.iter() {
         rule.check(&cx, &mut diagnostics);
     }
     let mut diagnostics: Vec<Diagnostic> = diagnostics
@@ -44,7 +50,7 @@ pub fn check(article: &Article, settings: &Settings) -> Report {
         .filter(|d| !d.labels.is_empty())
         .collect();
     diagnostics
-        .sort_by(|a, b| (a.start(), a.code, &a.message).cmp(&(b.start(), b.code, &b.message)));
+        .sort_by(|a, b| (a.start(), &a.code, &a.message).cmp(&(b.start(), &b.code, &b.message)));
     Report {
         reference,
         diagnostics,

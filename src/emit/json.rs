@@ -75,8 +75,8 @@ fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
 
 fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) -> DiagOut<'a> {
     DiagOut {
-        code: d.code,
-        rule: d.rule,
+        code: &d.code,
+        rule: &d.rule,
         severity: d.severity.as_str(),
         message: &d.message,
         help: d.help.as_deref(),

@@ -9,10 +9,10 @@ use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::{ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D001",
     name: "weekday-date-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Error,
     summary: "A weekday is written next to a date that falls on a different day of the week",
     explanation: "\
@@ -46,14 +46,21 @@ also a common sign of a date copied from an earlier story or generated text.
 
 ```text
 Tuesday, February 28, 2024
+
+Ministers meet in Tirana
+
+The ministers met in Tirana to discuss energy.
 ```
 
-February 28, 2024 was a Wednesday. Correct the weekday or the date.
+claimlint reports D001 (error). February 28, 2024 was a Wednesday: correct the weekday or the date.
 ",
 };
 
 /// The `weekday-date-mismatch` rule.
 pub struct WeekdayDateMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &WeekdayDateMismatch;
 
 impl Rule for WeekdayDateMismatch {
     fn meta(&self) -> &'static RuleMeta {

@@ -5,10 +5,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{days_in_month, month_name};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D002",
     name: "impossible-date",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Error,
     summary: "A written date does not exist in the calendar (February 30, June 31)",
     explanation: "\
@@ -31,15 +31,20 @@ was meant: the event may be on the 30th of the previous month or the 1st of the 
 ## Example
 
 ```text
+Treaty signed in Vienna
+
 The treaty was signed on February 30, 2024.
 ```
 
-February 2024 has 29 days. Check the source for the intended date.
+claimlint reports D002 (error). February 2024 has 29 days: check the source for the intended date.
 ",
 };
 
 /// The `impossible-date` rule.
 pub struct ImpossibleDate;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &ImpossibleDate;
 
 impl Rule for ImpossibleDate {
     fn meta(&self) -> &'static RuleMeta {

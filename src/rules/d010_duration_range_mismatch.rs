@@ -7,10 +7,10 @@ use crate::claims::time::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D010",
     name: "duration-range-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Warning,
     summary: "A duration in days (\"two-day summit\") disagrees with the date range given for it \
               (\"27–29 February\" is three days)",
@@ -40,10 +40,13 @@ dropped in one of them, and readers plan travel and coverage on both.
 ## Example
 
 ```text
-The two-day summit, held 27–29 February in Tirana, ...
+Summit ends in Tirana
+
+The two-day summit, held 27–29 February in Tirana, ended with a statement.
 ```
 
-27–29 February spans three days. Correct the duration or the dates.
+claimlint reports D010 (warning). 27–29 February spans three days: correct the duration or the \
+dates.
 ",
 };
 
@@ -171,6 +174,9 @@ const SKIP_PHRASES: &[&str] = &["brought forward", "cut short", "put back"];
 
 /// The `duration-range-mismatch` rule.
 pub struct DurationRangeMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &DurationRangeMismatch;
 
 impl Rule for DurationRangeMismatch {
     fn meta(&self) -> &'static RuleMeta {

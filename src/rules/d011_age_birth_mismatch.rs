@@ -12,10 +12,10 @@ use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D011",
     name: "age-birth-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Error,
     summary: "A stated age does not follow from the birth date or year given for the same person",
     explanation: "\
@@ -50,15 +50,21 @@ from an earlier story while the birth date is not, or the reverse.
 ## Example
 
 ```text
-John Smith, 45, who was born on March 3, 1970, ...
+Smith turns to politics
+
+John Smith, 45, who was born on March 3, 1970, said he would run.
 ```
 
-On February 28, 2024, someone born on March 3, 1970 is 53. Correct the age or the birth date.
+With --reference-date 2024-02-28, claimlint reports D011 (error). On February 28, 2024, someone \
+born on March 3, 1970 is 53: correct the age or the birth date.
 ",
 };
 
 /// The `age-birth-mismatch` rule.
 pub struct AgeBirthMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &AgeBirthMismatch;
 
 impl Rule for AgeBirthMismatch {
     fn meta(&self) -> &'static RuleMeta {

@@ -12,10 +12,10 @@ use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D012",
     name: "relative-date-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Warning,
     summary: "A relative date (yesterday, last Friday, earlier this month) is written with a \
               weekday or date it cannot be, given the article's date",
@@ -62,15 +62,21 @@ dated, or a date was copied from an earlier version.
 ```text
 Wednesday, February 28, 2024
 
+Ministers meet in Tirana
+
 The ministers met yesterday (Monday) in Tirana.
 ```
 
-Yesterday, from Wednesday February 28, was Tuesday. Correct the weekday, or write \"on Monday\".
+claimlint reports D012 (warning). Yesterday, from Wednesday February 28, was Tuesday: correct \
+the weekday, or write \"on Monday\".
 ",
 };
 
 /// The `relative-date-mismatch` rule.
 pub struct RelativeDateMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &RelativeDateMismatch;
 
 impl Rule for RelativeDateMismatch {
     fn meta(&self) -> &'static RuleMeta {

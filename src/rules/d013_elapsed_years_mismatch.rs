@@ -8,10 +8,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::reference::{ReferenceDate, ReferenceSource};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D013",
     name: "elapsed-years-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Warning,
     summary: "\"N years ago\" is written next to a year that is not N years before the article's \
               date",
@@ -42,15 +42,21 @@ a story is reused a year or more later.
 ## Example
 
 ```text
-The company was founded 25 years ago, in 1990.   (dated 2024)
+Company marks anniversary
+
+The company was founded 25 years ago, in 1990.
 ```
 
-1990 was 34 years before 2024. Correct the count or the year.
+With --reference-date 2024-02-28, claimlint reports D013 (warning). 1990 was 34 years before \
+2024: correct the count or the year.
 ",
 };
 
 /// The `elapsed-years-mismatch` rule.
 pub struct ElapsedYearsMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &ElapsedYearsMismatch;
 
 impl Rule for ElapsedYearsMismatch {
     fn meta(&self) -> &'static RuleMeta {

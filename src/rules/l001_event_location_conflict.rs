@@ -7,10 +7,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind, Within};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "L001",
     name: "event-location-conflict",
-    category: "places",
+    category: Places,
     default_severity: Severity::Error,
     summary: "One event is placed in two places that cannot both hold",
     explanation: "\
@@ -35,12 +35,31 @@ An article that puts one event in two places is wrong in at least one of them, a
 is the part readers remember.
 
 ## Example
-Headline: \"Zelenskyy seeks support at Balkan summit in Albania\"; body: \"The summit, which took
-place in Kyiv, ...\". Kyiv is in Ukraine, not in Albania, and Ukraine is not in the Balkans.",
+
+```text
+Zelenskyy seeks support at Balkan summit in Albania
+
+The summit, which took place in Kyiv, ended with a joint declaration.
+```
+
+claimlint reports L001 (error). Kyiv is in Ukraine, not in Albania, and Ukraine is not in the \
+Balkans.
+
+```text
+Match in London
+
+England beat Brazil 2-1 on Saturday. The match was played at Wembley.
+```
+
+claimlint reports nothing. Wembley is in London: the two claims fit.
+",
 };
 
 /// The `event-location-conflict` rule.
 pub struct EventLocationConflict;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &EventLocationConflict;
 
 impl Rule for EventLocationConflict {
     fn meta(&self) -> &'static RuleMeta {

@@ -6,10 +6,10 @@ use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N010",
     name: "quantity-conflict",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "The headline or lede and the body give different numbers for the same count",
     explanation: "\
@@ -53,12 +53,16 @@ Twelve killed in factory fire
 At least 15 people were killed when a fire swept through a textile factory on Monday.
 ```
 
-The headline says 12, the body at least 15. Correct one of them or say that the toll rose.
+claimlint reports N010 (warning). The headline says 12, the body at least 15 (approximate, so \
+a warning). Correct one of them or say that the toll rose.
 ",
 };
 
 /// The `quantity-conflict` rule.
 pub struct QuantityConflict;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &QuantityConflict;
 
 impl Rule for QuantityConflict {
     fn meta(&self) -> &'static RuleMeta {

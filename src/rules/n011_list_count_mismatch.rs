@@ -7,10 +7,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N011",
     name: "list-count-mismatch",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "A stated count is followed by a closed list with a different number of items",
     explanation: "\
@@ -38,15 +38,20 @@ the number was written, and the reader cannot tell which is right.
 ## Example
 
 ```text
+Pact signed in Tirana
+
 Leaders of three countries: Albania, Greece, Romania and Bulgaria signed the pact.
 ```
 
-Four countries are listed. Correct the count or the list.
+claimlint reports N011 (error). Four countries are listed: correct the count or the list.
 ",
 };
 
 /// The `list-count-mismatch` rule.
 pub struct ListCountMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &ListCountMismatch;
 
 impl Rule for ListCountMismatch {
     fn meta(&self) -> &'static RuleMeta {

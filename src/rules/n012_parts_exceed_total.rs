@@ -8,10 +8,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::Qualifier;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N012",
     name: "parts-exceed-total",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "The parts of a stated total add up to more than the total",
     explanation: "\
@@ -43,15 +43,21 @@ only.
 ## Example
 
 ```text
+Plane crash kills 120
+
 The crash killed 120 people, of whom 50 were women and 80 men.
 ```
 
-50 + 80 = 130, more than 120. Correct the total or one of the parts.
+claimlint reports N012 (error). 50 + 80 = 130, more than 120: correct the total or one of the \
+parts.
 ",
 };
 
 /// The `parts-exceed-total` rule.
 pub struct PartsExceedTotal;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &PartsExceedTotal;
 
 impl Rule for PartsExceedTotal {
     fn meta(&self) -> &'static RuleMeta {

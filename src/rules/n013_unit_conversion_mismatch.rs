@@ -7,10 +7,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::{convert, Dimension, Qualifier, Unit};
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N013",
     name: "unit-conversion-mismatch",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "A measurement and its conversion into another unit do not agree",
     explanation: "\
@@ -42,15 +42,21 @@ afterwards.
 ## Example
 
 ```text
+Storm hits coast
+
 The storm moved 10 km (4 miles) inland.
 ```
 
-10 km is about 6.2 miles. Correct the conversion or the original value.
+claimlint reports N013 (error). 10 km is about 6.2 miles: correct the conversion or the \
+original value.
 ",
 };
 
 /// The `unit-conversion-mismatch` rule.
 pub struct UnitConversionMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &UnitConversionMismatch;
 
 impl Rule for UnitConversionMismatch {
     fn meta(&self) -> &'static RuleMeta {

@@ -1,4 +1,4 @@
-//! `N001 name-variant`: one person or place spelled two ways in one article.
+//! `P001 name-variant` (formerly `N001`): one person or place spelled two ways in one article.
 //!
 //! Names come from [`crate::claims::names`]; each distinct spelling of a family word (case
 //! ignored) is compared with every other one. Two spellings are linked when:
@@ -27,10 +27,11 @@ use crate::knowledge::names::{
 };
 use crate::rules::{label, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
-    code: "N001",
+static META: RuleMeta = rule_meta! {
+    code: "P001",
     name: "name-variant",
-    category: "names",
+    aliases: ["N001"],
+    category: People,
     default_severity: Severity::Warning,
     summary: "The same person or place is spelled two different ways in one article",
     explanation: "\
@@ -58,17 +59,30 @@ different people are meant. House style picks one romanisation and uses it throu
 ```text
 Zelenskyy seeks support and arms at Balkan summit
 
-Ukrainian President Volodymyr Zelensky attended the summit. President Zelensky said...
+Ukrainian President Volodymyr Zelensky attended the summit. President Zelensky said he needed \
+more air defence.
 ```
 
-One warning: the headline's `Zelenskyy` (used once, the primary label) and the body's \
-`Zelensky` are two spellings of one name. The help lists each spelling with its count, most \
-used first: `Zelensky 2×, Zelenskyy 1×`.
+claimlint reports P001 (warning). The headline's `Zelenskyy` (used once, the primary label) and \
+the body's `Zelensky` are two spellings of one name. The help lists each spelling with its \
+count, most used first: `Zelensky 2×, Zelenskyy 1×`.
+
+```text
+Reagan library opens
+
+Ronald Reagan opened the library. Ronald Regan spoke of his years in office.
+```
+
+claimlint reports P001 (warning). `Reagan` and `Regan` are one letter apart and written with \
+the same given name.
 ",
 };
 
 /// The `name-variant` rule.
 pub struct NameVariant;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &NameVariant;
 
 impl Rule for NameVariant {
     fn meta(&self) -> &'static RuleMeta {
