@@ -411,9 +411,26 @@ fn markdown_front_matter_gives_the_reference_date() {
     let v = json(&out.stdout);
     assert_eq!(v["files"][0]["reference_date"]["source"], "front-matter");
     assert_eq!(v["files"][0]["diagnostics"][0]["code"], "D001");
-    assert_eq!(v["files"][0]["diagnostics"][0]["labels"][0]["line"], 6);
+    // The front matter's date is labelled like a date line's: it is where the year came from.
+    let labels: Vec<(u64, &str, bool, &str)> = v["files"][0]["diagnostics"][0]["labels"]
+        .as_array()
+        .expect("labels")
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_u64().unwrap_or(0),
+                l["text"].as_str().unwrap_or(""),
+                l["primary"].as_bool().unwrap_or(false),
+                l["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
     assert_eq!(
-        v["files"][0]["diagnostics"][0]["labels"][0]["text"],
-        "Tuesday"
+        labels,
+        vec![
+            (3, "2024-02-28", false, "the reference date"),
+            (6, "Tuesday", true, "written as Tuesday"),
+            (6, "February 28", false, "this date fell on a Wednesday"),
+        ]
     );
 }

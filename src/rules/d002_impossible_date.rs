@@ -3,7 +3,7 @@
 use crate::claims::dates::{DateMention, Year};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{days_in_month, month_name};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "D002",
@@ -93,17 +93,18 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
             )
         }
     };
-    let severity = META.severity_for(m.quoted);
-    let mut d = META.diagnostic(severity, message);
-    d.labels.push(label(c.span, label_text, true));
     let mut help = String::from(
         "check the source for the intended date: a digit or the month is probably mistyped",
     );
     if m.quoted {
         help.push_str("; this is inside a quotation, so the speaker may have misspoken");
     }
-    d.help = Some(help);
-    Some(d)
+    Some(
+        META.report(META.severity_for(m.quoted), message)
+            .primary(c.span, label_text)
+            .help(help)
+            .build(),
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::claims::time::{
     sentence_groups, DateRange, Duration, DurationForm, Qualifier, TimeMention, TimeUnit, TimeValue,
 };
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "D010",
@@ -295,31 +295,29 @@ fn diagnostic(
         (false, false) => "days",
     };
     let range_text = cx.article.slice(rm.span);
-    let severity = META.severity_for(dm.quoted || rm.quoted);
-    let mut d = META.diagnostic(
-        severity,
-        format!(
-            "a duration of {} {unit} does not fit the range {range_text}, which spans {days} days \
-             (both ends included)",
-            dur.amount
-        ),
-    );
-    d.labels
-        .push(label(dm.span, format!("{} {unit}", dur.amount), true));
-    d.labels.push(label(
-        rm.span,
-        format!("{days} days, from the first to the last day inclusive"),
-        false,
-    ));
-    d.help = Some(if dur.unit == TimeUnit::Night {
+    let help = if dur.unit == TimeUnit::Night {
         format!(
             "{days} calendar days hold {} or {days} nights; correct the duration or the dates",
             days - 1
         )
     } else {
         "correct the duration or the dates; a range counts both its first and last day".to_string()
-    });
-    d
+    };
+    META.report(
+        META.severity_for(dm.quoted || rm.quoted),
+        format!(
+            "a duration of {} {unit} does not fit the range {range_text}, which spans {days} days \
+             (both ends included)",
+            dur.amount
+        ),
+    )
+    .primary(dm.span, format!("{} {unit}", dur.amount))
+    .secondary(
+        rm.span,
+        format!("{days} days, from the first to the last day inclusive"),
+    )
+    .help(help)
+    .build()
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use crate::claims::time::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
-use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::reference::{Anchor, ReferenceDate};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "D011",
@@ -359,8 +359,8 @@ fn finding(
                 true,
                 format!(
                     "someone born on {} is {expected} on {}",
-                    born.format("%B %-d, %Y"),
-                    first.date.format("%B %-d, %Y")
+                    format::date(born),
+                    format::date(first.date)
                 ),
                 fits,
             )
@@ -396,30 +396,26 @@ fn finding(
     } else {
         base
     };
-    let mut d = META.diagnostic(
-        severity,
-        format!("the stated age {stated} does not fit the birth date: {expected_text}"),
-    );
-    d.labels
-        .push(label(age.years_span, format!("age {stated}"), true));
-    d.labels.push(label(
-        birth.value_span,
-        if exact {
-            "exact birth date".to_string()
-        } else {
-            "birth year only (one year of slack)".to_string()
-        },
-        false,
-    ));
-    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
-        d.labels.push(label(span, "the article's date", false));
-    }
-    d.help = Some(format!(
-        "ages are computed at the {}; correct the age or the birth date (if the age is at a past \
-         event, say when)",
-        reference.explain()
-    ));
-    Some(d)
+    let birth_label = if exact {
+        "exact birth date"
+    } else {
+        "birth year only (one year of slack)"
+    };
+    Some(
+        META.report(
+            severity,
+            format!("the stated age {stated} does not fit the birth date: {expected_text}"),
+        )
+        .primary(age.years_span, format!("age {stated}"))
+        .secondary(birth.value_span, birth_label)
+        .reference_label(reference, "the article's date")
+        .help(format!(
+            "ages are computed at the {}; correct the age or the birth date (if the age is at a \
+             past event, say when)",
+            reference.explain()
+        ))
+        .build(),
+    )
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use chrono::Datelike;
 use crate::article::Span;
 use crate::claims::time::{Qualifier, TimeMention, TimeValue, YearsAgo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::reference::{ReferenceDate, ReferenceSource};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::reference::ReferenceDate;
+use crate::rules::{Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "D013",
@@ -153,29 +153,21 @@ fn diagnostic(
     reference: &ReferenceDate,
 ) -> Diagnostic {
     let elapsed = reference.date.year() - year;
-    let severity = META.severity_for(m.quoted);
-    let mut d = META.diagnostic(
-        severity,
+    META.report(
+        META.severity_for(m.quoted),
         format!(
             "\"{written}\" does not fit {year}: that is {elapsed} years before {}",
             reference.date.year()
         ),
-    );
-    d.labels
-        .push(label(m.span, format!("written as {written}"), true));
-    d.labels.push(label(
-        year_span,
-        format!("{elapsed} years before the article's year"),
-        false,
-    ));
-    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
-        d.labels.push(label(span, "the article's date", false));
-    }
-    d.help = Some(format!(
+    )
+    .primary(m.span, format!("written as {written}"))
+    .secondary(year_span, format!("{elapsed} years before the article's year"))
+    .reference_label(reference, "the article's date")
+    .help(format!(
         "{}; correct the count or the year (the count may come from an older version of the story)",
         reference.explain()
-    ));
-    d
+    ))
+    .build()
 }
 
 #[cfg(test)]

@@ -107,6 +107,8 @@ mod tests {
         assert_eq!(approx(6.2137), "6.2");
         assert_eq!(approx(50.0), "50");
         assert_eq!(approx(0.621), "0.62");
+        assert_eq!(approx(96.56), "96.6");
+        assert_eq!(approx(0.234), "0.23");
     }
 
     #[test]

@@ -13,9 +13,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::article::{Article, Span};
+use crate::article::Article;
 use crate::claims::Mentions;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::reference::ReferenceDate;
 
 pub mod builder;
@@ -163,11 +163,6 @@ impl RuleMeta {
         DiagnosticBuilder::new(self, severity, message)
     }
 
-    /// A diagnostic of this rule with no labels yet (the builder's starting point).
-    pub fn diagnostic(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
-        self.report(severity, message).build()
-    }
-
     /// True when `code_or_name` names this rule: its code or an alias (case-insensitive), or
     /// its kebab-case name.
     pub fn is_named(&self, code_or_name: &str) -> bool {
@@ -230,13 +225,4 @@ pub(crate) fn findings(
         .into_iter()
         .filter(|d| d.code == code)
         .collect()
-}
-
-/// A label helper (prefer the builder's `primary` and `secondary`).
-pub fn label(span: Span, message: impl Into<String>, primary: bool) -> Label {
-    Label {
-        span,
-        message: message.into(),
-        primary,
-    }
 }

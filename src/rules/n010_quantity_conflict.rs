@@ -4,7 +4,7 @@
 use crate::article::{SegmentKind, Span};
 use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "N010",
@@ -531,19 +531,14 @@ fn diagnostic(
     };
     let ht = quoted_phrase(cx, h, hp);
     let bt = quoted_phrase(cx, b, bp);
-    let mut d = META.diagnostic(
+    META.report(
         severity,
         format!("{where_h} says \"{ht}\" but {where_b} says \"{bt}\""),
-    );
-    d.labels
-        .push(label(hp, format!("{where_h}: {}", describe(h)), false));
-    d.labels
-        .push(label(bp, format!("{where_b}: {}", describe(b)), true));
-    d.help = Some(
-        "make the numbers agree, or say that the count changed (\"rose to\", \"updated\")"
-            .to_string(),
-    );
-    d
+    )
+    .secondary(hp, format!("{where_h}: {}", describe(h)))
+    .primary(bp, format!("{where_b}: {}", describe(b)))
+    .help("make the numbers agree, or say that the count changed (\"rose to\", \"updated\")")
+    .build()
 }
 
 /// The phrase as quoted in the message: the text, with the counted event added when its verb
@@ -557,7 +552,7 @@ fn quoted_phrase(cx: &Context<'_>, m: &NumberMention, span: Span) -> String {
 }
 
 fn describe(m: &NumberMention) -> String {
-    let v = |x: f64| format!("{x:.0}");
+    let v = format::number;
     let core = match m.high {
         Some(hi) => format!("{}-{}", v(m.value), v(hi)),
         None => v(m.value),
@@ -576,6 +571,14 @@ mod tests {
 
     fn run(text: &str) -> Vec<Diagnostic> {
         crate::rules::findings(text, "N010", None)
+    }
+
+    #[test]
+    fn labels_group_thousands() {
+        let d = run("Fire kills 1,200\n\nThe fire killed 1,500 people across the region.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let labels: Vec<&str> = d[0].labels.iter().map(|l| l.message.as_str()).collect();
+        assert_eq!(labels, vec!["the headline: 1,200", "the body: 1,500"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::article::{SegmentKind, Span};
 use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer;
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "N011",
@@ -133,43 +133,24 @@ fn finding(cx: &Context<'_>, m: &NumberMention) -> Option<Diagnostic> {
     }
     let list_span = Span::new(list_start, list_start + list_len);
     let stated = cx.article.slice(Span::new(m.span.start, noun.end));
-    let severity = META.severity_for(m.quoted);
     let are = if count == 1 { "is" } else { "are" };
-    let mut d = META.diagnostic(
-        severity,
-        format!("\"{stated}\" but {} {are} listed", number_word(count)),
-    );
-    d.labels.push(label(
-        Span::new(m.span.start, noun.end),
-        format!("the count says {}", fmt_n(n)),
-        true,
-    ));
-    d.labels.push(label(
-        list_span,
-        format!(
-            "{} {} listed",
-            number_word(count),
-            if count == 1 { "item" } else { "items" }
-        ),
-        false,
-    ));
-    d.help = Some(format!(
-        "make the count match the list: change it to {} or add or remove a name",
-        number_word(count)
-    ));
-    Some(d)
-}
-
-fn fmt_n(n: f64) -> String {
-    format!("{n:.0}")
-}
-
-fn number_word(n: usize) -> String {
-    const W: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    W.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string())
+    let items = if count == 1 { "item" } else { "items" };
+    let listed = format::number_word(count);
+    Some(
+        META.report(
+            META.severity_for(m.quoted),
+            format!("\"{stated}\" but {listed} {are} listed"),
+        )
+        .primary(
+            Span::new(m.span.start, noun.end),
+            format!("the count says {}", format::number(n)),
+        )
+        .secondary(list_span, format!("{listed} {items} listed"))
+        .help(format!(
+            "make the count match the list: change it to {listed} or add or remove a name"
+        ))
+        .build(),
+    )
 }
 
 /// The exhaustive marker right after the counted noun: ":", " — ", " – ", " - ", ", namely",

@@ -6,7 +6,7 @@ use crate::article::Span;
 use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::Qualifier;
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "N012",
@@ -274,34 +274,35 @@ fn breakdown(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Optio
             Severity::Warning
         };
         let total_txt = cx.article.slice(total.span);
-        let parts_txt: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
-        let mut d = META.diagnostic(
-            severity,
-            format!(
-                "the parts add up to {} ({}), more than the total of {}",
-                fmt(sum_lo),
-                parts_txt.join(" + "),
-                fmt(total.value)
-            ),
-        );
-        d.labels
-            .push(label(total.span, format!("the total: {total_txt}"), false));
+        let parts_txt: Vec<String> = parts.iter().map(|p| format::number(p.value)).collect();
+        let mut d = META
+            .report(
+                severity,
+                format!(
+                    "the parts add up to {} ({}), more than the total of {}",
+                    format::number(sum_lo),
+                    parts_txt.join(" + "),
+                    format::number(total.value)
+                ),
+            )
+            .secondary(total.span, format!("the total: {total_txt}"));
         let last = parts.len() - 1;
         for (k, p) in parts.iter().enumerate() {
             let msg = if k == last {
-                format!("parts so far: {}", fmt(sum_lo))
+                format!("parts so far: {}", format::number(sum_lo))
             } else {
                 "a part".to_string()
             };
-            d.labels.push(label(p.span, msg, k == last));
+            d = d.label(p.span, msg, k == last);
         }
-        d.help = Some(if closure {
-            "the breakdown is meant to be complete: correct the total or one of the parts"
-                .to_string()
-        } else {
-            "check the total and the parts: if the categories overlap, say so".to_string()
-        });
-        return Some(d);
+        return Some(
+            d.help(if closure {
+                "the breakdown is meant to be complete: correct the total or one of the parts"
+            } else {
+                "check the total and the parts: if the categories overlap, say so"
+            })
+            .build(),
+        );
     }
     None
 }
@@ -455,30 +456,34 @@ fn shares(cx: &Context<'_>, sentence: Span, group: &[NumberMention]) -> Option<D
     } else {
         Severity::Warning
     };
-    let parts: Vec<String> = pcts.iter().map(|m| format!("{}%", fmt(m.value))).collect();
-    let mut d = META.diagnostic(
+    let parts: Vec<String> = pcts
+        .iter()
+        .map(|m| format!("{}%", format::number(m.value)))
+        .collect();
+    let mut d = META.report(
         severity,
         format!(
             "the shares add up to {}% ({}), more than 100%",
-            fmt(sum_lo),
+            format::number(sum_lo),
             parts.join(" + ")
         ),
     );
     let last = pcts.len() - 1;
     for (k, m) in pcts.iter().enumerate() {
         let msg = if k == last {
-            format!("shares so far: {}%", fmt(sum_lo))
+            format!("shares so far: {}%", format::number(sum_lo))
         } else {
             "a share".to_string()
         };
-        d.labels.push(label(m.span, msg, k == last));
+        d = d.label(m.span, msg, k == last);
     }
-    d.help = Some(
-        "shares of one whole cannot exceed 100% (beyond rounding): correct one of them, or say \
-         that answers could overlap"
-            .to_string(),
-    );
-    Some(d)
+    Some(
+        d.help(
+            "shares of one whole cannot exceed 100% (beyond rounding): correct one of them, or \
+             say that answers could overlap",
+        )
+        .build(),
+    )
 }
 
 /// True when the percentages are shares of different wholes: of different years ("in 2017 and
@@ -517,14 +522,6 @@ fn different_wholes(cx: &Context<'_>, text: &str, words: &[&str], pcts: &[&Numbe
     })
 }
 
-fn fmt(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -549,6 +546,18 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Warning);
         let d = run("The parties won 45%, 40% and 20% of the vote respectively.");
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn values_group_thousands_as_in_n013() {
+        let d = run("Of the 1,236 passengers, 800 were women and 500 men.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "the parts add up to 1,300 (800 + 500), more than the total of 1,236"
+        );
+        let labels: Vec<&str> = d[0].labels.iter().map(|l| l.message.as_str()).collect();
+        assert_eq!(labels, vec!["the total: 1,236", "a part", "parts so far: 1,300"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::article::Span;
 use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::{convert, Dimension, Qualifier, Unit};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "N013",
@@ -209,20 +209,19 @@ fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Dia
     }
     let sa = cx.article.slice(a.span).trim();
     let sb = cx.article.slice(b.span).trim();
-    let exp = format!("{} {}", fmt(expected), ub.name);
-    let severity = META.severity_for(a.quoted && b.quoted);
-    let mut d = META.diagnostic(severity, format!("{sa} is about {exp}, not {sb}"));
-    d.labels.push(label(
-        a.span,
-        format!("{sa} converts to about {exp}"),
-        false,
-    ));
-    d.labels
-        .push(label(b.span, format!("the conversion says {sb}"), true));
-    d.help = Some(format!(
-        "correct the conversion (about {exp}) or the original value"
-    ));
-    Some(d)
+    let exp = format!("{} {}", format::approx(expected), ub.name);
+    Some(
+        META.report(
+            META.severity_for(a.quoted && b.quoted),
+            format!("{sa} is about {exp}, not {sb}"),
+        )
+        .secondary(a.span, format!("{sa} converts to about {exp}"))
+        .primary(b.span, format!("the conversion says {sb}"))
+        .help(format!(
+            "correct the conversion (about {exp}) or the original value"
+        ))
+        .build(),
+    )
 }
 
 /// True when the words before a temperature make it a difference ("rose by 5C", "5C warmer").
@@ -255,42 +254,6 @@ fn reads_as_difference(cx: &Context<'_>, a: &NumberMention) -> bool {
         .any(|w| after.contains(w))
 }
 
-/// A value for a message: whole numbers from 100 up, one decimal from 1, two below.
-fn fmt(v: f64) -> String {
-    let s = if v.abs() >= 100.0 {
-        format!("{v:.0}")
-    } else if v.abs() >= 1.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    };
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    group_thousands(&s)
-}
-
-/// "1263" → "1,263"; decimals and signs kept ("-12345.5" → "-12,345.5").
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
 
@@ -298,14 +261,6 @@ mod tests {
 
     fn run(body: &str) -> Vec<Diagnostic> {
         crate::rules::findings(&format!("H\n\n{body}"), "N013", None)
-    }
-
-    #[test]
-    fn message_values_group_thousands() {
-        assert_eq!(fmt(1263.4), "1,263");
-        assert_eq!(fmt(-12345.0), "-12,345");
-        assert_eq!(fmt(96.56), "96.6");
-        assert_eq!(fmt(0.234), "0.23");
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
     data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
 };
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
     code: "P001",
@@ -425,22 +425,17 @@ fn diagnostic(cluster: &[Spelling]) -> Diagnostic {
         .iter()
         .map(|s| format!("{} {}×", s.text, s.count))
         .collect();
-    let mut diag = META.diagnostic(META.default_severity, message);
-    diag.help = Some(format!(
-        "use one spelling throughout ({})",
-        counts.join(", ")
-    ));
-    diag.labels = cluster
-        .iter()
-        .map(|s| {
-            label(
-                s.first,
-                format!("spelled \"{}\" here ({}×)", s.text, s.count),
-                s.first == primary,
-            )
-        })
-        .collect();
-    diag
+    let mut diag = META
+        .report(META.default_severity, message)
+        .help(format!("use one spelling throughout ({})", counts.join(", ")));
+    for s in cluster {
+        diag = diag.label(
+            s.first,
+            format!("spelled \"{}\" here ({}×)", s.text, s.count),
+            s.first == primary,
+        );
+    }
+    diag.build()
 }
 
 #[cfg(test)]
