@@ -4,6 +4,8 @@
 //! [`check`] runs the rules and returns sorted [`Diagnostic`]s, and [`emit`] renders them.
 //! See `docs/DESIGN.md` for the architecture.
 
+#![deny(missing_docs)]
+
 pub mod article;
 pub mod claims;
 pub mod diagnostic;

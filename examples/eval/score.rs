@@ -22,7 +22,7 @@ pub struct Finding {
 
 /// A diagnostic's code as `&'static str`: built-in rules borrow theirs; a code owned by a rule
 /// added at run time (the harness scores none) reads `"?"`.
-fn static_code(code: &Cow<'static, str>) -> &'static str {
+fn static_code(code: Cow<'static, str>) -> &'static str {
     match code {
         Cow::Borrowed(c) => c,
         Cow::Owned(_) => "?",
@@ -33,7 +33,7 @@ impl Finding {
     /// `d` with its label texts sliced from `text`.
     pub fn new(d: &Diagnostic, text: &str) -> Self {
         Finding {
-            code: static_code(&d.code),
+            code: static_code(d.code.clone()),
             severity: d.severity,
             message: d.message.clone(),
             labels: d

@@ -54,11 +54,30 @@ pub fn group_thousands(s: &str) -> String {
     }
 }
 
-/// A count in words up to twelve ("three"), in digits above ("13").
+/// A count in words up to twenty ("three"), in digits above ("21").
 pub fn number_word(n: usize) -> String {
-    const WORDS: [&str; 13] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     WORDS
         .get(n)
@@ -112,10 +131,11 @@ mod tests {
     }
 
     #[test]
-    fn number_words_up_to_twelve() {
+    fn number_words_up_to_twenty() {
         assert_eq!(number_word(3), "three");
         assert_eq!(number_word(12), "twelve");
-        assert_eq!(number_word(13), "13");
+        assert_eq!(number_word(20), "twenty");
+        assert_eq!(number_word(21), "21");
     }
 
     #[test]
