@@ -1,5 +1,7 @@
 //! Our own diagnostic type, independent of any renderer.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::source::Span;
@@ -49,10 +51,10 @@ pub struct Label {
 /// One finding of one rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable rule code (`L001`).
-    pub code: &'static str,
+    /// Stable rule code (`L001`); borrowed for built-in rules, owned for rules from data.
+    pub code: Cow<'static, str>,
     /// Kebab-case rule name (`event-location-conflict`).
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     /// Severity after any downgrades.
     pub severity: Severity,
     /// One sentence saying what clashes and why.

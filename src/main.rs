@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use claimlint::diagnostic::Severity;
 use claimlint::emit::{self, human, json};
-use claimlint::{rules, runner, Settings};
+use claimlint::rules::{catalog, RuleSet};
+use claimlint::{runner, Settings};
 
 /// Lint news articles for internal inconsistencies: places, names and dates that contradict
 /// each other across the headline, dateline and body.
@@ -24,13 +25,17 @@ struct Cli {
 enum Command {
     /// Check articles (files, folders of *.txt/*.md, or - for stdin).
     Check(CheckArgs),
-    /// Explain one rule (by code, e.g. L001, or name).
+    /// Explain one rule (by code, e.g. L001, a former code such as N001, or name).
     Rule {
-        /// Rule code or kebab-case name.
+        /// Rule code, former code or kebab-case name.
         code: String,
     },
     /// List every rule.
-    Rules,
+    Rules {
+        /// Output format: a plain list, the README's Markdown table, or JSON.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
     /// List every claim an article makes (the fact-checker's checklist), grouped by segment,
     /// with what each rule compared it with.
     Claims(ClaimsArgs),
@@ -68,6 +73,13 @@ fn parse_kind(s: &str) -> Result<claimlint::claims::envelope::ClaimKind, String>
             .collect();
         format!("'{s}' is not a claim kind (one of: {})", names.join(", "))
     })
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Md,
+    Json,
 }
 
 #[derive(clap::Args, Debug)]
@@ -175,37 +187,20 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Claims(args) => run_claims(args),
-        Command::Rule { code } => match rules::find(&code) {
-            Some(r) => {
-                let m = r.meta();
-                write_stdout(&format!(
-                    "{} {} ({}, default severity: {})\n\n{}\n\n{}\n",
-                    m.code,
-                    m.name,
-                    m.category,
-                    m.default_severity.as_str(),
-                    m.summary,
-                    m.explanation.trim_end()
-                ))
-            }
+        Command::Rule { code } => match catalog::explain(&RuleSet::builtin(), &code) {
+            Some(page) => write_stdout(&page),
             None => {
                 eprintln!("claimlint: no rule named '{code}' (see `claimlint rules`)");
                 ExitCode::from(2)
             }
         },
-        Command::Rules => {
-            let mut s = String::new();
-            for r in rules::all() {
-                let m = r.meta();
-                s.push_str(&format!(
-                    "{}  {:<26} {:<8} {}\n",
-                    m.code,
-                    m.name,
-                    m.default_severity.as_str(),
-                    m.summary
-                ));
-            }
-            write_stdout(&s)
+        Command::Rules { format } => {
+            let set = RuleSet::builtin();
+            write_stdout(&match format {
+                RulesFormat::Text => catalog::list(&set),
+                RulesFormat::Md => catalog::markdown(&set),
+                RulesFormat::Json => catalog::json(&set),
+            })
         }
     }
 }

@@ -30,7 +30,7 @@ fn json(out: &[u8]) -> Value {
 const BALKAN: &str = "fixtures/balkan-summit.txt";
 
 #[test]
-fn balkan_article_exits_1_with_one_l001_and_one_n001() {
+fn balkan_article_exits_1_with_one_l001_and_one_p001() {
     let out = run(&["check", BALKAN, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out.stdout);
@@ -41,7 +41,7 @@ fn balkan_article_exits_1_with_one_l001_and_one_n001() {
     assert_eq!(file["reference_date"]["source"], "date-line");
     let diags = file["diagnostics"].as_array().expect("array");
     let codes: Vec<&str> = diags.iter().filter_map(|d| d["code"].as_str()).collect();
-    assert_eq!(codes, vec!["N001", "L001"]);
+    assert_eq!(codes, vec!["P001", "L001"]);
 
     let l001 = &diags[1];
     assert_eq!(l001["severity"], "error");
@@ -75,10 +75,10 @@ fn balkan_article_exits_1_with_one_l001_and_one_n001() {
         ]
     );
 
-    let n001 = &diags[0];
-    assert_eq!(n001["severity"], "warning");
+    let p001 = &diags[0];
+    assert_eq!(p001["severity"], "warning");
     assert_eq!(
-        n001["help"],
+        p001["help"],
         "use one spelling throughout (Zelensky 7×, Zelenskyy 1×)"
     );
     assert_eq!(v["summary"]["errors"], 1);
@@ -134,7 +134,7 @@ fn fail_on_thresholds() {
     let balkan = std::fs::read_to_string(BALKAN).expect("fixture");
     assert_eq!(code("never", &balkan), Some(0));
     assert_eq!(code("error", &balkan), Some(1));
-    // Only a warning (N001): passes at error, fails at warning and note.
+    // Only a warning (P001): passes at error, fails at warning and note.
     let warning_only = "Zelenskyy visits troops\n\nPresident Volodymyr Zelensky met soldiers on \
                         Monday. Zelensky later spoke to reporters.\n";
     assert_eq!(code("error", warning_only), Some(0));
@@ -288,9 +288,39 @@ fn rule_explains_itself() {
     let out = claimlint().args(["rules"]).output().expect("runs");
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(
-        s.lines().any(|l| l.starts_with("N001  name-variant")),
+        s.lines().any(|l| l.starts_with("P001  name-variant")),
         "{s}"
     );
+}
+
+#[test]
+fn former_code_explains_the_renamed_rule() {
+    let out = run(&["rule", "N001"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.starts_with("N001 is a former code of this rule: it is now P001 "),
+        "{s}"
+    );
+    assert!(s.contains("\n\nP001 name-variant (people, default severity: warning)\n\n"));
+    let out = run(&["rule", "N999"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rules_as_json_list_every_rule_with_its_metadata() {
+    let out = run(&["rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out.stdout);
+    assert_eq!(v["version"], 1);
+    let rules = v["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), claimlint::rules::all().len());
+    assert_eq!(rules[0]["code"], "D001");
+    assert_eq!(rules[0]["category"], "dates");
+    assert_eq!(rules[0]["default_severity"], "error");
+    assert!(rules
+        .iter()
+        .any(|r| r["code"] == "L001" && r["name"] == "event-location-conflict"));
 }
 
 #[test]
@@ -387,9 +417,26 @@ fn markdown_front_matter_gives_the_reference_date() {
     let v = json(&out.stdout);
     assert_eq!(v["files"][0]["reference_date"]["source"], "front-matter");
     assert_eq!(v["files"][0]["diagnostics"][0]["code"], "D001");
-    assert_eq!(v["files"][0]["diagnostics"][0]["labels"][0]["line"], 6);
+    // The front matter's date is labelled like a date line's: it is where the year came from.
+    let labels: Vec<(u64, &str, bool, &str)> = v["files"][0]["diagnostics"][0]["labels"]
+        .as_array()
+        .expect("labels")
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_u64().unwrap_or(0),
+                l["text"].as_str().unwrap_or(""),
+                l["primary"].as_bool().unwrap_or(false),
+                l["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
     assert_eq!(
-        v["files"][0]["diagnostics"][0]["labels"][0]["text"],
-        "Tuesday"
+        labels,
+        vec![
+            (3, "2024-02-28", false, "the reference date"),
+            (6, "Tuesday", true, "written as Tuesday"),
+            (6, "February 28", false, "this date fell on a Wednesday"),
+        ]
     );
 }

@@ -61,7 +61,7 @@ fn fixtures_match_snapshots_and_intent() {
             .report
             .diagnostics
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code.as_ref())
             .collect();
         if name.starts_with("pos-") {
             assert!(

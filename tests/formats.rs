@@ -51,8 +51,8 @@ fn tricky_run() -> Run {
     let kyiv = span_of(text, "Kyiv");
     let zurich = span_of(text, "Zürich");
     let d = Diagnostic {
-        code: "N010",
-        rule: "quantity-conflict",
+        code: "N010".into(),
+        rule: "quantity-conflict".into(),
         severity: Severity::Warning,
         message: "50% here, 40% there,\nwhich is it?".to_string(),
         help: Some("check the poll: 50%, or 40%".to_string()),
@@ -570,7 +570,7 @@ fn statistics_exit_zero_and_quiet() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "1  L001  event-location-conflict\n1  N001  name-variant\n\
+        "1  L001  event-location-conflict\n1  P001  name-variant\n\
          1 file checked: 1 error, 1 warning, 0 notes\n"
     );
     let out = claimlint()

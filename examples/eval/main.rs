@@ -473,7 +473,10 @@ fn main() -> ExitCode {
     let mut rule_counts: BTreeMap<(&'static str, String), RuleCounts> = BTreeMap::new();
     let codes: Vec<&'static str> = claimlint::rules::all()
         .iter()
-        .map(|r| r.meta().code)
+        .map(|r| {
+            let meta: &'static claimlint::rules::RuleMeta = r.meta();
+            meta.code.as_ref()
+        })
         .collect();
     for corpus in articles.keys() {
         for code in &codes {

@@ -75,8 +75,8 @@ fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
 
 pub(crate) fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) -> DiagOut<'a> {
     DiagOut {
-        code: crate::emit::code(d),
-        rule: crate::emit::rule(d),
+        code: &d.code,
+        rule: &d.rule,
         severity: d.severity.as_str(),
         message: &d.message,
         help: d.help.as_deref(),

@@ -22,7 +22,7 @@ pub fn render(run: &Run) -> String {
         let mut suite_failures = 0;
         for r in rules {
             let m = r.meta();
-            let code: &str = m.code;
+            let code: &str = &m.code;
             let found: Vec<_> = f
                 .report
                 .diagnostics
@@ -33,7 +33,7 @@ pub fn render(run: &Run) -> String {
                 "    <testcase classname=\"{}\" name=\"{} {}\"",
                 x(&f.path),
                 x(code),
-                x(m.name)
+                x(&m.name)
             ));
             let Some(worst) = found.iter().map(|d| d.severity).max() else {
                 cases.push_str("/>\n");

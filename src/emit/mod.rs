@@ -159,12 +159,12 @@ pub(crate) fn plural(n: usize) -> &'static str {
 
 /// The rule code of `d` as `&str` (the one place that knows how [`Diagnostic::code`] is stored).
 pub(crate) fn code(d: &Diagnostic) -> &str {
-    d.code
+    &d.code
 }
 
 /// The rule name of `d` as `&str`.
 pub(crate) fn rule(d: &Diagnostic) -> &str {
-    d.rule
+    &d.rule
 }
 
 /// The primary label of `d` (the first label if, against the invariant, none is primary).

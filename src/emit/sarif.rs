@@ -97,7 +97,7 @@ fn rules() -> (Vec<Value>, Vec<String>) {
         .iter()
         .map(|r| {
             let m = r.meta();
-            let explanation: &str = m.explanation;
+            let explanation: &str = &m.explanation;
             let explanation = explanation.trim();
             ids.push(m.code.to_string());
             json!({

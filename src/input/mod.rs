@@ -11,9 +11,15 @@ use crate::article::Article;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
     /// The bytes are not valid UTF-8; `offset` is the first bad byte.
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
     /// The bytes look binary (a NUL byte at `offset`).
-    Binary { offset: usize },
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
     /// UTF-16 text (a UTF-16 byte-order mark): claimlint reads UTF-8 only.
     Utf16,
 }

@@ -6,13 +6,13 @@ use crate::article::Span;
 use crate::claims::dates::{CalendarDate, DateMention, WeekdayMention, Year};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
-use crate::reference::{ReferenceDate, ReferenceSource};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::reference::ReferenceDate;
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D001",
     name: "weekday-date-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Error,
     summary: "A weekday is written next to a date that falls on a different day of the week",
     explanation: "\
@@ -46,14 +46,21 @@ also a common sign of a date copied from an earlier story or generated text.
 
 ```text
 Tuesday, February 28, 2024
+
+Ministers meet in Tirana
+
+The ministers met in Tirana to discuss energy.
 ```
 
-February 28, 2024 was a Wednesday. Correct the weekday or the date.
+claimlint reports D001 (error). February 28, 2024 was a Wednesday: correct the weekday or the date.
 ",
 };
 
 /// The `weekday-date-mismatch` rule.
 pub struct WeekdayDateMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &WeekdayDateMismatch;
 
 impl Rule for WeekdayDateMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -172,53 +179,42 @@ fn finding(m: &DateMention, c: &CalendarDate, p: &Pair) -> Option<Diagnostic> {
     };
     let written = weekday_name(wd.weekday);
     let real = weekday_name(actual);
-    let severity = META.severity_for(m.quoted);
-    let mut d = META.diagnostic(
-        severity,
-        format!(
-            "{} {}, {} {was} a {real}, not a {written}",
-            month_name(p.month),
-            p.day,
-            date.year(),
+    let mut help = match &c.year {
+        Year::Inferred { value, reference } => format!(
+            "no year is written: {value} is the year that puts {} {} nearest the reference date \
+             {} (from {}); correct the weekday or the date",
+            month_name(c.month),
+            c.day,
+            format::iso_date(reference.date),
+            reference.source.describe(),
         ),
-    );
-    d.labels
-        .push(label(wd.span, format!("written as {written}"), true));
-    d.labels.push(label(
-        p.span,
-        format!("this date {fell} on a {real}"),
-        false,
-    ));
-    d.help = Some(match &c.year {
-        Year::Inferred { value, reference } => {
-            if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
-                d.labels.push(label(span, "the reference date", false));
-            }
-            format!(
-                "no year is written: {value} is the year that puts {} {} nearest the reference \
-                 date {} (from {}); correct the weekday or the date",
-                month_name(c.month),
-                c.day,
-                reference.date.format("%Y-%m-%d"),
-                reference.source.describe(),
-            )
-        }
         _ => format!("correct the weekday (to {real}) or the date"),
-    });
+    };
     if m.range_end.is_some() {
-        d.help = d.help.map(|h| {
-            format!(
-                "{h}; in a weekday range before a date range, the first weekday goes with the \
-                 first day and the last with the last"
-            )
-        });
+        help.push_str(
+            "; in a weekday range before a date range, the first weekday goes with the first day \
+             and the last with the last",
+        );
     }
     if m.quoted {
-        d.help = d
-            .help
-            .map(|h| format!("{h}; this is inside a quotation, so the speaker may have misspoken"));
+        help.push_str("; this is inside a quotation, so the speaker may have misspoken");
     }
-    Some(d)
+    let mut d = META
+        .report(
+            META.severity_for(m.quoted),
+            format!(
+                "{} {}, {} {was} a {real}, not a {written}",
+                month_name(p.month),
+                p.day,
+                date.year(),
+            ),
+        )
+        .primary(wd.span, format!("written as {written}"))
+        .secondary(p.span, format!("this date {fell} on a {real}"));
+    if let Year::Inferred { reference, .. } = &c.year {
+        d = d.reference_label(reference, "the reference date");
+    }
+    Some(d.help(help).build())
 }
 
 /// True when the date is far enough from the reference to be read in the neighbouring year,

@@ -3,12 +3,12 @@
 use crate::claims::dates::{DateMention, Year};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{days_in_month, month_name};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D002",
     name: "impossible-date",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Error,
     summary: "A written date does not exist in the calendar (February 30, June 31)",
     explanation: "\
@@ -31,15 +31,20 @@ was meant: the event may be on the 30th of the previous month or the 1st of the 
 ## Example
 
 ```text
+Treaty signed in Vienna
+
 The treaty was signed on February 30, 2024.
 ```
 
-February 2024 has 29 days. Check the source for the intended date.
+claimlint reports D002 (error). February 2024 has 29 days: check the source for the intended date.
 ",
 };
 
 /// The `impossible-date` rule.
 pub struct ImpossibleDate;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &ImpossibleDate;
 
 impl Rule for ImpossibleDate {
     fn meta(&self) -> &'static RuleMeta {
@@ -88,17 +93,18 @@ fn finding(m: &DateMention) -> Option<Diagnostic> {
             )
         }
     };
-    let severity = META.severity_for(m.quoted);
-    let mut d = META.diagnostic(severity, message);
-    d.labels.push(label(c.span, label_text, true));
     let mut help = String::from(
         "check the source for the intended date: a digit or the month is probably mistyped",
     );
     if m.quoted {
         help.push_str("; this is inside a quotation, so the speaker may have misspoken");
     }
-    d.help = Some(help);
-    Some(d)
+    Some(
+        META.report(META.severity_for(m.quoted), message)
+            .primary(c.span, label_text)
+            .help(help)
+            .build(),
+    )
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@ use crate::claims::time::{
     sentence_groups, DateRange, Duration, DurationForm, Qualifier, TimeMention, TimeUnit, TimeValue,
 };
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D010",
     name: "duration-range-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Warning,
     summary: "A duration in days (\"two-day summit\") disagrees with the date range given for it \
               (\"27–29 February\" is three days)",
@@ -40,10 +40,13 @@ dropped in one of them, and readers plan travel and coverage on both.
 ## Example
 
 ```text
-The two-day summit, held 27–29 February in Tirana, ...
+Summit ends in Tirana
+
+The two-day summit, held 27–29 February in Tirana, ended with a statement.
 ```
 
-27–29 February spans three days. Correct the duration or the dates.
+claimlint reports D010 (warning). 27–29 February spans three days: correct the duration or the \
+dates.
 ",
 };
 
@@ -172,6 +175,9 @@ const SKIP_PHRASES: &[&str] = &["brought forward", "cut short", "put back"];
 /// The `duration-range-mismatch` rule.
 pub struct DurationRangeMismatch;
 
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &DurationRangeMismatch;
+
 impl Rule for DurationRangeMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -289,31 +295,29 @@ fn diagnostic(
         (false, false) => "days",
     };
     let range_text = cx.article.slice(rm.span);
-    let severity = META.severity_for(dm.quoted || rm.quoted);
-    let mut d = META.diagnostic(
-        severity,
-        format!(
-            "a duration of {} {unit} does not fit the range {range_text}, which spans {days} days \
-             (both ends included)",
-            dur.amount
-        ),
-    );
-    d.labels
-        .push(label(dm.span, format!("{} {unit}", dur.amount), true));
-    d.labels.push(label(
-        rm.span,
-        format!("{days} days, from the first to the last day inclusive"),
-        false,
-    ));
-    d.help = Some(if dur.unit == TimeUnit::Night {
+    let help = if dur.unit == TimeUnit::Night {
         format!(
             "{days} calendar days hold {} or {days} nights; correct the duration or the dates",
             days - 1
         )
     } else {
         "correct the duration or the dates; a range counts both its first and last day".to_string()
-    });
-    d
+    };
+    META.report(
+        META.severity_for(dm.quoted || rm.quoted),
+        format!(
+            "a duration of {} {unit} does not fit the range {range_text}, which spans {days} days \
+             (both ends included)",
+            dur.amount
+        ),
+    )
+    .primary(dm.span, format!("{} {unit}", dur.amount))
+    .secondary(
+        rm.span,
+        format!("{days} days, from the first to the last day inclusive"),
+    )
+    .help(help)
+    .build()
 }
 
 #[cfg(test)]

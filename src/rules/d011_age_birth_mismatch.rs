@@ -9,13 +9,13 @@ use crate::claims::time::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
-use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::reference::{Anchor, ReferenceDate};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D011",
     name: "age-birth-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Error,
     summary: "A stated age does not follow from the birth date or year given for the same person",
     explanation: "\
@@ -50,15 +50,21 @@ from an earlier story while the birth date is not, or the reverse.
 ## Example
 
 ```text
-John Smith, 45, who was born on March 3, 1970, ...
+Smith turns to politics
+
+John Smith, 45, who was born on March 3, 1970, said he would run.
 ```
 
-On February 28, 2024, someone born on March 3, 1970 is 53. Correct the age or the birth date.
+With --reference-date 2024-02-28, claimlint reports D011 (error). On February 28, 2024, someone \
+born on March 3, 1970 is 53: correct the age or the birth date.
 ",
 };
 
 /// The `age-birth-mismatch` rule.
 pub struct AgeBirthMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &AgeBirthMismatch;
 
 impl Rule for AgeBirthMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -353,8 +359,8 @@ fn finding(
                 true,
                 format!(
                     "someone born on {} is {expected} on {}",
-                    born.format("%B %-d, %Y"),
-                    first.date.format("%B %-d, %Y")
+                    format::date(born),
+                    format::date(first.date)
                 ),
                 fits,
             )
@@ -390,30 +396,26 @@ fn finding(
     } else {
         base
     };
-    let mut d = META.diagnostic(
-        severity,
-        format!("the stated age {stated} does not fit the birth date: {expected_text}"),
-    );
-    d.labels
-        .push(label(age.years_span, format!("age {stated}"), true));
-    d.labels.push(label(
-        birth.value_span,
-        if exact {
-            "exact birth date".to_string()
-        } else {
-            "birth year only (one year of slack)".to_string()
-        },
-        false,
-    ));
-    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
-        d.labels.push(label(span, "the article's date", false));
-    }
-    d.help = Some(format!(
-        "ages are computed at the {}; correct the age or the birth date (if the age is at a past \
-         event, say when)",
-        reference.explain()
-    ));
-    Some(d)
+    let birth_label = if exact {
+        "exact birth date"
+    } else {
+        "birth year only (one year of slack)"
+    };
+    Some(
+        META.report(
+            severity,
+            format!("the stated age {stated} does not fit the birth date: {expected_text}"),
+        )
+        .primary(age.years_span, format!("age {stated}"))
+        .secondary(birth.value_span, birth_label)
+        .reference_label(reference, "the article's date")
+        .help(format!(
+            "ages are computed at the {}; correct the age or the birth date (if the age is at a \
+             past event, say when)",
+            reference.explain()
+        ))
+        .build(),
+    )
 }
 
 #[cfg(test)]

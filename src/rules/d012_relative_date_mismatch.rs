@@ -9,13 +9,13 @@ use crate::claims::time::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
-use crate::reference::{Anchor, ReferenceDate, ReferenceSource};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::reference::{Anchor, ReferenceDate};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D012",
     name: "relative-date-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Warning,
     summary: "A relative date (yesterday, last Friday, earlier this month) is written with a \
               weekday or date it cannot be, given the article's date",
@@ -62,15 +62,21 @@ dated, or a date was copied from an earlier version.
 ```text
 Wednesday, February 28, 2024
 
+Ministers meet in Tirana
+
 The ministers met yesterday (Monday) in Tirana.
 ```
 
-Yesterday, from Wednesday February 28, was Tuesday. Correct the weekday, or write \"on Monday\".
+claimlint reports D012 (warning). Yesterday, from Wednesday February 28, was Tuesday: correct \
+the weekday, or write \"on Monday\".
 ",
 };
 
 /// The `relative-date-mismatch` rule.
 pub struct RelativeDateMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &RelativeDateMismatch;
 
 impl Rule for RelativeDateMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -137,7 +143,7 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
             }
             let exp = anchors[0].date + Duration::days(r.offset);
             let (written, expected) = match a.date {
-                Some(d) => (long_date(d), long_date(exp)),
+                Some(d) => (format::long_date(d), format::long_date(exp)),
                 None => (
                     weekday_name(a.weekday?).to_string(),
                     weekday_name(exp.weekday()).to_string(),
@@ -173,8 +179,8 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
             Some(Problem {
                 relative: Span::new(m.span.start, w.weekday_span.end),
                 attached: a,
-                written: long_date(d),
-                expected: long_date(expected),
+                written: format::long_date(d),
+                expected: format::long_date(expected),
             })
         }
         TimeValue::Period(p) => {
@@ -192,7 +198,7 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
             Some(Problem {
                 relative: p.words,
                 attached: a,
-                written: long_date(d),
+                written: format::long_date(d),
                 expected: period_phrase(p.unit, p.offset, p.part, anchors[0].date),
             })
         }
@@ -284,8 +290,8 @@ fn period_phrase(unit: PeriodUnit, offset: i64, part: PeriodPart, reference: Nai
             };
             format!(
                 "a date in {which}, {} to {}{bound}",
-                a.format("%A, %B %-d"),
-                b.format("%A, %B %-d, %Y")
+                format::long_day(a),
+                format::long_date(b)
             )
         }
         (PeriodUnit::Month, _) => {
@@ -297,10 +303,6 @@ fn period_phrase(unit: PeriodUnit, offset: i64, part: PeriodPart, reference: Nai
             format!("a date in {}{bound}", i64::from(reference.year()) + offset)
         }
     }
-}
-
-fn long_date(d: NaiveDate) -> String {
-    d.format("%A, %B %-d, %Y").to_string()
 }
 
 /// The first byte of the first paragraph written after publication: an update, correction or
@@ -423,41 +425,31 @@ impl SentenceInfo {
 }
 
 fn diagnostic(p: Problem, reference: &ReferenceDate) -> Diagnostic {
-    let mut d = META.diagnostic(
-        META.default_severity,
-        format!(
-            "this relative date cannot be {}: from {} it is {}",
-            p.written,
-            reference.date.format("%A, %B %-d, %Y"),
-            p.expected
-        ),
-    );
-    d.labels.push(label(
-        p.attached.span,
-        format!("written as {}", p.written),
-        true,
-    ));
-    d.labels.push(label(
-        p.relative,
-        format!("from the article's date this is {}", p.expected),
-        false,
-    ));
-    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
-        d.labels.push(label(span, "the article's date", false));
-    }
+    let mut d = META
+        .report(
+            META.default_severity,
+            format!(
+                "this relative date cannot be {}: from {} it is {}",
+                p.written,
+                format::long_date(reference.date),
+                p.expected
+            ),
+        )
+        .primary(p.attached.span, format!("written as {}", p.written))
+        .secondary(
+            p.relative,
+            format!("from the article's date this is {}", p.expected),
+        )
+        .reference_label(reference, "the article's date");
     if let Some(dl) = reference.dateline.filter(|dl| dl.date != reference.date) {
-        d.labels.push(label(
-            dl.span,
-            "the dateline's day, also accepted (time zones)",
-            false,
-        ));
+        d = d.secondary(dl.span, "the dateline's day, also accepted (time zones)");
     }
-    d.help = Some(format!(
+    d.help(format!(
         "{}; correct the weekday or date, or the relative word (the text may have been written \
          on another day than it is dated)",
         reference.explain()
-    ));
-    d
+    ))
+    .build()
 }
 
 #[cfg(test)]

@@ -5,13 +5,13 @@ use chrono::Datelike;
 use crate::article::Span;
 use crate::claims::time::{Qualifier, TimeMention, TimeValue, YearsAgo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::reference::{ReferenceDate, ReferenceSource};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::reference::ReferenceDate;
+use crate::rules::{Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "D013",
     name: "elapsed-years-mismatch",
-    category: "dates",
+    category: Dates,
     default_severity: Severity::Warning,
     summary: "\"N years ago\" is written next to a year that is not N years before the article's \
               date",
@@ -42,15 +42,21 @@ a story is reused a year or more later.
 ## Example
 
 ```text
-The company was founded 25 years ago, in 1990.   (dated 2024)
+Company marks anniversary
+
+The company was founded 25 years ago, in 1990.
 ```
 
-1990 was 34 years before 2024. Correct the count or the year.
+With --reference-date 2024-02-28, claimlint reports D013 (warning). 1990 was 34 years before \
+2024: correct the count or the year.
 ",
 };
 
 /// The `elapsed-years-mismatch` rule.
 pub struct ElapsedYearsMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &ElapsedYearsMismatch;
 
 impl Rule for ElapsedYearsMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -147,29 +153,21 @@ fn diagnostic(
     reference: &ReferenceDate,
 ) -> Diagnostic {
     let elapsed = reference.date.year() - year;
-    let severity = META.severity_for(m.quoted);
-    let mut d = META.diagnostic(
-        severity,
+    META.report(
+        META.severity_for(m.quoted),
         format!(
             "\"{written}\" does not fit {year}: that is {elapsed} years before {}",
             reference.date.year()
         ),
-    );
-    d.labels
-        .push(label(m.span, format!("written as {written}"), true));
-    d.labels.push(label(
-        year_span,
-        format!("{elapsed} years before the article's year"),
-        false,
-    ));
-    if let (ReferenceSource::DateLine, Some(span)) = (reference.source, reference.span) {
-        d.labels.push(label(span, "the article's date", false));
-    }
-    d.help = Some(format!(
+    )
+    .primary(m.span, format!("written as {written}"))
+    .secondary(year_span, format!("{elapsed} years before the article's year"))
+    .reference_label(reference, "the article's date")
+    .help(format!(
         "{}; correct the count or the year (the count may come from an older version of the story)",
         reference.explain()
-    ));
-    d
+    ))
+    .build()
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@ use crate::claims::events::{ClaimForm, EventClaim};
 use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind, Within};
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "L001",
     name: "event-location-conflict",
-    category: "places",
+    category: Places,
     default_severity: Severity::Error,
     summary: "One event is placed in two places that cannot both hold",
     explanation: "\
@@ -35,12 +35,31 @@ An article that puts one event in two places is wrong in at least one of them, a
 is the part readers remember.
 
 ## Example
-Headline: \"Zelenskyy seeks support at Balkan summit in Albania\"; body: \"The summit, which took
-place in Kyiv, ...\". Kyiv is in Ukraine, not in Albania, and Ukraine is not in the Balkans.",
+
+```text
+Zelenskyy seeks support at Balkan summit in Albania
+
+The summit, which took place in Kyiv, ended with a joint declaration.
+```
+
+claimlint reports L001 (error). Kyiv is in Ukraine, not in Albania, and Ukraine is not in the \
+Balkans.
+
+```text
+Match in London
+
+England beat Brazil 2-1 on Saturday. The match was played at Wembley.
+```
+
+claimlint reports nothing. Wembley is in London: the two claims fit.
+",
 };
 
 /// The `event-location-conflict` rule.
 pub struct EventLocationConflict;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &EventLocationConflict;
 
 impl Rule for EventLocationConflict {
     fn meta(&self) -> &'static RuleMeta {
@@ -294,14 +313,12 @@ fn conflict(
     let topical = others.iter().all(|&i| {
         attributive_city(&group[primary], p) || attributive_city(&group[i], &places[group[i].place])
     });
-    let severity = META.severity_for(quoted || neighbours || topical);
-    let mut d = META.diagnostic(severity, message);
     let events = if event.ends_with('s') {
         event.to_string()
     } else {
         format!("{event}s")
     };
-    d.help = Some(if topical && !neighbours {
+    let help = if topical && !neighbours {
         format!(
             "a place before \"{event}\" may be its topic rather than its venue; if it is the \
              venue, one of the two places is wrong"
@@ -316,16 +333,18 @@ fn conflict(
             "one event cannot be in both places: check which is right and correct the other; if \
              these are different {events}, make that explicit (\"last year's {event} in ...\")"
         )
-    });
-    d.labels.push(label(
-        p.span,
-        format!(
-            "{the_event} {} placed in {} here",
-            is_are(event),
-            gazetteer::describe(p_main)
-        ),
-        true,
-    ));
+    };
+    let mut d = META
+        .report(META.severity_for(quoted || neighbours || topical), message)
+        .help(help)
+        .primary(
+            p.span,
+            format!(
+                "{the_event} {} placed in {} here",
+                is_are(event),
+                gazetteer::describe(p_main)
+            ),
+        );
     for &i in &others {
         let c = &group[i];
         let o = &places[c.place];
@@ -343,9 +362,9 @@ fn conflict(
                 gazetteer::describe(main_reading(o))
             ),
         };
-        d.labels.push(label(o.span, msg, false));
+        d = d.secondary(o.span, msg);
     }
-    Some(d)
+    Some(d.build())
 }
 
 /// Why two claimed places clash.

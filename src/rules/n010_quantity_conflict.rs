@@ -6,12 +6,12 @@ use crate::claims::numbers::{Kind, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::lexicon::{self, quantities};
 use crate::rules::trace::Outcome;
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N010",
     name: "quantity-conflict",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "The headline or lede and the body give different numbers for the same count",
     explanation: "\
@@ -55,12 +55,16 @@ Twelve killed in factory fire
 At least 15 people were killed when a fire swept through a textile factory on Monday.
 ```
 
-The headline says 12, the body at least 15. Correct one of them or say that the toll rose.
+claimlint reports N010 (warning). The headline says 12, the body at least 15 (approximate, so \
+a warning). Correct one of them or say that the toll rose.
 ",
 };
 
 /// The `quantity-conflict` rule.
 pub struct QuantityConflict;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &QuantityConflict;
 
 impl Rule for QuantityConflict {
     fn meta(&self) -> &'static RuleMeta {
@@ -84,7 +88,7 @@ impl Rule for QuantityConflict {
         let mut reported: Vec<Span> = Vec::new();
         for h in claims {
             if h.frame.blocked() {
-                cx.compared(META.code, &[h.span], Outcome::Skipped, || {
+                cx.compared(&META.code, &[h.span], Outcome::Skipped, || {
                     "its sentence reports a change, a total, another incident or time, or a subset"
                         .to_string()
                 });
@@ -103,7 +107,7 @@ impl Rule for QuantityConflict {
                 .filter(|b| {
                     let other = other_frame(h, b);
                     if other {
-                        cx.compared(META.code, &[h.span, b.span], Outcome::Skipped, || {
+                        cx.compared(&META.code, &[h.span, b.span], Outcome::Skipped, || {
                             "the body sentence has a frame of its own (year, place, incident)"
                                 .to_string()
                         });
@@ -112,13 +116,13 @@ impl Rule for QuantityConflict {
                 })
                 .collect();
             if let Some(b) = support.iter().find(|b| compatible(h, b)) {
-                cx.compared(META.code, &[h.span, b.span], Outcome::Consistent, || {
+                cx.compared(&META.code, &[h.span, b.span], Outcome::Consistent, || {
                     "the two counts can both be true".to_string()
                 });
                 continue;
             }
             if let Some(b) = support.iter().find(|b| b.frame.blocked()) {
-                cx.compared(META.code, &[h.span, b.span], Outcome::Skipped, || {
+                cx.compared(&META.code, &[h.span, b.span], Outcome::Skipped, || {
                     "the body count changed, is a total, a subset or about another incident"
                         .to_string()
                 });
@@ -138,7 +142,7 @@ impl Rule for QuantityConflict {
                 continue;
             }
             reported.push(b.span);
-            cx.compared(META.code, &[h.span, b.span], Outcome::Conflict, || {
+            cx.compared(&META.code, &[h.span, b.span], Outcome::Conflict, || {
                 "different counts for the same event".to_string()
             });
             out.push(diagnostic(cx, h, b, headline));
@@ -233,19 +237,14 @@ fn diagnostic(
     };
     let ht = quoted_phrase(cx, h, hp);
     let bt = quoted_phrase(cx, b, bp);
-    let mut d = META.diagnostic(
+    META.report(
         severity,
         format!("{where_h} says \"{ht}\" but {where_b} says \"{bt}\""),
-    );
-    d.labels
-        .push(label(hp, format!("{where_h}: {}", describe(h)), false));
-    d.labels
-        .push(label(bp, format!("{where_b}: {}", describe(b)), true));
-    d.help = Some(
-        "make the numbers agree, or say that the count changed (\"rose to\", \"updated\")"
-            .to_string(),
-    );
-    d
+    )
+    .secondary(hp, format!("{where_h}: {}", describe(h)))
+    .primary(bp, format!("{where_b}: {}", describe(b)))
+    .help("make the numbers agree, or say that the count changed (\"rose to\", \"updated\")")
+    .build()
 }
 
 /// The phrase as quoted in the message: the text, with the counted event added when its verb
@@ -259,7 +258,7 @@ fn quoted_phrase(cx: &Context<'_>, m: &NumberMention, span: Span) -> String {
 }
 
 fn describe(m: &NumberMention) -> String {
-    let v = |x: f64| format!("{x:.0}");
+    let v = format::number;
     let core = match m.high {
         Some(hi) => format!("{}-{}", v(m.value), v(hi)),
         None => v(m.value),
@@ -278,6 +277,14 @@ mod tests {
 
     fn run(text: &str) -> Vec<Diagnostic> {
         crate::rules::findings(text, "N010", None)
+    }
+
+    #[test]
+    fn labels_group_thousands() {
+        let d = run("Fire kills 1,200\n\nThe fire killed 1,500 people across the region.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let labels: Vec<&str> = d[0].labels.iter().map(|l| l.message.as_str()).collect();
+        assert_eq!(labels, vec!["the headline: 1,200", "the body: 1,500"]);
     }
 
     #[test]

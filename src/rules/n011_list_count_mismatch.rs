@@ -5,12 +5,12 @@
 use crate::claims::list::ListClaim;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::trace::Outcome;
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N011",
     name: "list-count-mismatch",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "A stated count is followed by a closed list with a different number of items",
     explanation: "\
@@ -38,15 +38,20 @@ the number was written, and the reader cannot tell which is right.
 ## Example
 
 ```text
+Pact signed in Tirana
+
 Leaders of three countries: Albania, Greece, Romania and Bulgaria signed the pact.
 ```
 
-Four countries are listed. Correct the count or the list.
+claimlint reports N011 (error). Four countries are listed: correct the count or the list.
 ",
 };
 
 /// The `list-count-mismatch` rule.
 pub struct ListCountMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &ListCountMismatch;
 
 impl Rule for ListCountMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -68,58 +73,36 @@ fn finding(cx: &Context<'_>, list: &ListClaim) -> Option<Diagnostic> {
     let count = list.items.len();
     let spans = [list.stated, list.span];
     if m.high.is_some() || !m.is_exact() || !(2.0..=20.0).contains(&n) || n.fract() != 0.0 {
-        cx.compared(META.code, &spans, Outcome::Skipped, || {
+        cx.compared(&META.code, &spans, Outcome::Skipped, || {
             "the count is qualified, a range or not a small whole number".to_string()
         });
         return None;
     }
     if count < 2 || count as f64 == n {
-        cx.compared(META.code, &spans, Outcome::Consistent, || {
+        cx.compared(&META.code, &spans, Outcome::Consistent, || {
             format!("{count} items listed")
         });
         return None;
     }
-    cx.compared(META.code, &spans, Outcome::Conflict, || {
+    cx.compared(&META.code, &spans, Outcome::Conflict, || {
         format!("the count says {n}, {count} items listed")
     });
     let stated = cx.article.slice(list.stated);
-    let severity = META.severity_for(list.quoted);
     let are = if count == 1 { "is" } else { "are" };
-    let mut d = META.diagnostic(
-        severity,
-        format!("\"{stated}\" but {} {are} listed", number_word(count)),
-    );
-    d.labels.push(label(
-        list.stated,
-        format!("the count says {}", fmt_n(n)),
-        true,
-    ));
-    d.labels.push(label(
-        list.span,
-        format!(
-            "{} {} listed",
-            number_word(count),
-            if count == 1 { "item" } else { "items" }
-        ),
-        false,
-    ));
-    d.help = Some(format!(
-        "make the count match the list: change it to {} or add or remove a name",
-        number_word(count)
-    ));
-    Some(d)
-}
-
-fn fmt_n(n: f64) -> String {
-    format!("{n:.0}")
-}
-
-fn number_word(n: usize) -> String {
-    const W: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    W.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string())
+    let items = if count == 1 { "item" } else { "items" };
+    let listed = format::number_word(count);
+    Some(
+        META.report(
+            META.severity_for(list.quoted),
+            format!("\"{stated}\" but {listed} {are} listed"),
+        )
+        .primary(list.stated, format!("the count says {}", format::number(n)))
+        .secondary(list.span, format!("{listed} {items} listed"))
+        .help(format!(
+            "make the count match the list: change it to {listed} or add or remove a name"
+        ))
+        .build(),
+    )
 }
 
 #[cfg(test)]

@@ -8,12 +8,12 @@ use crate::claims::numbers::NumberMention;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::Qualifier;
 use crate::rules::trace::Outcome;
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N012",
     name: "parts-exceed-total",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "The parts of a stated total add up to more than the total",
     explanation: "\
@@ -45,15 +45,21 @@ only.
 ## Example
 
 ```text
+Plane crash kills 120
+
 The crash killed 120 people, of whom 50 were women and 80 men.
 ```
 
-50 + 80 = 130, more than 120. Correct the total or one of the parts.
+claimlint reports N012 (error). 50 + 80 = 130, more than 120: correct the total or one of the \
+parts.
 ",
 };
 
 /// The `parts-exceed-total` rule.
 pub struct PartsExceedTotal;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &PartsExceedTotal;
 
 impl Rule for PartsExceedTotal {
     fn meta(&self) -> &'static RuleMeta {
@@ -92,12 +98,12 @@ fn parts_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     let sum_lo: f64 = parts.iter().map(|p| p.interval().0).sum();
     let (_, total_hi) = total.interval();
     if sum_lo <= total_hi {
-        cx.compared(META.code, &spans, Outcome::Consistent, || {
+        cx.compared(&META.code, &spans, Outcome::Consistent, || {
             format!("the parts ({sum_lo}) fit the total")
         });
         return None;
     }
-    cx.compared(META.code, &spans, Outcome::Conflict, || {
+    cx.compared(&META.code, &spans, Outcome::Conflict, || {
         format!("the parts ({sum_lo}) exceed the total")
     });
     let closure = b.closure;
@@ -107,33 +113,35 @@ fn parts_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
         Severity::Warning
     };
     let total_txt = cx.article.slice(total.span);
-    let parts_txt: Vec<String> = parts.iter().map(|p| fmt(p.value)).collect();
-    let mut d = META.diagnostic(
-        severity,
-        format!(
-            "the parts add up to {} ({}), more than the total of {}",
-            fmt(sum_lo),
-            parts_txt.join(" + "),
-            fmt(total.value)
-        ),
-    );
-    d.labels
-        .push(label(total.span, format!("the total: {total_txt}"), false));
+    let parts_txt: Vec<String> = parts.iter().map(|p| format::number(p.value)).collect();
+    let mut d = META
+        .report(
+            severity,
+            format!(
+                "the parts add up to {} ({}), more than the total of {}",
+                format::number(sum_lo),
+                parts_txt.join(" + "),
+                format::number(total.value)
+            ),
+        )
+        .secondary(total.span, format!("the total: {total_txt}"));
     let last = parts.len() - 1;
     for (k, p) in parts.iter().enumerate() {
         let msg = if k == last {
-            format!("parts so far: {}", fmt(sum_lo))
+            format!("parts so far: {}", format::number(sum_lo))
         } else {
             "a part".to_string()
         };
-        d.labels.push(label(p.span, msg, k == last));
+        d = d.label(p.span, msg, k == last);
     }
-    d.help = Some(if closure {
-        "the breakdown is meant to be complete: correct the total or one of the parts".to_string()
-    } else {
-        "check the total and the parts: if the categories overlap, say so".to_string()
-    });
-    Some(d)
+    Some(
+        d.help(if closure {
+            "the breakdown is meant to be complete: correct the total or one of the parts"
+        } else {
+            "check the total and the parts: if the categories overlap, say so"
+        })
+        .build(),
+    )
 }
 
 fn shares_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
@@ -142,7 +150,7 @@ fn shares_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     let sum_lo: f64 = pcts.iter().map(|m| m.interval().0).sum();
     let rounding = 0.5 * pcts.len() as f64;
     if sum_lo <= 100.0 + rounding {
-        cx.compared(META.code, &spans, Outcome::Consistent, || {
+        cx.compared(&META.code, &spans, Outcome::Consistent, || {
             format!("the shares add up to {sum_lo}%")
         });
         return None;
@@ -151,12 +159,12 @@ fn shares_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
         .iter()
         .any(|m| m.qualifier != Qualifier::Exact && m.qualifier != Qualifier::About)
     {
-        cx.compared(META.code, &spans, Outcome::Skipped, || {
+        cx.compared(&META.code, &spans, Outcome::Skipped, || {
             "a share is a bound, not a value".to_string()
         });
         return None;
     }
-    cx.compared(META.code, &spans, Outcome::Conflict, || {
+    cx.compared(&META.code, &spans, Outcome::Conflict, || {
         format!("the shares add up to {sum_lo}%")
     });
     let closure = b.closure;
@@ -165,39 +173,34 @@ fn shares_exceed(cx: &Context<'_>, b: &Breakdown) -> Option<Diagnostic> {
     } else {
         Severity::Warning
     };
-    let parts: Vec<String> = pcts.iter().map(|m| format!("{}%", fmt(m.value))).collect();
-    let mut d = META.diagnostic(
+    let parts: Vec<String> = pcts
+        .iter()
+        .map(|m| format!("{}%", format::number(m.value)))
+        .collect();
+    let mut d = META.report(
         severity,
         format!(
             "the shares add up to {}% ({}), more than 100%",
-            fmt(sum_lo),
+            format::number(sum_lo),
             parts.join(" + ")
         ),
     );
     let last = pcts.len() - 1;
     for (k, m) in pcts.iter().enumerate() {
         let msg = if k == last {
-            format!("shares so far: {}%", fmt(sum_lo))
+            format!("shares so far: {}%", format::number(sum_lo))
         } else {
             "a share".to_string()
         };
-        d.labels.push(label(m.span, msg, k == last));
+        d = d.label(m.span, msg, k == last);
     }
-    d.help = Some(
-        "shares of one whole cannot exceed 100% (beyond rounding): correct one of them, or say \
-         that answers could overlap"
-            .to_string(),
-    );
-    Some(d)
-}
-
-fn fmt(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    Some(
+        d.help(
+            "shares of one whole cannot exceed 100% (beyond rounding): correct one of them, or say \
+             that answers could overlap",
+        )
+        .build(),
+    )
 }
 
 #[cfg(test)]
@@ -223,6 +226,18 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Warning);
         let d = run("The parties won 45%, 40% and 20% of the vote respectively.");
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn values_group_thousands_as_in_n013() {
+        let d = run("Of the 1,236 passengers, 800 were women and 500 men.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "the parts add up to 1,300 (800 + 500), more than the total of 1,236"
+        );
+        let labels: Vec<&str> = d[0].labels.iter().map(|l| l.message.as_str()).collect();
+        assert_eq!(labels, vec!["the total: 1,236", "a part", "parts so far: 1,300"]);
     }
 
     #[test]

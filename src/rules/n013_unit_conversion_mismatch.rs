@@ -6,12 +6,12 @@ use crate::claims::numbers::{Kind, Link, NumberMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::numbers::{convert, Dimension, Qualifier, Unit};
 use crate::rules::trace::Outcome;
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{format, Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
+static META: RuleMeta = rule_meta! {
     code: "N013",
     name: "unit-conversion-mismatch",
-    category: "numbers",
+    category: Numbers,
     default_severity: Severity::Error,
     summary: "A measurement and its conversion into another unit do not agree",
     explanation: "\
@@ -43,15 +43,21 @@ afterwards.
 ## Example
 
 ```text
+Storm hits coast
+
 The storm moved 10 km (4 miles) inland.
 ```
 
-10 km is about 6.2 miles. Correct the conversion or the original value.
+claimlint reports N013 (error). 10 km is about 6.2 miles: correct the conversion or the \
+original value.
 ",
 };
 
 /// The `unit-conversion-mismatch` rule.
 pub struct UnitConversionMismatch;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &UnitConversionMismatch;
 
 impl Rule for UnitConversionMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -73,12 +79,12 @@ impl Rule for UnitConversionMismatch {
                 .and_then(|p| compound(p, a));
             let a = compound.as_ref().unwrap_or(a);
             if let Some(d) = finding(cx, a, b) {
-                cx.compared(META.code, &[a.span, b.span], Outcome::Conflict, || {
+                cx.compared(&META.code, &[a.span, b.span], Outcome::Conflict, || {
                     d.message.clone()
                 });
                 out.push(d);
             } else {
-                cx.compared(META.code, &[a.span, b.span], Outcome::Consistent, || {
+                cx.compared(&META.code, &[a.span, b.span], Outcome::Consistent, || {
                     "the conversion fits, or the two are not one physical quantity".to_string()
                 });
             }
@@ -197,56 +203,19 @@ fn finding(cx: &Context<'_>, a: &NumberMention, b: &NumberMention) -> Option<Dia
     }
     let sa = cx.article.slice(a.span).trim();
     let sb = cx.article.slice(b.span).trim();
-    let exp = format!("{} {}", fmt(expected), ub.name);
-    let severity = META.severity_for(a.quoted && b.quoted);
-    let mut d = META.diagnostic(severity, format!("{sa} is about {exp}, not {sb}"));
-    d.labels.push(label(
-        a.span,
-        format!("{sa} converts to about {exp}"),
-        false,
-    ));
-    d.labels
-        .push(label(b.span, format!("the conversion says {sb}"), true));
-    d.help = Some(format!(
-        "correct the conversion (about {exp}) or the original value"
-    ));
-    Some(d)
-}
-
-/// A value for a message: whole numbers from 100 up, one decimal from 1, two below.
-fn fmt(v: f64) -> String {
-    let s = if v.abs() >= 100.0 {
-        format!("{v:.0}")
-    } else if v.abs() >= 1.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    };
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    group_thousands(&s)
-}
-
-/// "1263" → "1,263"; decimals and signs kept ("-12345.5" → "-12,345.5").
-fn group_thousands(s: &str) -> String {
-    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    let exp = format!("{} {}", format::approx(expected), ub.name);
+    Some(
+        META.report(
+            META.severity_for(a.quoted && b.quoted),
+            format!("{sa} is about {exp}, not {sb}"),
+        )
+        .secondary(a.span, format!("{sa} converts to about {exp}"))
+        .primary(b.span, format!("the conversion says {sb}"))
+        .help(format!(
+            "correct the conversion (about {exp}) or the original value"
+        ))
+        .build(),
+    )
 }
 
 #[cfg(test)]
@@ -256,14 +225,6 @@ mod tests {
 
     fn run(body: &str) -> Vec<Diagnostic> {
         crate::rules::findings(&format!("H\n\n{body}"), "N013", None)
-    }
-
-    #[test]
-    fn message_values_group_thousands() {
-        assert_eq!(fmt(1263.4), "1,263");
-        assert_eq!(fmt(-12345.0), "-12,345");
-        assert_eq!(fmt(96.56), "96.6");
-        assert_eq!(fmt(0.234), "0.23");
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub static KINDS: &[Kind] = &[
     },
     Kind {
         name: "name-variant",
-        code: "N001",
+        code: "P001",
         description: "one occurrence of a surname respelt (-sky/-skiy, -ov/-off, Ch/Tch, ...)",
         make: names::respell,
     },

@@ -1,4 +1,4 @@
-//! N001 perturbation: one occurrence of a person's surname respelt with a transliteration
+//! P001 (formerly N001) perturbation: one occurrence of a person's surname respelt with a transliteration
 //! variant.
 //!
 //! A surname candidate is a capitalised word written at least twice in mixed-case text, at least
@@ -161,7 +161,7 @@ fn looks_like_person(text: &str, pos: usize, len: usize) -> bool {
         && !NOT_GIVEN.contains(&prev)
 }
 
-/// N001: respell one mixed-case occurrence of a surname that occurs at least twice.
+/// P001: respell one mixed-case occurrence of a surname that occurs at least twice.
 pub fn respell(doc: &Doc<'_>, rng: &mut SplitMix64) -> Option<Perturbation> {
     let text = doc.text;
     let mut words: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

@@ -1,4 +1,4 @@
-//! `N001 name-variant`: one person or place spelled two ways in one article.
+//! `P001 name-variant` (formerly `N001`): one person or place spelled two ways in one article.
 //!
 //! Names come from [`crate::claims::names`]; each distinct spelling of a family word (case
 //! ignored) is compared with every other one. Two spellings are linked when:
@@ -25,12 +25,13 @@ use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
     data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
 };
-use crate::rules::{label, Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule, RuleMeta};
 
-static META: RuleMeta = RuleMeta {
-    code: "N001",
+static META: RuleMeta = rule_meta! {
+    code: "P001",
     name: "name-variant",
-    category: "names",
+    aliases: ["N001"],
+    category: People,
     default_severity: Severity::Warning,
     summary: "The same person or place is spelled two different ways in one article",
     explanation: "\
@@ -58,17 +59,30 @@ different people are meant. House style picks one romanisation and uses it throu
 ```text
 Zelenskyy seeks support and arms at Balkan summit
 
-Ukrainian President Volodymyr Zelensky attended the summit. President Zelensky said...
+Ukrainian President Volodymyr Zelensky attended the summit. President Zelensky said he needed \
+more air defence.
 ```
 
-One warning: the headline's `Zelenskyy` (used once, the primary label) and the body's \
-`Zelensky` are two spellings of one name. The help lists each spelling with its count, most \
-used first: `Zelensky 2×, Zelenskyy 1×`.
+claimlint reports P001 (warning). The headline's `Zelenskyy` (used once, the primary label) and \
+the body's `Zelensky` are two spellings of one name. The help lists each spelling with its \
+count, most used first: `Zelensky 2×, Zelenskyy 1×`.
+
+```text
+Reagan library opens
+
+Ronald Reagan opened the library. Ronald Regan spoke of his years in office.
+```
+
+claimlint reports P001 (warning). `Reagan` and `Regan` are one letter apart and written with \
+the same given name.
 ",
 };
 
 /// The `name-variant` rule.
 pub struct NameVariant;
+
+/// The registered instance (see `build.rs`).
+pub(crate) static RULE: &dyn Rule = &NameVariant;
 
 impl Rule for NameVariant {
     fn meta(&self) -> &'static RuleMeta {
@@ -411,22 +425,17 @@ fn diagnostic(cluster: &[Spelling]) -> Diagnostic {
         .iter()
         .map(|s| format!("{} {}×", s.text, s.count))
         .collect();
-    let mut diag = META.diagnostic(META.default_severity, message);
-    diag.help = Some(format!(
-        "use one spelling throughout ({})",
-        counts.join(", ")
-    ));
-    diag.labels = cluster
-        .iter()
-        .map(|s| {
-            label(
-                s.first,
-                format!("spelled \"{}\" here ({}×)", s.text, s.count),
-                s.first == primary,
-            )
-        })
-        .collect();
-    diag
+    let mut diag = META
+        .report(META.default_severity, message)
+        .help(format!("use one spelling throughout ({})", counts.join(", ")));
+    for s in cluster {
+        diag = diag.label(
+            s.first,
+            format!("spelled \"{}\" here ({}×)", s.text, s.count),
+            s.first == primary,
+        );
+    }
+    diag.build()
 }
 
 #[cfg(test)]
