@@ -29,6 +29,7 @@ use regex::Captures;
 use crate::article::{Article, SegmentKind, Span};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name, year_for_month_day};
+use crate::knowledge::lexicon;
 use crate::reference::ReferenceDate;
 
 /// A date written in the article.
@@ -211,128 +212,6 @@ lazy_regex!(
         )
 );
 
-/// Words that make the number after a month a quantity, not a day ("in March 31 pct").
-const QUANTITY_WORDS: &[&str] = &[
-    "pct",
-    "percent",
-    "per",
-    "pc",
-    "points",
-    "point",
-    "pts",
-    "mln",
-    "bln",
-    "billion",
-    "million",
-    "thousand",
-    "dlrs",
-    "dollars",
-    "cents",
-    "stg",
-    "yen",
-    "marks",
-    "francs",
-    "tonnes",
-    "tons",
-    "barrels",
-    "bags",
-    "shares",
-    "people",
-    "years",
-    "year",
-    "days",
-    "weeks",
-    "months",
-    "hours",
-    "minutes",
-    "times",
-    "votes",
-    "seats",
-    "goals",
-    "runs",
-    "mph",
-    "km",
-    "miles",
-    "kg",
-    "degrees",
-    "members",
-    "companies",
-    "countries",
-    "cars",
-    "units",
-];
-
-/// Words after a four-digit number that make it a clock time, not a year ("Feb 28 1500 GMT").
-const TIME_WORDS: &[&str] = &[
-    "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "hrs", "hours", "local", "utc",
-];
-
-/// Months that are also given names: "May", "April", "June", "Jan", "August".
-const NAME_MONTHS: &[&str] = &["may", "april", "june", "jan", "august"];
-
-/// Capitalised words that may stand right before a month without making it a surname.
-const LEAD_WORDS: &[&str] = &[
-    // Wire-copy labels and calendar words before dates ("Pay April 1", "Record May 15").
-    "pay",
-    "payable",
-    "paid",
-    "record",
-    "reg",
-    "div",
-    "dividend",
-    "qtly",
-    "date",
-    "due",
-    "ended",
-    "ending",
-    "ends",
-    "expires",
-    "expiring",
-    "matures",
-    "maturity",
-    "delivery",
-    "shipment",
-    "settlement",
-    "deadline",
-    "easter",
-    "christmas",
-    "on",
-    "in",
-    "by",
-    "until",
-    "till",
-    "from",
-    "since",
-    "before",
-    "after",
-    "of",
-    "late",
-    "early",
-    "mid",
-    "last",
-    "next",
-    "the",
-    "through",
-    "to",
-    "and",
-    "or",
-    "between",
-    "during",
-    "dated",
-    "effective",
-    "around",
-    "about",
-    "for",
-    "at",
-    "as",
-    "that",
-    "this",
-    "but",
-    "then",
-    "if",
-    "when",
-];
-
 /// Find the calendar dates written in `article`, in document order.
 ///
 /// Scans every segment, the date line above the headline included. A date without a year takes
@@ -411,7 +290,7 @@ fn after_day(text: &str, end: usize) -> Option<Option<RangeRole>> {
         (Some(c), _) if c.is_alphanumeric() => None,
         _ => {
             let word = next_word(text, end).to_ascii_lowercase();
-            if QUANTITY_WORDS.contains(&word.as_str())
+            if lexicon::contains(lexicon::calendar::QUANTITY_UNITS, &word)
                 || word.starts_with("year-")
                 || word.starts_with("per-")
             {
@@ -422,45 +301,6 @@ fn after_day(text: &str, end: usize) -> Option<Option<RangeRole>> {
         }
     }
 }
-
-/// Lower-case words ending in "s" that are not plural nouns or verbs of a counted subject.
-const S_FUNCTION_WORDS: &[&str] = &[
-    "was",
-    "is",
-    "has",
-    "as",
-    "this",
-    "its",
-    "his",
-    "hers",
-    "ours",
-    "yours",
-    "theirs",
-    "thus",
-    "plus",
-    "less",
-    "unless",
-    "towards",
-    "afterwards",
-    "besides",
-    "whereas",
-    "always",
-    "perhaps",
-    "across",
-    "does",
-    "us",
-    "yes",
-    "whose",
-    "regardless",
-    "nevertheless",
-    "versus",
-];
-
-/// Verbs and plural nouns without an "s" that follow a count ("31 people", "31 were killed").
-const COUNT_WORDS: &[&str] = &[
-    "people", "men", "women", "children", "police", "staff", "were", "have", "had", "died", "fell",
-    "lost", "won", "got", "went", "ran", "took", "left", "came", "are",
-];
 
 /// True when the number ending at byte `end` is followed by a space and a lower-case plural
 /// noun or verb ("31 schools", "30 migrants drowned", "31 were"), with no comma in between.
@@ -475,8 +315,10 @@ fn count_follows(text: &str, end: usize) -> bool {
     if word.len() < 2 || rest[len..].starts_with(['-', '\'', '’']) {
         return false;
     }
-    COUNT_WORDS.contains(&word)
-        || (word.len() >= 3 && word.ends_with('s') && !S_FUNCTION_WORDS.contains(&word))
+    lexicon::contains(lexicon::date_words::COUNT_WORDS, word)
+        || (word.len() >= 3
+            && word.ends_with('s')
+            && !lexicon::contains(lexicon::date_words::S_FUNCTION_WORDS, word))
         || (word.len() >= 4 && word.ends_with("ed"))
 }
 
@@ -502,7 +344,7 @@ fn year_at(text: &str, offset: usize, m: Option<regex::Match<'_>>) -> Option<(i3
         return None;
     }
     let word = next_word(text, m.end()).to_ascii_lowercase();
-    if TIME_WORDS.contains(&word.as_str()) {
+    if lexicon::contains(lexicon::date_words::CLOCK_ZONES, &word) {
         return None;
     }
     Some((value, span_of(offset, m)))
@@ -817,13 +659,13 @@ fn last_day(
 /// is not a preposition or weekday, so it reads as a name ("Theresa May 31").
 fn name_month_is_a_name(text: &str, month: regex::Match<'_>) -> bool {
     let name = month.as_str().trim_end_matches('.').to_ascii_lowercase();
-    if !NAME_MONTHS.contains(&name.as_str()) {
+    if !lexicon::contains(lexicon::calendar::NAME_MONTHS, &name) {
         return false;
     }
     let prev = prev_word(text, month.start());
     let capitalised = prev.chars().next().is_some_and(char::is_uppercase);
     capitalised
-        && !LEAD_WORDS.contains(&prev.to_ascii_lowercase().as_str())
+        && !lexicon::contains_lower(lexicon::calendar::MONTH_LEADS, prev)
         && weekday_from_name(prev).is_none()
 }
 

@@ -1,11 +1,14 @@
 //! Extractors: find typed mentions in an article once, for all rules.
 
+pub mod age;
 pub mod dates;
 pub mod envelope;
 pub mod events;
 pub mod names;
 pub mod numbers;
 pub mod places;
+pub mod range;
+pub mod relative;
 pub mod time;
 
 use crate::article::Article;
