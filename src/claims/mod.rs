@@ -9,6 +9,7 @@ pub mod numbers;
 pub mod places;
 pub mod range;
 pub mod relative;
+pub mod resolve;
 pub mod time;
 
 use crate::article::Article;
@@ -36,7 +37,8 @@ impl Mentions {
     pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Self {
         let places = places::extract(article);
         let events = events::extract(article, &places);
-        let dates = dates::extract(article, reference);
+        let mut dates = dates::extract(article);
+        resolve::dates(&mut dates, reference);
         let times = time::extract(article, &dates);
         Mentions {
             places,

@@ -22,7 +22,8 @@ fn times(text: &str, reference: Option<NaiveDate>) -> (Article, Vec<TimeMention>
         span: None,
         dateline: None,
     });
-    let d = dates::extract(&a, r.as_ref());
+    let mut d = dates::extract(&a);
+    crate::claims::resolve::dates(&mut d, r.as_ref());
     let t = extract(&a, &d);
     (a, t)
 }

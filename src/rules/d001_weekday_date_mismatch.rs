@@ -4,9 +4,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::article::Span;
 use crate::claims::dates::{CalendarDate, DateMention, WeekdayMention, Year};
+use crate::claims::resolve::Provenance;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
-use crate::reference::{ReferenceDate, ReferenceSource};
+use crate::reference::ReferenceSource;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -223,7 +224,7 @@ fn finding(m: &DateMention, c: &CalendarDate, p: &Pair) -> Option<Diagnostic> {
 
 /// True when the date is far enough from the reference to be read in the neighbouring year,
 /// and that reading matches the written weekday.
-fn other_year_matches(date: NaiveDate, reference: &ReferenceDate, written: Weekday) -> bool {
+fn other_year_matches(date: NaiveDate, reference: &Provenance, written: Weekday) -> bool {
     if (date - reference.date).num_days().abs() <= AMBIGUOUS_DAYS {
         return false;
     }
