@@ -45,21 +45,38 @@ lazy_regex!(
 );
 
 /// The inclusive number of days from `(m1, d1)` to `(m2, d2)`, the end in `year2` (the start in
-/// the same year, or the one before when its month comes later). When `year2` is unknown, the
-/// count in a common and a leap year, if they agree.
-fn range_days(m1: u32, d1: u32, m2: u32, d2: u32, year2: Option<i32>) -> Option<i64> {
-    let count = |y2: i32| -> Option<i64> {
+/// the same year, or the one before when its month comes later); `None` outside 2 to 400 days.
+///
+/// When `year2` is unknown, the range is counted in a common and in a leap year. Only February
+/// 29 tells them apart. If the range exists in both, the counts must agree ("Feb 27 to March 1"
+/// is three days or four: `None`). If it exists only in leap years because one end is February
+/// 29 ("27–29 February"), it is that count: in every year in which the range exists at all it
+/// has that length, and a year without February 29 would make it no range (D002's concern).
+pub(crate) fn range_days(m1: u32, d1: u32, m2: u32, d2: u32, year2: Option<i32>) -> Option<i64> {
+    let ends = |y2: i32| -> Option<(NaiveDate, NaiveDate)> {
         let y1 = if (m1, d1) > (m2, d2) { y2 - 1 } else { y2 };
-        let a = NaiveDate::from_ymd_opt(y1, m1, d1)?;
-        let b = NaiveDate::from_ymd_opt(y2, m2, d2)?;
+        Some((
+            NaiveDate::from_ymd_opt(y1, m1, d1)?,
+            NaiveDate::from_ymd_opt(y2, m2, d2)?,
+        ))
+    };
+    let count = |(a, b): (NaiveDate, NaiveDate)| -> Option<i64> {
         let n = (b - a).num_days() + 1;
         (2..=400).contains(&n).then_some(n)
     };
     match year2 {
-        Some(y) => count(y),
+        Some(y) => count(ends(y)?),
         None => {
-            let (a, b) = (count(2001)?, count(2004)?);
-            (a == b).then_some(a)
+            // 2001 is a common year; 2004 a leap year, as is the start year 2000 of a range
+            // that crosses into 2001, so each reading of February 29 is tried.
+            match (ends(2001), ends(2004)) {
+                (Some(c), Some(l)) => {
+                    let (c, l) = (count(c)?, count(l)?);
+                    (c == l).then_some(c)
+                }
+                (Some(only), None) | (None, Some(only)) => count(only),
+                (None, None) => None,
+            }
         }
     }
 }

@@ -458,3 +458,29 @@ fn ages_after_now_and_after_a_bracketed_birth() {
     assert_eq!(got, vec![(40, AgeForm::Apposition), (45, AgeForm::Stated)]);
     assert!(age_list("H\n\nJane Smith (born 12 January 1979) is 45 percent sure.").is_empty());
 }
+
+#[test]
+fn range_days_without_a_year() {
+    use crate::claims::range::range_days;
+    // 27–29 February exists only in leap years, where it is three days.
+    assert_eq!(range_days(2, 27, 2, 29, None), Some(3));
+    assert_eq!(range_days(2, 29, 3, 2, None), Some(3));
+    // February 28 to March 1 is two days or three: unknown.
+    assert_eq!(range_days(2, 28, 3, 1, None), None);
+    // Away from February the year does not matter.
+    assert_eq!(range_days(6, 3, 6, 5, None), Some(3));
+    assert_eq!(range_days(12, 30, 1, 2, None), Some(4));
+    // With a year, a day that year lacks is no range.
+    assert_eq!(range_days(2, 27, 2, 29, Some(2023)), None);
+    assert_eq!(range_days(2, 27, 2, 29, Some(2024)), Some(3));
+    // Day-first range without a year or reference date, extracted.
+    let (a, t) = times("H\n\nThe two-day summit, held 27–29 February in Tirana.", None);
+    let r = t
+        .iter()
+        .find_map(|m| match &m.value {
+            TimeValue::Range(r) => Some((a.slice(m.span).to_string(), r.days)),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(r, ("27–29 February".to_string(), Some(3)));
+}
