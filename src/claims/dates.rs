@@ -28,6 +28,7 @@ use regex::Captures;
 
 use crate::article::{Article, SegmentKind, Span};
 use crate::claims::resolve::Provenance;
+use crate::claims::tense::{self, Governing};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon;
@@ -50,6 +51,9 @@ pub struct DateMention {
     pub range_end: Option<RangeEndWeekday>,
     /// What the expression denotes.
     pub value: DateValue,
+    /// The verb governing the date and its tense ("was held on", "will be held on"), when read
+    /// ([`crate::claims::tense`]).
+    pub governing: Option<Governing>,
 }
 
 /// The last weekday and day of a weekday range written before a date range: "Friday" and "8"
@@ -242,6 +246,7 @@ pub fn extract(article: &Article) -> Vec<DateMention> {
                 .quotes
                 .get(quote_idx)
                 .is_some_and(|q| q.contains(m.span));
+            m.governing = tense::governing(article, m.span);
             out.push(m);
         }
     }
@@ -492,6 +497,7 @@ fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention
         quoted: false,
         weekday,
         range_end,
+        governing: None,
         value: DateValue::Calendar(CalendarDate {
             span: date_span,
             form,

@@ -10,7 +10,9 @@ pub mod places;
 pub mod range;
 pub mod relative;
 pub mod resolve;
+pub mod tense;
 pub mod time;
+pub mod time_frame;
 
 use crate::article::Article;
 use crate::reference::ReferenceDate;

@@ -474,7 +474,10 @@ fn range_days_without_a_year() {
     assert_eq!(range_days(2, 27, 2, 29, Some(2023)), None);
     assert_eq!(range_days(2, 27, 2, 29, Some(2024)), Some(3));
     // Day-first range without a year or reference date, extracted.
-    let (a, t) = times("H\n\nThe two-day summit, held 27–29 February in Tirana.", None);
+    let (a, t) = times(
+        "H\n\nThe two-day summit, held 27–29 February in Tirana.",
+        None,
+    );
     let r = t
         .iter()
         .find_map(|m| match &m.value {
