@@ -5,6 +5,7 @@
 
 mod d001_weekday_date_mismatch;
 mod d002_impossible_date;
+mod d003_future_date_in_past_tense;
 mod d010_duration_range_mismatch;
 mod d011_age_birth_mismatch;
 mod d012_relative_date_mismatch;
@@ -102,6 +103,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
     &[
         &d001_weekday_date_mismatch::WeekdayDateMismatch,
         &d002_impossible_date::ImpossibleDate,
+        &d003_future_date_in_past_tense::FutureDateInPastTense,
         &d010_duration_range_mismatch::DurationRangeMismatch,
         &d011_age_birth_mismatch::AgeBirthMismatch,
         &d012_relative_date_mismatch::RelativeDateMismatch,
