@@ -8,9 +8,12 @@
 //! the same flags the rules act on.
 
 use crate::article::Article;
+use crate::claims::age::{Age, AgeForm, Birth};
 use crate::claims::dates::DateMention;
+use crate::claims::time::{Duration, DurationForm};
 use crate::claims::time::{TimeMention, TimeValue};
-use crate::knowledge::lexicon::{self, dates_frames};
+use crate::knowledge::calendar::{month_from_name, weekday_from_name};
+use crate::knowledge::lexicon::{self, age_heads, ages, date_ranges, dates_frames, durations};
 use crate::source::Span;
 
 /// The first byte of the first paragraph written after publication: one opening with an
@@ -124,6 +127,203 @@ impl SentenceFrame {
             .count();
         self.items.len() > overlapping
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durations (D010)
+
+/// True when the duration `d` (of mention `m`) gives the length of an event (D010): a compound
+/// before a lasting-event noun (`durations.toml` `[event_nouns]`), "N days of talks", a verb of
+/// lasting, or "for N days" right after such a verb (`date-ranges.toml` `[lasting_verbs]`).
+pub fn measures_event(article: &Article, m: &TimeMention, d: &Duration) -> bool {
+    match d.form {
+        DurationForm::Compound | DurationForm::Of => d.noun.is_some_and(|n| {
+            article
+                .slice(n)
+                .split(' ')
+                .any(|w| lexicon::contains_lower(durations::EVENT_NOUNS, w))
+        }),
+        DurationForm::Lasted => true,
+        DurationForm::For => {
+            let before = article.text.get(..m.span.start).unwrap_or("");
+            let word = before
+                .trim_end()
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            lexicon::contains(date_ranges::LASTING_VERBS, &word)
+        }
+    }
+}
+
+/// True when `sentence` speaks of several legs or a change of dates (`durations.toml`
+/// `[schedule_change]`: whole words, or two-word phrases such as "cut short").
+pub fn schedule_change(article: &Article, sentence: Span) -> bool {
+    let runs: Vec<String> = letter_runs(article.slice(sentence))
+        .map(|(_, w)| w)
+        .collect();
+    runs.iter()
+        .any(|w| lexicon::contains(durations::SCHEDULE_CHANGE, w))
+        || runs
+            .windows(2)
+            .any(|p| lexicon::contains(durations::SCHEDULE_CHANGE, &format!("{} {}", p[0], p[1])))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ages and births (D011)
+
+/// True when the age `am` and the birth `bm` are of one person (D011): only punctuation,
+/// `ages.toml` `[gap_words]` and (birth first) the person's name stand between them.
+pub fn same_person(article: &Article, am: &TimeMention, age: &Age, bm: &TimeMention) -> bool {
+    let (gap, birth_first) = if am.span.end <= bm.span.start {
+        (Span::new(am.span.end, bm.span.start), false)
+    } else if bm.span.end <= am.span.start {
+        // "Born in 1979, Smith, 45, ...": the gap holds the name.
+        let start = age
+            .person
+            .map_or(am.span.start, |p| p.start.min(am.span.start));
+        (Span::new(bm.span.end, start), true)
+    } else {
+        return false;
+    };
+    let mut text = article.slice(gap);
+    // "The 38-year-old striker, born on ...": the noun the age describes, then a comma or
+    // bracket.
+    if !birth_first && age.form == AgeForm::YearOld {
+        text = skip_head_noun(text);
+    }
+    let mut names = 0;
+    let mut last_was_name = false;
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '–' | '—'))
+    {
+        if word.is_empty() {
+            continue;
+        }
+        if lexicon::contains_lower(ages::GAP_WORDS, word) {
+            last_was_name = false;
+            continue;
+        }
+        let cap = word.chars().next().is_some_and(char::is_uppercase)
+            && month_from_name(word).is_none()
+            && weekday_from_name(word).is_none();
+        // Birth first: one run of capitalised words (the name: "John Smith") before the age.
+        if birth_first && cap && (names == 0 || last_was_name) {
+            if !last_was_name {
+                names += 1;
+            }
+            last_was_name = true;
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// `gap` without the words naming the person the age describes, when a comma or bracket follows
+/// them: one or two lower-case nouns ("striker", "former striker") or a name ("Anna Moreau",
+/// "Whitmore"); `gap` itself otherwise.
+fn skip_head_noun(gap: &str) -> &str {
+    let Some(cut) = gap.find([',', '(']) else {
+        return gap;
+    };
+    let words: Vec<&str> = gap[..cut].split_whitespace().collect();
+    let is_noun = |w: &&&str| {
+        w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !lexicon::contains(age_heads::HEAD_NOUN_STOPS, w)
+    };
+    let nouns = words.iter().take_while(is_noun).count();
+    let names = words[nouns..]
+        .iter()
+        .take_while(|w| is_name_word(w))
+        .count();
+    // Nouns before a name could be a verb and its object ("The 45-year-old beat Anna Moreau,
+    // born in 1990"): either nouns or a name, not both.
+    let fits = !words.is_empty()
+        && nouns <= 2
+        && names <= 4
+        && (nouns == 0 || names == 0)
+        && nouns + names == words.len();
+    if fits {
+        &gap[cut..]
+    } else {
+        gap
+    }
+}
+
+/// A word of a person's name: capitalised letters (with inner hyphens, apostrophes or a
+/// full stop for an initial), not a month, weekday or possessive ("Smith's").
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && !lexicon::contains(ages::NAME_FUNCTION_WORDS, w)
+        && month_from_name(w.trim_end_matches('.')).is_none()
+        && weekday_from_name(w.trim_end_matches('.')).is_none()
+}
+
+/// True when `sentence` speaks of a death or another time (`ages.toml` `[anchor_words]`, a
+/// "would" before the pair ending at byte `pair_end`, or a past year other than the birth year
+/// more than a year before `reference_year`): the age may hold then, not at the article's date.
+pub fn anchored_elsewhere(
+    article: &Article,
+    sentence: Span,
+    pair_end: usize,
+    birth: &Birth,
+    reference_year: i32,
+) -> bool {
+    let text = article.slice(sentence);
+    let lower = text.to_ascii_lowercase();
+    if lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| lexicon::contains(ages::ANCHOR_WORDS, w))
+    {
+        return true;
+    }
+    // "would" after both the age and the birth, not in "would have": the predicate of the
+    // person ("Smith, 55, born in 1969, would step down"), which leaves the age current.
+    let pair_end = pair_end - sentence.start;
+    let mut words = lower
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_ascii_alphabetic() && (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic())
+        })
+        .map(|(i, _)| {
+            let len = lower[i..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(lower.len() - i);
+            (i, &lower[i..i + len])
+        })
+        .peekable();
+    while let Some((i, w)) = words.next() {
+        if w == "would"
+            && (i < pair_end
+                || words
+                    .peek()
+                    .is_some_and(|&(_, next)| matches!(next, "have" | "ve" | "be" | "turn")))
+        {
+            return true;
+        }
+    }
+    // Another four-digit year at least two years before the reference date.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let boundary_after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
+        if boundary_before && boundary_after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let y: i32 = text[i..i + 4].parse().unwrap_or(0);
+            if (1500..=2099).contains(&y) && y != birth.year && y < reference_year - 1 {
+                return true;
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
