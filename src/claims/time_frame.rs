@@ -15,6 +15,7 @@ use crate::claims::time::{TimeMention, TimeValue};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon::{self, age_heads, ages, date_ranges, dates_frames, durations};
 use crate::source::Span;
+use crate::text::words;
 
 /// The first byte of the first paragraph written after publication: one opening with an
 /// update, correction or editor's note marker (`[update_markers]`, within its first 40
@@ -307,23 +308,28 @@ pub fn anchored_elsewhere(
             return true;
         }
     }
-    // Another four-digit year at least two years before the reference date.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let boundary_after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
-        if boundary_before && boundary_after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
-            let y: i32 = text[i..i + 4].parse().unwrap_or(0);
-            if (1500..=2099).contains(&y) && y != birth.year && y < reference_year - 1 {
-                return true;
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    false
+    // Another year at least two years before the reference date.
+    words::years_in(text).any(|(_, y)| y != birth.year && y < reference_year - 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other years (D001, D013)
+
+/// True when `sentence` puts itself in an earlier year than the article's (`dates-frames.toml`
+/// `[earlier_year]`, matched as substrings, any case: "last year", "in previous years").
+pub fn mentions_earlier_year(article: &Article, sentence: Span) -> bool {
+    let lower = article.slice(sentence).to_ascii_lowercase();
+    dates_frames::EARLIER_YEAR.iter().any(|p| lower.contains(p))
+}
+
+/// The years written in `sentence` ([`crate::text::words::years_in`], the crate's one year
+/// detector), sorted.
+pub fn years_in(article: &Article, sentence: Span) -> Vec<i32> {
+    let mut out: Vec<i32> = words::years_in(article.slice(sentence))
+        .map(|(_, y)| y)
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 #[cfg(test)]

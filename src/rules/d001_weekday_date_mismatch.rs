@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::article::Span;
 use crate::claims::dates::{CalendarDate, DateMention, WeekdayMention, Year};
 use crate::claims::resolve::Provenance;
+use crate::claims::time_frame;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::ReferenceSource;
@@ -68,7 +69,7 @@ impl Rule for WeekdayDateMismatch {
             };
             let earlier_year = || {
                 let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
-                mentions_earlier_year(cx.article.slice(sentence))
+                time_frame::mentions_earlier_year(cx.article, sentence)
             };
             let first = Pair {
                 weekday: wd,
@@ -131,23 +132,6 @@ impl Pair {
                 .is_some_and(|o| o.weekday() == self.weekday.weekday)
         })
     }
-}
-
-/// Words that put a sentence in an earlier year than the article's.
-fn mentions_earlier_year(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    [
-        "last year",
-        "previous year",
-        "past years",
-        "a year earlier",
-        "a year before",
-        "a year ago",
-        "in previous",
-        "prior year",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
 }
 
 fn finding(m: &DateMention, c: &CalendarDate, p: &Pair) -> Option<Diagnostic> {
