@@ -241,8 +241,9 @@ lazy_regex!(year_before_re, {
 /// Find the time expressions in `article`, sorted by start byte (then end).
 ///
 /// Scans the headline and paragraphs (not the date line or the wire dateline). Dates attached to
-/// relative expressions come from `all_dates`, the output of [`dates::extract`] (sorted by
-/// start; year-less dates already carry the reference year), so that dates are extracted once.
+/// relative expressions come from `all_dates`, the output of [`crate::claims::dates::extract`]
+/// (sorted by start) after [`crate::claims::resolve::dates`], so that dates are extracted once.
+/// Attached dates and range lengths therefore follow the resolved years.
 /// Never fails; text with no time expressions gives an empty list.
 pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention> {
     let mut out = Vec::new();
