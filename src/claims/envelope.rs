@@ -15,6 +15,7 @@ use crate::source::Span;
 use crate::text::clauses;
 
 use super::dates::{DateValue, Year};
+use super::resolve;
 use super::time::TimeValue;
 use super::Mentions;
 
@@ -217,15 +218,21 @@ fn place_value(id: u32) -> Value {
     }
 }
 
-fn provenance(year: &Year, reference: Option<&ReferenceDate>) -> Option<Provenance> {
+/// The envelope's provenance for a value resolved against `p` (from [`super::resolve`]).
+fn provenance_of(p: &resolve::Provenance) -> Provenance {
+    Provenance {
+        reference_date: p.date.format("%Y-%m-%d").to_string(),
+        source: serde_json::to_value(p.source)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    }
+}
+
+/// An inferred year's provenance, as [`super::resolve::dates`] attached it.
+fn provenance(year: &Year) -> Option<Provenance> {
     match year {
-        Year::Inferred { .. } => reference.map(|r| Provenance {
-            reference_date: r.date.format("%Y-%m-%d").to_string(),
-            source: serde_json::to_value(r.source)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-        }),
+        Year::Inferred { reference, .. } => Some(provenance_of(reference)),
         _ => None,
     }
 }
@@ -281,7 +288,7 @@ pub fn collect(
             "weekday": d.weekday.map(|w| format!("{:?}", w.weekday)),
             "form": c.form,
         });
-        let prov = provenance(&c.year, reference);
+        let prov = provenance(&c.year);
         b.push(ClaimKind::Date, d.span, value, Vec::new())
             .provenance = prov;
     }
@@ -297,7 +304,11 @@ pub fn collect(
             TimeValue::Range(_) => ClaimKind::Range,
         };
         let value = serde_json::to_value(&t.value).unwrap_or(Value::Null);
-        b.push(kind, t.span, value, Vec::new());
+        // A relative date means a day only against the reference date: that is its provenance.
+        let prov = (kind == ClaimKind::RelativeDate)
+            .then(|| reference.map(|r| provenance_of(&resolve::Provenance::of(r))))
+            .flatten();
+        b.push(kind, t.span, value, Vec::new()).provenance = prov;
     }
     for n in &mentions.numbers {
         let value = json!({

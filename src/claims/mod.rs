@@ -1,5 +1,6 @@
 //! Extractors: find typed mentions in an article once, for all rules.
 
+pub mod age;
 pub mod breakdown;
 pub mod dates;
 pub mod envelope;
@@ -11,8 +12,13 @@ mod numeral;
 pub mod places;
 mod quantity;
 pub mod quantity_frame;
+pub mod range;
+pub mod relative;
+pub mod resolve;
 pub mod spanned;
+pub mod tense;
 pub mod time;
+pub mod time_frame;
 
 use crate::article::Article;
 use crate::reference::ReferenceDate;
@@ -43,7 +49,8 @@ impl Mentions {
     pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Self {
         let places = places::extract(article);
         let events = events::extract(article, &places);
-        let dates = dates::extract(article, reference);
+        let mut dates = dates::extract(article);
+        resolve::dates(&mut dates, reference);
         let times = time::extract(article, &dates);
         let numbers = numbers::extract(article);
         let lists = list::extract(article, &numbers);

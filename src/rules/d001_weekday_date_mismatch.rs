@@ -4,9 +4,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::article::Span;
 use crate::claims::dates::{CalendarDate, DateMention, WeekdayMention, Year};
+use crate::claims::resolve::Provenance;
+use crate::claims::time_frame;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
-use crate::reference::ReferenceDate;
 use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
@@ -74,7 +75,7 @@ impl Rule for WeekdayDateMismatch {
             };
             let earlier_year = || {
                 let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
-                mentions_earlier_year(cx.article.slice(sentence))
+                time_frame::mentions_earlier_year(cx.article, sentence)
             };
             let first = Pair {
                 weekday: wd,
@@ -139,23 +140,6 @@ impl Pair {
     }
 }
 
-/// Words that put a sentence in an earlier year than the article's.
-fn mentions_earlier_year(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    [
-        "last year",
-        "previous year",
-        "past years",
-        "a year earlier",
-        "a year before",
-        "a year ago",
-        "in previous",
-        "prior year",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
-}
-
 fn finding(m: &DateMention, c: &CalendarDate, p: &Pair) -> Option<Diagnostic> {
     let wd = p.weekday;
     let date = p.date?;
@@ -212,14 +196,17 @@ fn finding(m: &DateMention, c: &CalendarDate, p: &Pair) -> Option<Diagnostic> {
         .primary(wd.span, format!("written as {written}"))
         .secondary(p.span, format!("this date {fell} on a {real}"));
     if let Year::Inferred { reference, .. } = &c.year {
-        d = d.reference_label(reference, "the reference date");
+        // The same label as `reference_label`, from the year's provenance.
+        if let Some(span) = reference.span {
+            d = d.secondary(span, "the reference date");
+        }
     }
     Some(d.help(help).build())
 }
 
 /// True when the date is far enough from the reference to be read in the neighbouring year,
 /// and that reading matches the written weekday.
-fn other_year_matches(date: NaiveDate, reference: &ReferenceDate, written: Weekday) -> bool {
+fn other_year_matches(date: NaiveDate, reference: &Provenance, written: Weekday) -> bool {
     if (date - reference.date).num_days().abs() <= AMBIGUOUS_DAYS {
         return false;
     }

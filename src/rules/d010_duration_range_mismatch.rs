@@ -2,9 +2,11 @@
 
 use crate::article::Span;
 use crate::claims::time::{
-    sentence_groups, DateRange, Duration, DurationForm, Qualifier, TimeMention, TimeUnit, TimeValue,
+    sentence_groups, DateRange, Duration, Qualifier, TimeMention, TimeUnit, TimeValue,
 };
+use crate::claims::time_frame;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::trace::Outcome;
 use crate::rules::{Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
@@ -50,128 +52,6 @@ dates.
 ",
 };
 
-/// Nouns of events whose length a compound duration gives ("two-day summit").
-const EVENT_NOUNS: &[&str] = &[
-    "summit",
-    "summits",
-    "conference",
-    "meeting",
-    "meetings",
-    "talks",
-    "visit",
-    "trip",
-    "tour",
-    "festival",
-    "event",
-    "session",
-    "sessions",
-    "strike",
-    "walkout",
-    "stoppage",
-    "celebration",
-    "celebrations",
-    "ceremony",
-    "fair",
-    "show",
-    "exhibition",
-    "congress",
-    "convention",
-    "forum",
-    "retreat",
-    "workshop",
-    "seminar",
-    "symposium",
-    "tournament",
-    "championship",
-    "championships",
-    "games",
-    "competition",
-    "gathering",
-    "rally",
-    "protest",
-    "protests",
-    "negotiations",
-    "hearing",
-    "hearings",
-    "auction",
-    "mission",
-    "voyage",
-    "journey",
-    "stay",
-    "holiday",
-    "vacation",
-    "break",
-    "shutdown",
-    "closure",
-    "debate",
-    "course",
-    "camp",
-    "programme",
-    "program",
-    "series",
-    "meet",
-    "expo",
-    "carnival",
-    "march",
-    "plenum",
-    "assembly",
-];
-
-/// Verbs before "for N days" that give the length of the event itself.
-const LASTING_VERBS: &[&str] = &[
-    "met",
-    "meet",
-    "meets",
-    "gathered",
-    "convened",
-    "sat",
-    "stayed",
-    "stay",
-    "visited",
-    "toured",
-    "ran",
-    "run",
-    "runs",
-    "lasted",
-    "lasts",
-    "continued",
-    "continue",
-    "held",
-];
-
-/// Words that mean the sentence speaks of several legs or of a change of dates.
-const SKIP_WORDS: &[&str] = &[
-    "leg",
-    "legs",
-    "stop",
-    "stops",
-    "stopover",
-    "postponed",
-    "postpone",
-    "delayed",
-    "delay",
-    "moved",
-    "rescheduled",
-    "originally",
-    "extended",
-    "extend",
-    "shortened",
-    "instead",
-    "followed",
-    "pushed",
-    "shifted",
-    "changed",
-    "each",
-    "respectively",
-    "again",
-    "then",
-    "before",
-    "after",
-];
-
-/// Phrases with the same effect.
-const SKIP_PHRASES: &[&str] = &["brought forward", "cut short", "put back"];
-
 /// The `duration-range-mismatch` rule.
 pub struct DurationRangeMismatch;
 
@@ -212,15 +92,14 @@ impl Rule for DurationRangeMismatch {
             if other_date_nearer(cx, sentence, dm.span, rm.span) {
                 continue;
             }
-            if dur.qualifier != Qualifier::Exact || !is_event_duration(cx, dm, dur) {
+            if dur.qualifier != Qualifier::Exact || !time_frame::measures_event(cx.article, dm, dur)
+            {
                 continue;
             }
-            let words = cx.article.slice(sentence).to_ascii_lowercase();
-            if words
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| SKIP_WORDS.contains(&w))
-                || SKIP_PHRASES.iter().any(|p| words.contains(p))
-            {
+            if time_frame::schedule_change(cx.article, sentence) {
+                cx.compared("D010", &[dm.span, rm.span], Outcome::Skipped, || {
+                    "the sentence speaks of legs or a change of dates".into()
+                });
                 continue;
             }
             let n = i64::from(dur.amount);
@@ -229,8 +108,14 @@ impl Rule for DurationRangeMismatch {
                 _ => n == days,
             };
             if fits {
+                cx.compared("D010", &[dm.span, rm.span], Outcome::Consistent, || {
+                    format!("{n} {:?} fit a range of {days} days", dur.unit)
+                });
                 continue;
             }
+            cx.compared("D010", &[dm.span, rm.span], Outcome::Conflict, || {
+                format!("{n} {:?} against a range of {days} days", dur.unit)
+            });
             out.push(diagnostic(cx, dm, dur, rm, days));
         }
     }
@@ -255,30 +140,6 @@ fn other_date_nearer(cx: &Context<'_>, sentence: Span, dur: Span, range: Span) -
         .filter_map(|d| d.calendar())
         .filter(|c| !range.overlaps(c.span) && !dur.overlaps(c.span))
         .any(|c| gap(c.span) <= range_gap)
-}
-
-/// True when the duration gives the length of an event: a compound before an event noun, "N
-/// days of talks", a verb of lasting, or "for N days" after such a verb.
-fn is_event_duration(cx: &Context<'_>, m: &TimeMention, d: &Duration) -> bool {
-    match d.form {
-        DurationForm::Compound | DurationForm::Of => d.noun.is_some_and(|n| {
-            cx.article
-                .slice(n)
-                .split(' ')
-                .any(|w| EVENT_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
-        }),
-        DurationForm::Lasted => true,
-        DurationForm::For => {
-            let before = cx.article.text.get(..m.span.start).unwrap_or("");
-            let word = before
-                .trim_end()
-                .rsplit(|c: char| !c.is_ascii_alphabetic())
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            LASTING_VERBS.contains(&word.as_str())
-        }
-    }
 }
 
 fn diagnostic(

@@ -3,13 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::article::Span;
-use crate::claims::time::{
-    sentence_groups, Age, AgeContext, AgeForm, Birth, TimeMention, TimeValue,
-};
+use crate::claims::time::{sentence_groups, Age, AgeContext, Birth, TimeMention, TimeValue};
+use crate::claims::time_frame;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::reference::{Anchor, ReferenceDate};
+use crate::rules::trace::Outcome;
 use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
@@ -97,15 +95,20 @@ impl Rule for AgeBirthMismatch {
                 continue;
             };
             if age.context != AgeContext::Current
-                || !adjacent(cx, am, age, bm)
-                || sentence_is_anchored_elsewhere(
-                    cx,
+                || !time_frame::same_person(cx.article, am, age, bm)
+                || time_frame::anchored_elsewhere(
+                    cx.article,
                     sentence,
                     am.span.end.max(bm.span.end),
                     birth,
-                    reference,
+                    reference.date.year(),
                 )
             {
+                cx.compared("D011", &[am.span, bm.span], Outcome::Skipped, || {
+                    "the age is not current, the two are not next to each other, or the sentence \
+                     is anchored to another time"
+                        .into()
+                });
                 continue;
             }
             if let Some(d) = finding(am, age, bm, birth, reference, &anchors) {
@@ -113,223 +116,6 @@ impl Rule for AgeBirthMismatch {
             }
         }
     }
-}
-
-/// Words that may stand between an age and a birth of the same person.
-const GAP_WORDS: &[&str] = &["who", "was", "is", "the", "a", "an"];
-
-/// True when only punctuation, [`GAP_WORDS`] and (birth first) the person's name stand between
-/// the age and the birth.
-fn adjacent(cx: &Context<'_>, am: &TimeMention, age: &Age, bm: &TimeMention) -> bool {
-    let (gap, birth_first) = if am.span.end <= bm.span.start {
-        (Span::new(am.span.end, bm.span.start), false)
-    } else if bm.span.end <= am.span.start {
-        // "Born in 1979, Smith, 45, ...": the gap holds the name.
-        let start = age
-            .person
-            .map_or(am.span.start, |p| p.start.min(am.span.start));
-        (Span::new(bm.span.end, start), true)
-    } else {
-        return false;
-    };
-    let mut text = cx.article.slice(gap);
-    // "The 38-year-old striker, born on ...": the noun the age describes, then a comma or
-    // bracket.
-    if !birth_first && age.form == AgeForm::YearOld {
-        text = skip_head_noun(text);
-    }
-    let mut names = 0;
-    let mut last_was_name = false;
-    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '–' | '—'))
-    {
-        if word.is_empty() {
-            continue;
-        }
-        if GAP_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
-            last_was_name = false;
-            continue;
-        }
-        let cap = word.chars().next().is_some_and(char::is_uppercase)
-            && month_from_name(word).is_none()
-            && weekday_from_name(word).is_none();
-        // Birth first: one run of capitalised words (the name: "John Smith") before the age.
-        if birth_first && cap && (names == 0 || last_was_name) {
-            if !last_was_name {
-                names += 1;
-            }
-            last_was_name = true;
-            continue;
-        }
-        return false;
-    }
-    true
-}
-
-/// Lower-case words that cannot be the noun after "38-year-old".
-const NOT_HEAD_NOUNS: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "whose",
-    "who",
-    "whom",
-    "with",
-    "of",
-    "and",
-    "in",
-    "at",
-    "on",
-    "for",
-    "to",
-    "from",
-    "by",
-    "his",
-    "her",
-    "their",
-    "whose",
-    "said",
-    "says",
-    "was",
-    "is",
-    "has",
-    "had",
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "parents",
-    "children",
-    "grandfather",
-    "grandmother",
-    "partner",
-    "friend",
-];
-
-/// `gap` without the words naming the person the age describes, when a comma or bracket follows
-/// them: one or two lower-case nouns ("striker", "former striker") or a name ("Anna Moreau",
-/// "Whitmore"); `gap` itself otherwise.
-fn skip_head_noun(gap: &str) -> &str {
-    let Some(cut) = gap.find([',', '(']) else {
-        return gap;
-    };
-    let words: Vec<&str> = gap[..cut].split_whitespace().collect();
-    let is_noun = |w: &&&str| {
-        w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !NOT_HEAD_NOUNS.contains(w)
-    };
-    let nouns = words.iter().take_while(is_noun).count();
-    let names = words[nouns..]
-        .iter()
-        .take_while(|w| is_name_word(w))
-        .count();
-    // Nouns before a name could be a verb and its object ("The 45-year-old beat Anna Moreau,
-    // born in 1990"): either nouns or a name, not both.
-    let fits = !words.is_empty()
-        && nouns <= 2
-        && names <= 4
-        && (nouns == 0 || names == 0)
-        && nouns + names == words.len();
-    if fits {
-        &gap[cut..]
-    } else {
-        gap
-    }
-}
-
-/// A word of a person's name: capitalised letters (with inner hyphens, apostrophes or a
-/// full stop for an initial), not a month, weekday or possessive ("Smith's").
-fn is_name_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        && !w.ends_with("'s")
-        && !w.ends_with("’s")
-        && !matches!(
-            w,
-            "The" | "A" | "An" | "And" | "But" | "Or" | "In" | "On" | "At"
-        )
-        && month_from_name(w.trim_end_matches('.')).is_none()
-        && weekday_from_name(w.trim_end_matches('.')).is_none()
-}
-
-/// Words that anchor ages to another time: deaths, anniversaries, hypotheticals.
-const ANCHOR_WORDS: &[&str] = &[
-    "died",
-    "dies",
-    "death",
-    "dead",
-    "killed",
-    "late",
-    "obituary",
-    "posthumously",
-    "anniversary",
-    "then",
-    "when",
-    "former",
-];
-
-/// True when the sentence speaks of a death or another time (a past year other than the birth
-/// year): the age may hold at that time, not at the article's date.
-fn sentence_is_anchored_elsewhere(
-    cx: &Context<'_>,
-    sentence: Span,
-    pair_end: usize,
-    birth: &Birth,
-    reference: &ReferenceDate,
-) -> bool {
-    let text = cx.article.slice(sentence);
-    let lower = text.to_ascii_lowercase();
-    if lower
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| ANCHOR_WORDS.contains(&w))
-    {
-        return true;
-    }
-    // "would" after both the age and the birth, not in "would have": the predicate of the
-    // person ("Smith, 55, born in 1969, would step down"), which leaves the age current.
-    let pair_end = pair_end - sentence.start;
-    let mut words = lower
-        .char_indices()
-        .filter(|&(i, c)| {
-            c.is_ascii_alphabetic() && (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic())
-        })
-        .map(|(i, _)| {
-            let len = lower[i..]
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(lower.len() - i);
-            (i, &lower[i..i + len])
-        })
-        .peekable();
-    while let Some((i, w)) = words.next() {
-        if w == "would"
-            && (i < pair_end
-                || words
-                    .peek()
-                    .is_some_and(|&(_, next)| matches!(next, "have" | "ve" | "be" | "turn")))
-        {
-            return true;
-        }
-    }
-    // Another four-digit year at least two years before the reference date.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let boundary_after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
-        if boundary_before && boundary_after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
-            let y: i32 = text[i..i + 4].parse().unwrap_or(0);
-            if (1500..=2099).contains(&y) && y != birth.year && y < reference.date.year() - 1 {
-                return true;
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    false
 }
 
 /// Whole years from `born` to `on`.

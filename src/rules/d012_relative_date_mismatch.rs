@@ -3,13 +3,15 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::article::{Article, Span};
+use crate::article::Span;
 use crate::claims::time::{
     AttachedDay, PeriodPart, PeriodUnit, TimeMention, TimeValue, WeekdayQualifier,
 };
+use crate::claims::time_frame::{self, SentenceFrame};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_name, weekday_name};
 use crate::reference::{Anchor, ReferenceDate};
+use crate::rules::trace::Outcome;
 use crate::rules::{format, Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
@@ -88,11 +90,11 @@ impl Rule for RelativeDateMismatch {
             return;
         };
         let anchors = reference.anchors();
-        let cutoff = update_cutoff(cx.article);
+        let cutoff = time_frame::update_cutoff(cx.article);
         let times = &cx.mentions.times;
         // Facts about the current sentence, computed once per sentence so that a huge sentence
         // with many mentions stays linear.
-        let mut info: Option<SentenceInfo> = None;
+        let mut info: Option<SentenceFrame> = None;
         for m in times {
             if m.quoted || m.span.start >= cutoff {
                 continue;
@@ -102,12 +104,35 @@ impl Rule for RelativeDateMismatch {
             };
             let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
             if info.as_ref().is_none_or(|i| i.span != sentence) {
-                info = Some(SentenceInfo::new(cx, sentence));
+                info = Some(SentenceFrame::new(
+                    cx.article,
+                    &cx.mentions.times,
+                    &cx.mentions.dates,
+                    sentence,
+                ));
             }
             let Some(i) = info.as_ref() else { continue };
             if i.update || (i.speech && i.has_other(m.span)) {
+                cx.compared("D012", &[m.span], Outcome::Skipped, || {
+                    if i.update {
+                        "the sentence mentions an update (written after the article's date)".into()
+                    } else {
+                        "reported speech with another day in the sentence: may be anchored to when it was said".into()
+                    }
+                });
                 continue;
             }
+            cx.compared(
+                "D012",
+                &[problem.relative, problem.attached.span],
+                Outcome::Conflict,
+                || {
+                    format!(
+                        "written as {}, expected {}",
+                        problem.written, problem.expected
+                    )
+                },
+            );
             out.push(diagnostic(problem, reference));
         }
     }
@@ -305,124 +330,6 @@ fn period_phrase(unit: PeriodUnit, offset: i64, part: PeriodPart, reference: Nai
     }
 }
 
-/// The first byte of the first paragraph written after publication: an update, correction or
-/// editor's note. `usize::MAX` when there is none.
-fn update_cutoff(article: &Article) -> usize {
-    const MARKERS: &[&str] = &[
-        "update",
-        "editor's note",
-        "editor’s note",
-        "correction",
-        "clarification",
-        "(updates",
-        "this story has been",
-        "this article has been",
-    ];
-    article
-        .segments
-        .iter()
-        .find(|s| {
-            let t = article.slice(s.span);
-            let head: String = t.chars().take(40).collect::<String>().to_lowercase();
-            MARKERS.iter().any(|m| head.starts_with(m))
-        })
-        .map_or(usize::MAX, |s| s.span.start)
-}
-
-/// Verbs of reporting: with another day in the sentence ("said on Monday that talks end
-/// tomorrow"), a relative word in reported speech may be anchored to when the words were spoken.
-const SPEECH_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "announced",
-    "announces",
-    "added",
-    "according",
-    "stated",
-    "reported",
-    "reports",
-    "warned",
-    "predicted",
-    "forecast",
-    "expected",
-    "expects",
-    "claimed",
-    "claims",
-    "insisted",
-    "promised",
-    "pledged",
-    "wrote",
-    "statement",
-    "interview",
-];
-
-/// What D012 needs to know about one sentence.
-struct SentenceInfo {
-    /// The sentence.
-    span: Span,
-    /// It mentions an update (written after the reference date).
-    update: bool,
-    /// It reports speech ([`SPEECH_WORDS`]).
-    speech: bool,
-    /// Spans of its day-level time expressions and dates, sorted by start.
-    items: Vec<Span>,
-}
-
-impl SentenceInfo {
-    fn new(cx: &Context<'_>, span: Span) -> Self {
-        let lower = cx.article.slice(span).to_ascii_lowercase();
-        let speech = lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| SPEECH_WORDS.contains(&w));
-        let times = &cx.mentions.times;
-        let lo = times.partition_point(|t| t.span.start < span.start);
-        let mut items: Vec<Span> = times[lo..]
-            .iter()
-            .take_while(|t| t.span.start < span.end)
-            .filter(|t| {
-                matches!(
-                    t.value,
-                    TimeValue::RelativeDay(_) | TimeValue::Weekday(_) | TimeValue::Period(_)
-                )
-            })
-            .map(|t| t.span)
-            .collect();
-        let dates = &cx.mentions.dates;
-        let dlo = dates.partition_point(|d| d.span.start < span.start);
-        items.extend(
-            dates[dlo..]
-                .iter()
-                .take_while(|d| d.span.start < span.end)
-                .map(|d| d.span),
-        );
-        items.sort_by_key(|s| (s.start, s.end));
-        SentenceInfo {
-            span,
-            update: lower.contains("update"),
-            speech,
-            items,
-        }
-    }
-
-    /// True when an item not overlapping `me` exists: "said on Monday that ... tomorrow" may
-    /// be anchored to Monday. Items overlapping `me` (its own attached weekday or date) are few
-    /// and adjacent in start order, so this looks at a handful of them.
-    fn has_other(&self, me: Span) -> bool {
-        // Items that overlap `me` start before `me.end`; those starting before `me.start` and
-        // overlapping it are at most a few (mentions are short), so count with a bounded scan.
-        let hi = self.items.partition_point(|s| s.start < me.end);
-        let overlapping = self.items[..hi]
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|s| s.overlaps(me))
-            .count();
-        self.items.len() > overlapping
-    }
-}
 
 fn diagnostic(p: Problem, reference: &ReferenceDate) -> Diagnostic {
     let mut d = META

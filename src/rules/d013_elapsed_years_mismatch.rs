@@ -4,6 +4,7 @@ use chrono::Datelike;
 
 use crate::article::Span;
 use crate::claims::time::{Qualifier, TimeMention, TimeValue, YearsAgo};
+use crate::claims::time_frame;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::reference::ReferenceDate;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -86,7 +87,7 @@ impl Rule for ElapsedYearsMismatch {
             }
             let sentence = cx.article.sentence_at(m.span.start).unwrap_or(m.span);
             if cached.as_ref().is_none_or(|(s, _)| *s != sentence) {
-                cached = Some((sentence, years_in(cx.article.slice(sentence))));
+                cached = Some((sentence, time_frame::years_in(cx.article, sentence)));
             }
             let Some((_, in_sentence)) = cached.as_ref() else {
                 continue;
@@ -120,29 +121,6 @@ fn fits(ago: &YearsAgo, elapsed: i32) -> bool {
         Qualifier::AtMost | Qualifier::Nearly => elapsed <= n + 1 && elapsed >= n - slack,
         Qualifier::AtLeast | Qualifier::MoreThan => elapsed >= n - 1,
     }
-}
-
-/// The four-digit numbers (1000-2999) standing alone in `sentence`, sorted.
-fn years_in(sentence: &str) -> Vec<i32> {
-    let bytes = sentence.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let after = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_alphanumeric();
-        if before && after && bytes[i..i + 4].iter().all(u8::is_ascii_digit) {
-            if let Ok(y) = sentence[i..i + 4].parse::<i32>() {
-                if (1000..=2999).contains(&y) {
-                    out.push(y);
-                }
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out.sort_unstable();
-    out
 }
 
 fn diagnostic(
