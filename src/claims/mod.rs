@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod envelope;
 pub mod events;
+pub mod frame;
 pub mod names;
 pub mod numbers;
 pub mod places;
