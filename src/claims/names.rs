@@ -15,6 +15,7 @@
 use std::collections::HashSet;
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::knowledge::gazetteer;
 use crate::knowledge::lexicon::{self, name_connectors};
 use crate::knowledge::names::{data, NameData};
 use crate::text::words::{self, TokenKind};
@@ -42,6 +43,10 @@ pub struct NameMention {
     /// True when the name is all there is inside a pair of brackets ("Kyiv (Kiev)", "Banco Royal
     /// do Canada (Brasil)"): a gloss or part of a longer name.
     pub bracketed: bool,
+    /// True when the whole name of two or more words is a place name, demonym or region
+    /// adjective of the gazetteer ("Sri Lanka", "Saudi Arabian"): its first word is not a
+    /// given name.
+    pub place_name: bool,
 }
 
 /// What a word token is.
@@ -289,6 +294,10 @@ fn flush(
             in_quote: article.in_quote(last.span),
             foreign: first.foreign,
             bracketed: bracketed(article, Span::new(first.span.start, last.span.end)),
+            place_name: words.len() >= 2
+                && gazetteer::is_place_name(
+                    article.slice(Span::new(first.span.start, last.span.end)),
+                ),
         });
     }
     run.clear();

@@ -8,8 +8,10 @@
 //! - their folded keys are equal (Zelenskyy / Zelensky: both `zelenski`), unless their given
 //!   names differ;
 //! - their keys are one edit apart *and* both spellings are written with the same given name
-//!   (Ronald Reagan / Ronald Regan), the rarer one at most twice, one of them after a title
-//!   somewhere ("Mr Reagan"), neither a place name or demonym, and not a plural pair.
+//!   (Ronald Reagan / Ronald Regan), the rarer one only once (two spellings each used twice or
+//!   more are two people: John Swinney / John Sweeney), neither a place name or demonym, and
+//!   not a plural pair. A compatible initial ("R Regan") counts only with a title somewhere
+//!   ("Mr Reagan").
 //!
 //! They are kept apart, even through other links, when both are known places that the gazetteer
 //! does not identify, when they are masculine and feminine forms (Zelensky / Zelenska), or when
@@ -111,6 +113,9 @@ struct Spelling {
     place: bool,
     /// True when the gazetteer knows the spelling as a name of a place (not only a demonym).
     toponym: bool,
+    /// True when some use ends a multi-word place name or demonym ("Sri Lanka", "Saudi
+    /// Arabian"): its "given name" is part of the place.
+    in_place_name: bool,
 }
 
 /// How two spellings relate.
@@ -155,6 +160,7 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
                     toponym: gazetteer::lookup(text)
                         .iter()
                         .any(|h| h.flags & (gazetteer::MAIN | gazetteer::ALT) != 0),
+                    in_place_name: false,
                 });
                 out.len() - 1
             }
@@ -164,6 +170,7 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
         s.uses.push(m.family);
         s.titled |= m.titled;
         s.bare |= m.given.is_none();
+        s.in_place_name |= m.place_name;
         if let Some(g) = given {
             if !s.givens.iter().any(|x| x.eq_ignore_ascii_case(&g)) {
                 s.givens.push(g);
@@ -242,18 +249,27 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
         }
         return Link::Same;
     }
-    // One edit apart: only for people (a title somewhere, the same given name), never places,
-    // demonyms or plurals (Democrat / Democrats).
+    // One edit apart: only for people written with the same given name, never places, demonyms
+    // or plurals (Democrat / Democrats); and only a single slip: the rarer spelling is used
+    // once. Two spellings each used twice or more are two people (John Swinney, John Sweeney).
+    // The given name must be written the same on both, or a title must mark one as a person
+    // ("Mr Regan"): a compatible initial alone ("J Sweeney") is not enough.
     let plural = |x: &str, y: &str| x.len() + 1 == y.len() && y.ends_with('s') && y.starts_with(x);
+    let same_given = a
+        .givens
+        .iter()
+        .any(|x| b.givens.iter().any(|y| x.eq_ignore_ascii_case(y)));
     if ka.len().min(kb.len()) >= 5
         && !a.place
         && !b.place
-        && (a.titled || b.titled)
+        && !a.in_place_name
+        && !b.in_place_name
+        && (a.titled || b.titled || same_given)
         && !plural(ka, kb)
         && !plural(kb, ka)
         && ka.len().abs_diff(kb.len()) <= 1
         && ka.as_bytes().first() == kb.as_bytes().first()
-        && a.count.min(b.count) <= 2
+        && a.count.min(b.count) == 1
         && share_given(d, curated, a, b)
         && edit_distance(ka, kb) == 1
     {
@@ -507,6 +523,15 @@ mod tests {
         // Same given name and one letter apart: a variant.
         let t = "Talks at the White House\n\nPresident Ronald Reagan spoke. Ronald Regan left. Reagan said no.\n";
         assert_eq!(run(t, &none()), vec![pairs(&[("Reagan", 2), ("Regan", 1)])]);
+        // No title needed when the given name is written the same: the documented example.
+        let t = "Reagan in Berlin\n\nRonald Reagan arrived on Monday. Ronald Regan spoke later.\n";
+        assert_eq!(run(t, &none()), vec![pairs(&[("Reagan", 2), ("Regan", 1)])]);
+        // A "given name" that is part of a place name: Sri Lanka, Sri Lankan.
+        let t = "Tea exports\n\nSri Lanka sold more tea. Sri Lankan growers were pleased.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
+        // Both spellings used twice or more: two people, title or not.
+        let t = "Debate on Friday\n\nJohn Swinney spoke first. Later, John Sweeney asked questions. Mr Swinney answered. Mr Sweeney was not satisfied.\n";
+        assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
         // One letter apart without given names: not enough.
         let t = "Talks in Vienna\n\nEnvoys from Iran and Iraq met. Austria and Australia sent observers. Niger, Nigeria, Mali and Malawi too. Ukraine and Ukrainian envoys. Mumbai, then Bombay.\n";
         assert_eq!(run(t, &none()), Vec::<Vec<(String, usize)>>::new());
