@@ -177,4 +177,33 @@ mod tests {
         assert!(f.hedge && !f.time_shift);
         assert_eq!(frame_of(t, "Oslo"), Frame::default());
     }
+
+    #[test]
+    fn place_and_event_claims_carry_frames_and_quotes() {
+        use crate::claims::envelope::{collect, ClaimKind};
+        let t = "Summit in Albania\n\nLast year's summit in Vilnius was tense. \"The summit in Kyiv went well,\" Smith said.\n";
+        let a = parse(Arc::from(t));
+        let m = crate::claims::Mentions::extract(&a, None);
+        let claims = collect(&a, &m, None);
+        let place = |name: &str| {
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Place && c.text == name)
+                .cloned()
+        };
+        let vilnius = place("Vilnius").expect("Vilnius");
+        assert!(vilnius.frame.time_shift && !vilnius.quoted);
+        let kyiv = place("Kyiv").expect("Kyiv");
+        assert!(kyiv.quoted && !kyiv.frame.time_shift);
+        assert_eq!(kyiv.speaker.as_deref(), Some("Smith"));
+        let events: Vec<(&str, bool)> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Event)
+            .map(|c| (c.text.as_str(), c.quoted))
+            .collect();
+        assert_eq!(
+            events,
+            vec![("Summit in Albania", false), ("summit in Kyiv", true)]
+        );
+    }
 }

@@ -27,6 +27,7 @@ use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
     data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
 };
+use crate::rules::trace::Outcome;
 use crate::rules::{label, Context, Rule, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -79,7 +80,14 @@ impl Rule for NameVariant {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let d = data();
-        for cluster in clusters(cx.article, &cx.mentions.names, d, &d.curated) {
+        let record = |a: &Spelling, b: &Spelling, outcome: Outcome, note: &str| {
+            cx.compared(&*META.code, &[a.first, b.first], outcome, || {
+                format!("{} / {}: {note}", a.text, b.text)
+            });
+        };
+        let trace: Option<&dyn Fn(&Spelling, &Spelling, Outcome, &str)> =
+            cx.trace.enabled().then_some(&record);
+        for cluster in clusters_traced(cx.article, &cx.mentions.names, d, &d.curated, trace) {
             out.push(diagnostic(&cluster));
         }
     }
@@ -317,11 +325,29 @@ fn explained(article: &Article, cluster: &[Spelling], mentions: &[NameMention]) 
 /// Group the spellings in `mentions` into clusters of two or more spellings of one name, each
 /// in order of first use; clusters in order of their first use. `curated` is a parameter so
 /// that tests can prove the curated lists only add recall.
+#[cfg(test)]
 fn clusters(
     article: &Article,
     mentions: &[NameMention],
     d: &NameData,
     curated: &Curated,
+) -> Vec<Vec<Spelling>> {
+    clusters_traced(article, mentions, d, curated, None)
+}
+
+/// A callback told each pairwise decision (two spellings, outcome, why), for the claims view.
+type PairTrace<'t> = Option<&'t dyn Fn(&Spelling, &Spelling, Outcome, &str)>;
+
+/// [`clusters`], telling `trace` (when given) how each pair of near spellings was decided:
+/// a conflict when both end in one reported cluster, consistent when they are different or
+/// unrelated names, skipped when they share a sentence, are explained, or joining them would
+/// merge known-different names.
+fn clusters_traced(
+    article: &Article,
+    mentions: &[NameMention],
+    d: &NameData,
+    curated: &Curated,
+    trace: PairTrace<'_>,
 ) -> Vec<Vec<Spelling>> {
     let sp = spellings(article, mentions, d);
     let n = sp.len();
@@ -362,14 +388,46 @@ fn clusters(
     let mut edges = Vec::new();
     for i in 0..n {
         for j in i + 1..n {
-            if may_link(i, j)
-                && !share_sentence(i, j)
-                && link(d, curated, &sp[i], &sp[j]) == Link::Same
-            {
-                edges.push((i, j));
+            if !may_link(i, j) {
+                continue;
+            }
+            if share_sentence(i, j) {
+                if let Some(t) = trace {
+                    t(
+                        &sp[i],
+                        &sp[j],
+                        Outcome::Skipped,
+                        "both in one sentence: two names",
+                    );
+                }
+                continue;
+            }
+            match link(d, curated, &sp[i], &sp[j]) {
+                Link::Same => edges.push((i, j)),
+                Link::Distinct => {
+                    if let Some(t) = trace {
+                        t(
+                            &sp[i],
+                            &sp[j],
+                            Outcome::Consistent,
+                            "known to be different names",
+                        );
+                    }
+                }
+                Link::Unrelated => {
+                    if let Some(t) = trace {
+                        t(
+                            &sp[i],
+                            &sp[j],
+                            Outcome::Consistent,
+                            "no evidence of one name",
+                        );
+                    }
+                }
             }
         }
     }
+    let same_pairs = edges.clone();
     // Union by cluster id, refusing any merge that would join a Distinct pair.
     let mut id: Vec<usize> = (0..n).collect();
     for (i, j) in edges {
@@ -398,6 +456,29 @@ fn clusters(
             .collect();
         if members.len() >= 2 && !explained(article, &members, mentions) {
             out.push(members);
+        }
+    }
+    if let Some(t) = trace {
+        let reported = |x: &Spelling| {
+            out.iter()
+                .position(|c| c.iter().any(|s| s.lower == x.lower))
+        };
+        for (i, j) in same_pairs {
+            let (a, b) = (&sp[i], &sp[j]);
+            match (reported(a), reported(b)) {
+                (Some(x), Some(y)) if x == y => {
+                    t(a, b, Outcome::Conflict, "two spellings of one name")
+                }
+                _ if id[i] == id[j] => {
+                    t(a, b, Outcome::Skipped, "the article explains the variant")
+                }
+                _ => t(
+                    a,
+                    b,
+                    Outcome::Skipped,
+                    "joining them would merge names known to be different",
+                ),
+            }
         }
     }
     out.sort_by_key(|c| c.first().map(|s| s.first.start));
@@ -476,6 +557,36 @@ mod tests {
         let want = vec![pairs(&[("Zelenskyy", 1), ("Zelensky", 7)])];
         assert_eq!(run(BALKAN, &none()), want);
         assert_eq!(run(BALKAN, &data().curated), want);
+    }
+
+    #[test]
+    fn clustering_decisions_are_recorded() {
+        let t = "Zelensky visits\n\nZelensky arrived. Zelenskyy spoke. Zelenska, his wife, left.\n";
+        let a = read_article(t.as_bytes().to_vec()).expect("text");
+        let report = crate::claims(&a, &crate::Settings::default());
+        let got: Vec<(&str, Outcome)> = report
+            .comparisons
+            .iter()
+            .filter(|c| c.rule == "N001")
+            .map(|c| (c.note.as_str(), c.outcome))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Zelensky / Zelenskyy: two spellings of one name",
+                    Outcome::Conflict
+                ),
+                (
+                    "Zelensky / Zelenska: known to be different names",
+                    Outcome::Consistent
+                ),
+                (
+                    "Zelenskyy / Zelenska: known to be different names",
+                    Outcome::Consistent
+                ),
+            ]
+        );
     }
 
     #[test]
