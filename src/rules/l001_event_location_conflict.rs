@@ -390,7 +390,7 @@ fn record(
                 };
                 (Outcome::Conflict, format!("the {event}: {text}"))
             };
-            cx.compared(&*META.code, &spans, outcome, || note);
+            cx.compared(META.code, &spans, outcome, || note);
         }
     }
 }

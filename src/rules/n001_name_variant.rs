@@ -81,12 +81,11 @@ impl Rule for NameVariant {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let d = data();
         let record = |a: &Spelling, b: &Spelling, outcome: Outcome, note: &str| {
-            cx.compared(&*META.code, &[a.first, b.first], outcome, || {
+            cx.compared(META.code, &[a.first, b.first], outcome, || {
                 format!("{} / {}: {note}", a.text, b.text)
             });
         };
-        let trace: Option<&dyn Fn(&Spelling, &Spelling, Outcome, &str)> =
-            cx.trace.enabled().then_some(&record);
+        let trace: PairTrace<'_> = cx.trace.enabled().then_some(&record);
         for cluster in clusters_traced(cx.article, &cx.mentions.names, d, &d.curated, trace) {
             out.push(diagnostic(&cluster));
         }
