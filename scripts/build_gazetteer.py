@@ -227,6 +227,46 @@ def main(src: Path, dst: Path) -> None:
         encoding="utf-8")
     print(f"{len(countries)} countries, {len(flat)} admin1, {len(cities)} cities "
           f"({unmatched} with an admin1 name that matches no division)", file=sys.stderr)
+    write_within(src, dst)
+
+
+# Second-level divisions that are one city: every place of the division is a district of it.
+ADMIN2_CITIES = {("GB", "Greater London"): "London"}
+
+# Districts, boroughs and venues of a city that the second-level data does not give (hand-curated
+# facts): (place, country, city).
+WITHIN_CURATED = [
+    ("Brooklyn", "US", "New York City"), ("Manhattan", "US", "New York City"),
+    ("Queens", "US", "New York City"), ("Staten Island", "US", "New York City"),
+    ("The Bronx", "US", "New York City"), ("Wimbledon", "GB", "London"),
+]
+
+
+def write_within(src: Path, dst: Path) -> None:
+    """within.tsv: places (cities of the gazetteer) that lie inside a bigger city, from GeoNames
+    second-level divisions (places1000.csv) and WITHIN_CURATED. Can be run on its own:
+    python3 -c 'import sys; sys.path.insert(0, "scripts"); import build_gazetteer as b; from pathlib import Path; b.write_within(Path("../shared/data/gazetteer"), Path("rules/places"))'
+    """
+    import csv
+    known = set()
+    for line in (dst / "cities.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        f = line.split("\t")
+        known.add((f[1], f[3]))
+    rows = set()
+    with open(src / "places1000.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            city = ADMIN2_CITIES.get((r["cc"], r["admin2"]))
+            if city and r["name"] != city and (r["name"], r["cc"]) in known:
+                rows.add((r["name"], r["cc"], city, "geonames-admin2"))
+    for name, cc, city in WITHIN_CURATED:
+        rows.add((name, cc, city, "curated"))
+    out = ["# place\tcountry\tcity\tsource: a city of the gazetteer inside a bigger one (a district,",
+           "# borough or venue), from GeoNames second-level divisions (places1000.csv; CC BY 4.0) and",
+           "# hand-curated facts. Written by scripts/build_gazetteer.py (write_within)."]
+    out += ["\t".join(r) for r in sorted(rows)]
+    (dst / "within.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,24 @@ fn user_article_claims() {
     assert_eq!(kyiv.value["place"]["name"], "Kyiv");
     assert_eq!(kyiv.value["place"]["country"], "Ukraine");
     assert_eq!(f.report.diagnostics.len(), 2);
+    // L001 compared the headline's Albania with the body's Kyiv, and says why they clash.
+    let albania = c
+        .iter()
+        .find(|c| c.text == "Albania")
+        .expect("Albania claim");
+    let l001: Vec<_> = f
+        .report
+        .comparisons
+        .iter()
+        .filter(|cmp| cmp.rule == "L001")
+        .filter(|cmp| cmp.spans.contains(&albania.span) && cmp.spans.contains(&kyiv.span))
+        .collect();
+    assert_eq!(l001.len(), 1, "{:#?}", f.report.comparisons);
+    assert_eq!(l001[0].outcome, claimlint::rules::trace::Outcome::Conflict);
+    assert_eq!(
+        l001[0].note,
+        "the summit: Kyiv is in Ukraine, not in Albania"
+    );
 }
 
 #[test]

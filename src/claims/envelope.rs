@@ -15,6 +15,7 @@ use crate::source::Span;
 use crate::text::clauses;
 
 use super::dates::{DateValue, Year};
+use super::frame;
 use super::resolve;
 use super::time::TimeValue;
 use super::Mentions;
@@ -251,7 +252,8 @@ pub fn collect(
         let mut readings = p.readings.iter().map(|&r| place_value(r));
         let first = readings.next().unwrap_or(Value::Null);
         let value = json!({ "place": first, "role": p.role, "cue": p.cue });
-        b.push(ClaimKind::Place, p.span, value, readings.collect());
+        b.push(ClaimKind::Place, p.span, value, readings.collect())
+            .frame = frame::of(article, p.span);
     }
     for e in &mentions.events {
         let Some(place) = mentions.places.get(e.place) else {
@@ -268,7 +270,13 @@ pub fn collect(
             e.noun.start.min(place.span.start),
             e.noun.end.max(place.span.end),
         );
-        b.push(ClaimKind::Event, span, value, Vec::new());
+        let c = b.push(ClaimKind::Event, span, value, Vec::new());
+        // Quoted and spoken as its place is ("the summit in 'Kyiv'" is the speaker's claim).
+        c.quoted = e.quoted;
+        c.speaker = article
+            .speaker_of(place.span)
+            .map(|s| article.slice(s).to_string());
+        c.frame = frame::of(article, e.noun);
     }
     for n in &mentions.names {
         let value = json!({

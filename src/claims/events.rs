@@ -10,23 +10,12 @@
 //! taken as the same event as every other use of that noun.
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::claims::frame::{self, Determiner};
 use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::fast_regex::lazy_regex;
-use crate::knowledge::calendar::month_from_name;
 use crate::knowledge::gazetteer::{self, PlaceKind};
-
-/// The event nouns claims are made about, in their canonical (lower-case) form.
-pub const EVENT_NOUNS: &[&str] = &[
-    "summit",
-    "talks",
-    "meeting",
-    "conference",
-    "election",
-    "attack",
-    "match",
-    "festival",
-    "trial",
-];
+use crate::knowledge::lexicon::{self, events};
+use crate::text::casing::Casing;
 
 /// How the place is tied to the event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -40,7 +29,7 @@ pub enum ClaimForm {
 /// One claim that an event happens at a place.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct EventClaim {
-    /// Canonical event noun (one of [`EVENT_NOUNS`]).
+    /// Canonical event noun (one of `rules/lexicons/events.toml` `[venue]`).
     pub event: &'static str,
     /// The event noun's bytes.
     pub noun: Span,
@@ -61,8 +50,10 @@ pub struct EventClaim {
 }
 
 lazy_regex!(
+    /// The event nouns (`rules/lexicons/events.toml` `[venue]`) as whole words, matched on
+    /// lower-cased text.
     noun_re,
-    r"(?-u)\b(summit|talks|meeting|conference|election|attack|match|festival|trial)\b"
+    format!(r"(?-u)\b({})\b", events::VENUE.join("|"))
 );
 
 lazy_regex!(
@@ -81,180 +72,10 @@ lazy_regex!(
             ,?\s+(?:in|at)\s+(?:the\s+)?$"
 );
 
-lazy_regex!(year_re, r"(?-u)\b(1[89]|20)\d\d\b");
-
-/// Words before the noun that make it another occurrence of the event.
-const SHIFT_BEFORE: &[&str] = &[
-    "last",
-    "previous",
-    "next",
-    "former",
-    "upcoming",
-    "future",
-    "earlier",
-    "prior",
-    "another",
-    "past",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "later",
-    "subsequent",
-    "new",
-    "following",
-    "forthcoming",
-    "planned",
-    "proposed",
-    "possible",
-    "similar",
-    "other",
-    "year's",
-    "year’s",
-    "month's",
-    "month’s",
-    "decade's",
-    "recent",
-];
-
-/// Words after the place that move the claim to another time (whole words, within five words:
-/// "in Madrid last year", "in Vilnius in 2023", "in Venice in June").
-const SHIFT_AFTER: &[&str] = &[
-    "last", "previous", "next", "earlier", "ago", "before", "later",
-];
-
-/// Prepositions that use the event as a point in time, so it is another occurrence: "since the
-/// summit in Chisinau", "unlike the summit in X", "a year after the Chisinau summit".
-const TEMPORAL: &[&str] = &[
-    "since",
-    "unlike",
-    "after",
-    "before",
-    "following",
-    "until",
-    "till",
-    "than",
-    "like",
-    "ahead",
-    "prior",
-];
-
-/// True when the five words after a place move the claim to another time.
-fn shifted_after(after: &str) -> bool {
-    let words: Vec<&str> = after
-        .split_whitespace()
-        .take(5)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        SHIFT_AFTER.contains(w)
-            || (*w == "in"
-                && words.get(i + 1).is_some_and(|n| {
-                    year_re().is_match(n) || month_from_name(n).is_some_and(|_| *n != "may")
-                }))
-    })
-}
-
-/// True when `hay` contains `phrase` as whole words.
-fn has_phrase(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, m)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// Wording that makes the claim hypothetical or about a relocation.
-const HEDGES: &[&str] = &[
-    "moved",
-    "relocated",
-    "switched",
-    "instead",
-    "rather than",
-    "originally",
-    "initially",
-    "proposed",
-    "would",
-    "could",
-    "might",
-    "should",
-    "plans to",
-    "planned",
-    "hoped",
-    "hopes",
-    "if",
-    "unless",
-    "whether",
-    "offered to host",
-    "bid to host",
-    "rejected",
-    "refused",
-    "watched",
-    "by video",
-    "video link",
-    "remotely",
-    "virtually",
-    "online",
-];
-
-/// Definite determiners for a body claim.
-const DEFINITE: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "these",
-    "today's",
-    "today’s",
-    "yesterday's",
-    "yesterday’s",
-];
-
-/// Indefinite or quantifying determiners: another occurrence of the event.
-const INDEFINITE: &[&str] = &[
-    "a", "an", "another", "some", "any", "many", "several", "each", "every", "no", "two", "three",
-    "four", "five", "such", "other", "more", "various", "numerous", "both",
-];
-
-/// Words that end the noun phrase when looking back for its determiner.
-const PHRASE_BREAK: &[&str] = &[
-    "in", "at", "on", "of", "to", "for", "and", "or", "but", "with", "by", "from", "after",
-    "before", "during", "said", "says", "told", "into", "since", "while", "as",
-];
-
-/// The determiner found before an event noun.
-enum Determiner {
-    Definite,
-    Indefinite,
-    Other,
-}
-
-/// The determiner of a noun phrase, from the words before its head, closest first; up to two
-/// modifiers may stand between ("the failed Wellington talks" is definite).
-fn determiner(pre: &[&str]) -> Determiner {
-    for w in pre.iter().take(3) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        if DEFINITE.contains(&w) || w.ends_with("'s") || w.ends_with("’s") {
-            return Determiner::Definite;
-        }
-        if INDEFINITE.contains(&w) {
-            return Determiner::Indefinite;
-        }
-        if PHRASE_BREAK.contains(&w) || w.is_empty() {
-            return Determiner::Other;
-        }
-    }
-    Determiner::Other
-}
-
 /// Find event-location claims. `places` must be the article's place mentions in document
 /// order (from [`crate::claims::places::extract`]).
 pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
-    let lede = article
-        .segments
-        .iter()
-        .find(|s| s.kind == SegmentKind::Paragraph)
-        .map(|s| s.span);
+    let lede = article.lede().map(|s| s.span);
     let mut out = Vec::new();
     for &sent in &article.sentences {
         let Some(seg) = article.segment_at(sent.start) else {
@@ -269,7 +90,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
             continue;
         }
-        if HEDGES.iter().any(|h| has_phrase(&lower, h)) {
+        if frame::hedged(text) {
             continue;
         }
         let in_lede = seg.kind == SegmentKind::Headline || lede == Some(seg.span);
@@ -291,21 +112,20 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             });
             let head = attributive.map_or(noun.start, |i| places[i].span.start);
             let before = &lower[..head - sent.start];
-            let qualifier =
-                named_qualifier(&text[..head - sent.start], seg.kind, article, seg.span);
-            let pre: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-            if pre.iter().any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-                SHIFT_BEFORE.contains(&w) || TEMPORAL.contains(&w)
-            }) || pre.iter().take(2).any(|w| year_re().is_match(w))
-            {
+            let qualifier = named_qualifier(
+                &text[..head - sent.start],
+                seg.kind,
+                article.casing_at(seg.span.start),
+            );
+            let pre = frame::last_words(before, frame::WORDS_BEFORE);
+            if frame::shifted_before(&pre) {
                 continue;
             }
             // A news or press conference is where people speak, not the event reported.
             if event == "conference" && matches!(pre.first().copied(), Some("news" | "press")) {
                 continue;
             }
-            match determiner(&pre) {
+            match frame::determiner(&pre) {
                 Determiner::Indefinite => continue,
                 Determiner::Definite => {}
                 // A bare noun ("after talks in Geneva") is the same event noun: kept.
@@ -313,7 +133,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             }
             let mut push = |place: usize, form: ClaimForm| {
                 let p = &places[place];
-                if shifted_after(lower.get(p.span.end - sent.start..).unwrap_or("")) {
+                if frame::shifted_after(lower.get(p.span.end - sent.start..).unwrap_or("")) {
                     return;
                 }
                 out.push(EventClaim {
@@ -352,38 +172,18 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
     out
 }
 
-/// Words that are capitalised in Title Case headlines or at a sentence start but name nothing.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "at", "for", "in", "of", "on", "to", "and", "or", "by", "with", "from",
-    "this", "that", "its", "his", "her", "their", "new", "after", "before", "as",
-];
-
 /// The capitalised word right before the noun phrase head (`before` is the sentence text up to
 /// it), lower-cased, when it names something ("OPEC", "G-7", "Development"). Capitals in an
 /// all-capitals or Title Case headline say nothing.
-fn named_qualifier(
-    before: &str,
-    kind: SegmentKind,
-    article: &Article,
-    segment: Span,
-) -> Option<String> {
-    if kind == SegmentKind::Headline {
-        let h = article.slice(segment);
-        let words: Vec<&str> = h.split_whitespace().collect();
-        let capitalised = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        if capitalised * 2 > words.len() {
-            return None;
-        }
+fn named_qualifier(before: &str, kind: SegmentKind, casing: Option<Casing>) -> Option<String> {
+    if kind == SegmentKind::Headline && casing.is_some_and(|c| c.words_capitalised_majority) {
+        return None;
     }
-    let mut words = before.split_whitespace().rev();
-    let w = words.next()?;
-    let is_first = words.next().is_none();
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let last = frame::last_words(before, 2);
+    let w = *last.first()?;
+    let is_first = last.len() == 1;
     let named = w.chars().next().is_some_and(char::is_uppercase)
-        && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        && !lexicon::contains(events::NOT_QUALIFIERS, &w.to_lowercase())
         && !(is_first && w.chars().skip(1).all(char::is_lowercase));
     named.then(|| w.to_lowercase())
 }
@@ -404,7 +204,7 @@ fn is_saint_name(p: &PlaceMention) -> bool {
 
 fn canonical(noun: &str) -> &'static str {
     let n = noun.to_ascii_lowercase();
-    EVENT_NOUNS
+    events::VENUE
         .iter()
         .copied()
         .find(|&e| e == n)

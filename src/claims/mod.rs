@@ -5,6 +5,7 @@ pub mod breakdown;
 pub mod dates;
 pub mod envelope;
 pub mod events;
+pub mod frame;
 pub mod list;
 pub mod names;
 pub mod numbers;

@@ -15,7 +15,10 @@
 use std::collections::HashSet;
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::knowledge::gazetteer;
+use crate::knowledge::lexicon::{self, name_connectors};
 use crate::knowledge::names::{data, NameData};
+use crate::text::words::{self, TokenKind};
 
 /// A name written in the article.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -40,13 +43,11 @@ pub struct NameMention {
     /// True when the name is all there is inside a pair of brackets ("Kyiv (Kiev)", "Banco Royal
     /// do Canada (Brasil)"): a gloss or part of a longer name.
     pub bracketed: bool,
+    /// True when the whole name of two or more words is a place name, demonym or region
+    /// adjective of the gazetteer ("Sri Lanka", "Saudi Arabian"): its first word is not a
+    /// given name.
+    pub place_name: bool,
 }
-
-/// Lower-case connectors of foreign-language names ("Banco do Brasil").
-const FOREIGN: &[&str] = &[
-    "do", "da", "das", "dos", "de", "del", "della", "des", "di", "du", "la", "le", "les", "los",
-    "las", "el", "von", "van", "der", "den", "y", "e", "et", "und",
-];
 
 /// What a word token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -84,13 +85,13 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
     let lower_words = lower_case_words(article);
     let mut out = Vec::new();
     for seg in &article.segments {
+        let casing = article.casing_at(seg.span.start);
         let title_case = match seg.kind {
             SegmentKind::Headline => {
-                let h = article.slice(seg.span);
-                if mostly_capitals(h) {
+                if casing.is_some_and(|c| c.capitals_majority) {
                     continue;
                 }
-                is_title_case(h)
+                casing.is_some_and(|c| c.title_case)
             }
             SegmentKind::Paragraph => false,
             SegmentKind::DateLine | SegmentKind::Dateline => continue,
@@ -105,7 +106,8 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
             });
             tok.foreign = joined
                 && prev.is_some_and(|p| {
-                    p.class != Class::Cap && FOREIGN.contains(&article.slice(p.span))
+                    p.class != Class::Cap
+                        && lexicon::contains(name_connectors::FOREIGN, article.slice(p.span))
                 });
             let last_ends = run.last().is_some_and(|t| t.ends);
             if !joined || last_ends || tok.starts || title_case {
@@ -131,54 +133,21 @@ fn lower_case_words(article: &Article) -> HashSet<String> {
         if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
             continue;
         }
-        for w in article
-            .slice(seg.span)
-            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        {
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                set.insert(strip_possessive(w).to_string());
+        let text = article.slice(seg.span);
+        for (i, token) in words::words(text) {
+            // A word right after an apostrophe ("'tis") was never an ordinary word here.
+            if text[..i].ends_with(['\'', '’']) {
+                continue;
+            }
+            // Letters and apostrophes only: "well-known" gives "well" and "known".
+            for w in token.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    set.insert(words::strip_possessive(w).to_string());
+                }
             }
         }
     }
     set
-}
-
-/// True when a headline has at least as many capital letters as lower-case ones (wire copy).
-fn mostly_capitals(h: &str) -> bool {
-    let up = h.chars().filter(|c| c.is_uppercase()).count();
-    let low = h.chars().filter(|c| c.is_lowercase()).count();
-    up > 0 && up >= low
-}
-
-/// True when most longer words of a headline are capitalised ("Zelenskyy Seeks Support At
-/// Summit"): then capitals do not mark names and each word stands alone.
-fn is_title_case(h: &str) -> bool {
-    let words: Vec<&str> = h
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 3 && caps * 4 >= words.len() * 3
-}
-
-/// `word` without a possessive ending (`'s`, `’s`, or a bare apostrophe after `s`).
-fn strip_possessive(word: &str) -> &str {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            return stem;
-        }
-    }
-    for suffix in ['\'', '’'] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.ends_with('s') {
-                return stem;
-            }
-        }
-    }
-    word
 }
 
 fn is_cap_part(p: &str) -> bool {
@@ -193,40 +162,17 @@ fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -
     let text = article.slice(seg);
     let mut out = Vec::new();
     let mut in_angle = false;
-    let mut iter = text.char_indices().peekable();
     let mut sentence_end = 0usize;
     let mut headline_first = kind == SegmentKind::Headline;
-    while let Some((i, c)) = iter.next() {
-        if c == '<' {
-            in_angle = true;
-            continue;
-        }
-        if c == '>' {
-            in_angle = false;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        // One token: alphanumerics with single inner ' ’ - joiners.
-        let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
-            if n.is_alphanumeric() {
-                end = j + n.len_utf8();
-                iter.next();
-            } else if matches!(n, '\'' | '’' | '-') {
-                let mut look = iter.clone();
-                look.next();
-                match look.peek() {
-                    Some(&(_, m)) if m.is_alphanumeric() => {
-                        iter.next();
-                    }
-                    _ => break,
-                }
-            } else {
-                break;
+    for tok in words::tokens(text) {
+        let (start, end) = (tok.range.start, tok.range.end);
+        if tok.kind == TokenKind::Punct {
+            match &text[start..end] {
+                "<" => in_angle = true,
+                ">" => in_angle = false,
+                _ => {}
             }
+            continue;
         }
         if in_angle {
             continue;
@@ -254,7 +200,7 @@ fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -
 
 /// Classify one raw token and trim its span to the name part.
 fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
-    let word = strip_possessive(raw);
+    let word = words::strip_possessive(raw);
     let mut ends = word.len() < raw.len();
     let parts: Vec<&str> = word.split('-').collect();
     // The run of capitalised hyphen parts: "Zelensky-led" → "Zelensky", "al-Assad" → "Assad".
@@ -348,6 +294,10 @@ fn flush(
             in_quote: article.in_quote(last.span),
             foreign: first.foreign,
             bracketed: bracketed(article, Span::new(first.span.start, last.span.end)),
+            place_name: words.len() >= 2
+                && gazetteer::is_place_name(
+                    article.slice(Span::new(first.span.start, last.span.end)),
+                ),
         });
     }
     run.clear();

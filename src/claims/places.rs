@@ -12,6 +12,8 @@ use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::gazetteer::{
     self, PlaceId, PlaceKind, ADJECTIVE, COMMON_WORD, DEMONYM, MAIN,
 };
+use crate::knowledge::lexicon::{self, places};
+use crate::text::words;
 
 /// How a place is named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -43,40 +45,6 @@ pub struct PlaceMention {
     pub segment: SegmentKind,
 }
 
-const CUES: &[&str] = &[
-    "in", "at", "from", "near", "outside", "to", "into", "across", "towards", "toward", "via",
-];
-
-/// Lower-case words that may sit inside a multi-word place name (Rio de Janeiro).
-const LINKS: &[&str] = &[
-    "of", "de", "la", "le", "du", "del", "da", "and", "on", "upon", "the", "al", "el", "es", "sur",
-];
-
-/// Words of `text` as byte ranges: a letter followed by letters, marks, apostrophes, full stops
-/// and hyphens ("U.S.", "Ukraine's", "Ivano-Frankivsk"). Hand-written rather than a regex: a
-/// Unicode letter class costs milliseconds to compile on every run.
-fn words_in(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| c.is_alphabetic())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-') || is_mark(c) {
-                chars.next();
-            } else {
-                end = i;
-                break;
-            }
-        }
-        Some((start, end))
-    })
-}
-
-/// Combining marks (decomposed accents) stay inside a word.
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
-}
-
 struct Word {
     span: Span,
     upper: bool,
@@ -90,18 +58,18 @@ pub fn extract(article: &Article) -> Vec<PlaceMention> {
             continue;
         }
         let text = article.slice(seg.span);
-        let all_caps =
-            text.chars().any(|c| c.is_uppercase()) && !text.chars().any(|c| c.is_lowercase());
-        let words: Vec<Word> = words_in(text)
-            .map(|(s, e)| Word {
-                span: Span::new(seg.span.start + s, seg.span.start + e),
-                upper: all_caps || text[s..].chars().next().is_some_and(char::is_uppercase),
+        let casing = article.casing_at(seg.span.start);
+        let all_caps = casing.is_some_and(|c| c.all_caps);
+        let words: Vec<Word> = words::name_words(text)
+            .map(|r| Word {
+                span: Span::new(seg.span.start + r.start, seg.span.start + r.end),
+                upper: all_caps || text[r].chars().next().is_some_and(char::is_uppercase),
             })
             .collect();
         // In a Title Case headline (most words capitalised) capitals do not mark names.
         let title_case = all_caps
             || (seg.kind == SegmentKind::Headline
-                && words.iter().filter(|w| w.upper).count() * 2 > words.len());
+                && casing.is_some_and(|c| c.name_words_capitalised_majority));
         let mut i = 0;
         while i < words.len() {
             if !words[i].upper {
@@ -169,7 +137,7 @@ fn longest_match(
                 break;
             }
             let w = &text[words[j].span.start..words[j].span.end];
-            if !words[j].upper && !LINKS.contains(&w) {
+            if !words[j].upper && !lexicon::contains(places::LINKS, w) {
                 break;
             }
         }
@@ -197,16 +165,14 @@ fn longest_match(
     best
 }
 
-/// The raw word sequence, then without a trailing full stop, then without a possessive.
+/// The raw word sequence, then without a trailing full stop, then without a possessive
+/// ([`words::strip_possessive`], or any bare final apostrophe).
 fn candidates(raw: &str) -> impl Iterator<Item = &str> {
     let no_dot = raw.strip_suffix('.');
-    let no_poss = raw
-        .strip_suffix("'s")
-        .or_else(|| raw.strip_suffix("’s"))
-        .or_else(|| raw.strip_suffix("'S"))
-        .or_else(|| raw.strip_suffix("’S"))
-        .or_else(|| raw.strip_suffix('\''))
-        .or_else(|| raw.strip_suffix('’'));
+    let stripped = words::strip_possessive(raw);
+    let no_poss = Some(stripped)
+        .filter(|s| s.len() < raw.len())
+        .or_else(|| raw.strip_suffix(['\'', '’']));
     std::iter::once(raw).chain(no_dot).chain(no_poss)
 }
 
@@ -275,12 +241,12 @@ fn preceded_by_cue(article: &Article, words: &[Word], i: usize) -> bool {
     // skip one "the"
     while k > 0 {
         k -= 1;
-        let w = article.slice(words[k].span).to_lowercase();
-        if w == "the" {
+        let w = article.slice(words[k].span);
+        if w.to_lowercase() == "the" {
             continue;
         }
         let gap = &article.text[words[k].span.end..words[k + 1].span.start];
-        return gap.trim().is_empty() && CUES.contains(&w.as_str());
+        return gap.trim().is_empty() && lexicon::contains(places::CUES, &w.to_lowercase());
     }
     false
 }
@@ -290,10 +256,10 @@ fn followed_by_qualifier(article: &Article, span: Span) -> bool {
     let Some(rest) = rest.strip_prefix(", ") else {
         return false;
     };
-    let first = words_in(rest).next();
-    first.is_some_and(|(s, e)| {
-        s == 0
-            && gazetteer::lookup(rest[s..e].trim_end_matches('.'))
+    let first = words::name_words(rest).next();
+    first.is_some_and(|r| {
+        r.start == 0
+            && gazetteer::lookup(rest[r].trim_end_matches('.'))
                 .iter()
                 .filter(|h| h.flags & MAIN != 0)
                 .filter_map(|h| gazetteer::place(h.place))

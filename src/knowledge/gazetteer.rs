@@ -152,6 +152,61 @@ pub fn is_known_venue(id: PlaceId) -> bool {
     data::KNOWN.binary_search(&id).is_ok()
 }
 
+/// `rules/places/within.tsv`: cities of the gazetteer that are districts, boroughs or venues
+/// of a bigger city (Wembley in London, Brooklyn in New York City).
+const WITHIN_TSV: &str = include_str!("../../rules/places/within.tsv");
+
+/// The city readings of `name` in the country with ISO code `country`, most populous first.
+fn cities_named(name: &str, country: &str) -> Vec<Place> {
+    let mut v: Vec<Place> = lookup(name)
+        .iter()
+        .filter(|h| h.flags & MAIN != 0)
+        .filter_map(|h| place(h.place))
+        .filter(|p| {
+            p.kind == PlaceKind::City
+                && p.country.and_then(place).is_some_and(|c| c.code == country)
+        })
+        .collect();
+    v.sort_by_key(|p| (std::cmp::Reverse(p.population), p.id));
+    v
+}
+
+/// `(district, city)` id pairs from `within.tsv`, sorted; parsed once, on first use (a few
+/// dozen lines). A row whose names the gazetteer does not know is skipped (a test checks that
+/// none is).
+fn districts() -> &'static [(PlaceId, PlaceId)] {
+    static PAIRS: OnceLock<Vec<(PlaceId, PlaceId)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut v = Vec::new();
+        for line in WITHIN_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            let (Some(name), Some(country), Some(city)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(outer) = cities_named(city, country).first().map(|p| p.id) else {
+                continue;
+            };
+            v.extend(
+                cities_named(name, country)
+                    .iter()
+                    .filter(|p| p.id != outer)
+                    .map(|p| (p.id, outer)),
+            );
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// The city that `district` lies in, when `rules/places/within.tsv` says it is a district,
+/// borough or venue of one (Wembley → London).
+pub fn city_of(district: PlaceId) -> Option<PlaceId> {
+    let d = districts();
+    let i = d.partition_point(|&(x, _)| x < district);
+    d.get(i).filter(|&&(x, _)| x == district).map(|&(_, c)| c)
+}
+
 /// How far a place lies within another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Within {
@@ -163,8 +218,8 @@ pub enum Within {
     No,
 }
 
-/// Is `inner` within `outer`? City ⊂ admin1 ⊂ country ⊂ region. A city whose division is
-/// unknown is within its country only.
+/// Is `inner` within `outer`? City ⊂ admin1 ⊂ country ⊂ region, and a district ⊂ its city
+/// ([`city_of`]: Wembley ⊂ London). A city whose division is unknown is within its country only.
 pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
     if inner == outer {
         return Within::Yes;
@@ -205,7 +260,13 @@ pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
                 Within::No
             }
         }
-        PlaceKind::City => Within::No,
+        PlaceKind::City => {
+            if i.kind == PlaceKind::City && city_of(inner) == Some(outer) {
+                Within::Yes
+            } else {
+                Within::No
+            }
+        }
     }
 }
 
@@ -437,6 +498,38 @@ mod tests {
         let baltic = first("Baltic states", PlaceKind::Region);
         assert!(compatible(nordic, scandinavia));
         assert!(!compatible(scandinavia, baltic));
+    }
+
+    #[test]
+    fn districts_lie_within_their_city() {
+        let london = first("London", PlaceKind::City);
+        let wembley = first("Wembley", PlaceKind::City);
+        let nyc = first("New York City", PlaceKind::City);
+        let brooklyn = first("Brooklyn", PlaceKind::City);
+        assert_eq!(city_of(wembley), Some(london));
+        assert_eq!(within(wembley, london), Within::Yes);
+        assert_eq!(within(london, wembley), Within::No);
+        assert!(compatible(london, wembley));
+        assert_eq!(within(brooklyn, nyc), Within::Yes);
+        assert_eq!(within(brooklyn, london), Within::No);
+        // A district of London is within England and the United Kingdom as before.
+        let gb = first("United Kingdom", PlaceKind::Country);
+        assert_eq!(within(wembley, gb), Within::Yes);
+        // London, Ontario is not the city Wembley lies in.
+        assert_eq!(city_of(london), None);
+    }
+
+    #[test]
+    fn every_within_row_names_known_cities() {
+        for line in WITHIN_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 4, "{line}");
+            assert!(
+                !cities_named(f[0], f[1]).is_empty(),
+                "{line}: place unknown"
+            );
+            assert!(!cities_named(f[2], f[1]).is_empty(), "{line}: city unknown");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::claims::events::{ClaimForm, EventClaim};
 use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind, Within};
+use crate::rules::trace::Outcome;
 use crate::rules::{Context, Rule, RuleMeta};
 
 static META: RuleMeta = rule_meta! {
@@ -225,6 +226,7 @@ fn conflict(
     let clash = |i: usize, j: usize| {
         i != j && trust[i] && trust[j] && !fits(&places[group[i].place], &places[group[j].place])
     };
+    record(cx, event, group, places, &trust);
     // Sites that clash with at least one other site of the same event.
     let clashing: Vec<usize> = (0..group.len())
         .filter(|&i| (0..group.len()).any(|j| clash(i, j)))
@@ -367,6 +369,51 @@ fn conflict(
     Some(d.build())
 }
 
+/// Record every pairwise decision of one event's sites for the claims view: consistent when
+/// some readings nest, a conflict when none do, skipped when a place is too small to be trusted
+/// (a possible unlisted district).
+fn record(
+    cx: &Context<'_>,
+    event: &str,
+    group: &[EventClaim],
+    places: &[PlaceMention],
+    trust: &[bool],
+) {
+    if !cx.trace.enabled() {
+        return;
+    }
+    let name = |i: usize| cx.article.slice(places[group[i].place].span);
+    for i in 0..group.len() {
+        for j in i + 1..group.len() {
+            let (a, b) = (&places[group[i].place], &places[group[j].place]);
+            let spans = [a.span, b.span];
+            let (outcome, note) = if !(trust[i] && trust[j]) {
+                let small = if trust[i] { name(j) } else { name(i) };
+                (
+                    Outcome::Skipped,
+                    format!(
+                        "{small} is a small city in a country the article does not name (maybe \
+                         an unlisted district)"
+                    ),
+                )
+            } else if fits(a, b) {
+                (
+                    Outcome::Consistent,
+                    format!("the {event}: {} and {} can both hold", name(i), name(j)),
+                )
+            } else {
+                // The later claim as the subject: usually the body's, as in the diagnostic.
+                let text = match reason(name(j), b, name(i), a) {
+                    Reason::Text(t) => t,
+                    Reason::NotInRegion(subject, region) => format!("{subject} is not in {region}"),
+                };
+                (Outcome::Conflict, format!("the {event}: {text}"))
+            };
+            cx.compared(&META.code, &spans, outcome, || note);
+        }
+    }
+}
+
 /// Why two claimed places clash.
 enum Reason {
     /// A full sentence fragment.
@@ -461,4 +508,49 @@ fn join_and(items: &[String]) -> String {
 fn dedup_keep_order(v: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     v.retain(|s| seen.insert(s.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::trace::Outcome;
+
+    const BALKAN: &str = include_str!("../../fixtures/balkan-summit.txt");
+
+    /// The claims view shows which places L001 weighed against each other, and how it ended.
+    #[test]
+    fn comparisons_are_recorded_for_the_claims_view() {
+        let a = crate::input::plain::parse(std::sync::Arc::from(BALKAN));
+        let report = crate::claims(&a, &crate::Settings::default());
+        let l001: Vec<(Vec<&str>, Outcome)> = report
+            .comparisons
+            .iter()
+            .filter(|c| c.rule == "L001")
+            .map(|c| (c.spans.iter().map(|s| a.slice(*s)).collect(), c.outcome))
+            .collect();
+        assert!(
+            l001.contains(&(vec!["Albania", "Kyiv"], Outcome::Conflict)),
+            "{l001:?}"
+        );
+        let notes: Vec<&str> = report
+            .comparisons
+            .iter()
+            .filter(|c| c.rule == "L001")
+            .map(|c| c.note.as_str())
+            .collect();
+        assert!(
+            notes.contains(&"the summit: Kyiv is in Ukraine, not in Albania"),
+            "{notes:?}"
+        );
+        assert!(
+            notes.contains(&"the summit: Ukraine is not in the Balkans"),
+            "{notes:?}"
+        );
+        // Nothing is recorded during a plain check.
+        assert_eq!(
+            crate::check(&a, &crate::Settings::default())
+                .diagnostics
+                .len(),
+            2
+        );
+    }
 }

@@ -31,6 +31,9 @@ pub struct Casing {
     pub words_capitalised_majority: bool,
     /// At least three words of four or more letters, three quarters of them capitalised.
     pub title_case: bool,
+    /// More than half of the name words ([`super::words::name_words`]: words starting at a
+    /// letter) start with a capital, or the text is all caps: the place extractor's test.
+    pub name_words_capitalised_majority: bool,
 }
 
 impl Casing {
@@ -53,6 +56,14 @@ impl Casing {
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
         let title_case = long.len() >= 3 && long_caps * 4 >= long.len() * 3;
+        let mut name_words = 0;
+        let mut name_caps = 0;
+        for r in super::words::name_words(text) {
+            name_words += 1;
+            if all_caps || text[r].chars().next().is_some_and(char::is_uppercase) {
+                name_caps += 1;
+            }
+        }
         Casing {
             case: if all_caps {
                 HeadlineCase::AllCaps
@@ -65,6 +76,7 @@ impl Casing {
             capitals_majority: up > 0 && up >= low,
             words_capitalised_majority: capitalised * 2 > words.len(),
             title_case,
+            name_words_capitalised_majority: all_caps || name_caps * 2 > name_words,
         }
     }
 
@@ -91,6 +103,8 @@ mod tests {
         let caps = Casing::of("AT COCOA TALKS, 3 DEAD");
         assert_eq!(caps.case, HeadlineCase::AllCaps);
         assert!(caps.capitals_majority && caps.all_caps);
+        assert!(Casing::of("U.S. Envoy In Kyiv — 3 dead").name_words_capitalised_majority);
+        assert!(!Casing::of("U.S. envoy in Kyiv").name_words_capitalised_majority);
         let c = Casing::of("Smith says no");
         assert!(!c.capitals_majority && !c.words_capitalised_majority && !c.title_case);
     }
