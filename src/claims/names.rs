@@ -15,6 +15,7 @@
 use std::collections::HashSet;
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer;
 use crate::knowledge::lexicon::{self, name_connectors};
 use crate::knowledge::names::{data, NameData};
@@ -47,6 +48,14 @@ pub struct NameMention {
     /// adjective of the gazetteer ("Sri Lanka", "Saudi Arabian"): its first word is not a
     /// given name.
     pub place_name: bool,
+    /// True when the text right before the family word introduces it as another spelling
+    /// ("also spelled", "formerly", "née", "aka", "or"; within 40 characters).
+    pub alternative_cue: bool,
+    /// When the family word opens a bracket right after another word ("Kyiv (Kiev)"): the
+    /// byte end of that word, so a rule can tell the gloss of which name it is.
+    pub gloss_after: Option<usize>,
+    /// The family word, lower-cased (the key spellings are grouped by).
+    pub family_lower: String,
 }
 
 /// What a word token is.
@@ -294,6 +303,9 @@ fn flush(
             in_quote: article.in_quote(last.span),
             foreign: first.foreign,
             bracketed: bracketed(article, Span::new(first.span.start, last.span.end)),
+            alternative_cue: alternative_cue(article, last.span),
+            gloss_after: gloss_after(article, last.span),
+            family_lower: article.slice(last.span).to_lowercase(),
             place_name: words.len() >= 2
                 && gazetteer::is_place_name(
                     article.slice(Span::new(first.span.start, last.span.end)),
@@ -438,4 +450,29 @@ mod tests {
         let q: Vec<bool> = extract(&a).iter().map(|m| m.in_quote).collect();
         assert_eq!(q, vec![true, false]);
     }
+}
+
+lazy_regex!(
+    /// Text before a use that explains an alternative spelling ("also spelled", "formerly").
+    explainer,
+    r"(?i)(?:\b(?:also|often|sometimes|formerly|previously|once|or)\s+(?:spelled|spelt|written|transliterated|known\s+as|called)|\bformerly|\bonce|\bnée|\baka|\bor)[\s,:]*[“‘\x22']?$"
+);
+
+/// The 40 characters before `span.start`, and the byte where they begin.
+fn window_before(article: &Article, span: Span) -> (usize, &str) {
+    let before = article.text.get(..span.start).unwrap_or("");
+    let start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    (start, &before[start..])
+}
+
+/// True when the words right before `family` introduce it as another spelling.
+fn alternative_cue(article: &Article, family: Span) -> bool {
+    explainer().is_match(window_before(article, family).1)
+}
+
+/// "Kyiv (Kiev)": when `family` opens a bracket, the byte end of the word before the bracket.
+fn gloss_after(article: &Article, family: Span) -> Option<usize> {
+    let (start, window) = window_before(article, family);
+    let open = window.trim_end().strip_suffix('(')?;
+    Some(start + open.trim_end().len())
 }

@@ -22,7 +22,6 @@
 use crate::article::{Article, Span};
 use crate::claims::names::NameMention;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
     data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
@@ -162,7 +161,7 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
         if text.is_empty() {
             continue;
         }
-        let lower = text.to_lowercase();
+        let lower = m.family_lower.clone();
         let given = m.given.map(|g| article.slice(g).to_string());
         let idx = match out.iter().position(|s| s.lower == lower) {
             Some(i) => i,
@@ -299,39 +298,23 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     Link::Unrelated
 }
 
-lazy_regex!(
-    /// Text before a use that explains an alternative spelling ("also spelled", "formerly").
-    explainer,
-    r"(?i)(?:\b(?:also|often|sometimes|formerly|previously|once|or)\s+(?:spelled|spelt|written|transliterated|known\s+as|called)|\bformerly|\bonce|\bnée|\baka|\bor)[\s,:]*[“‘\x22']?$"
-);
-
 /// True when some use of one spelling of the cluster is introduced as an alternative to another
-/// ("Kyiv (Kiev)", "Kyiv, also spelled Kiev").
-/// Bracketed glosses count here although they are not counted as spellings.
-fn explained(article: &Article, cluster: &[Spelling], mentions: &[NameMention]) -> bool {
-    let glosses = mentions.iter().filter(|m| m.bracketed).filter(|m| {
-        let w = article.slice(m.family).to_lowercase();
-        cluster.iter().any(|s| s.lower == w)
-    });
-    let uses: Vec<Span> = cluster
+/// ("Kyiv (Kiev)", "Kyiv, also spelled Kiev"): the cues are read in `claims::names`
+/// (`alternative_cue`, `gloss_after`). Bracketed glosses count here although they are not
+/// counted as spellings.
+fn explained(cluster: &[Spelling], mentions: &[NameMention]) -> bool {
+    let lower: Vec<&str> = cluster.iter().map(|s| s.lower.as_str()).collect();
+    let uses: Vec<&NameMention> = mentions
         .iter()
-        .flat_map(|s| s.uses.iter().copied())
-        .chain(glosses.map(|m| m.family))
+        .filter(|m| {
+            cluster.iter().any(|s| s.uses.contains(&m.family))
+                || (m.bracketed && lower.contains(&m.family_lower.as_str()))
+        })
         .collect();
     uses.iter().any(|u| {
-        let before = article.text.get(..u.start).unwrap_or("");
-        let window_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
-        let window = &before[window_start..];
-        if explainer().is_match(window) {
-            return true;
-        }
-        // "Kyiv (Kiev)": an opening bracket right after another spelling of the cluster.
-        let trimmed = window.trim_end();
-        if let Some(open) = trimmed.strip_suffix('(') {
-            let prev_end = window_start + open.trim_end().len();
-            return uses.iter().any(|o| o.end == prev_end && o != u);
-        }
-        false
+        u.alternative_cue
+            || u.gloss_after
+                .is_some_and(|end| uses.iter().any(|o| o.family.end == end && o.family != u.family))
     })
 }
 
@@ -474,7 +457,7 @@ fn clusters_traced(
             .filter(|&x| id[x] == root)
             .map(|x| sp[x].clone())
             .collect();
-        if members.len() >= 2 && !explained(article, &members, mentions) {
+        if members.len() >= 2 && !explained(&members, mentions) {
             out.push(members);
         }
     }
