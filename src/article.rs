@@ -71,8 +71,6 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// Quotations (the text between the quotation marks, marks excluded), in document order.
     pub quotes: Vec<Span>,
-    /// The speaker each quotation is attributed to ("..., Smith said"), parallel to `quotes`.
-    pub speakers: Vec<Option<Span>>,
     /// Capitalisation of each segment, parallel to `segments` ([`crate::text::casing`]).
     pub casing: Vec<Casing>,
     /// The date line above the headline, when there is one.
@@ -127,13 +125,14 @@ impl Article {
             .and_then(|_| self.casing.get(i).copied())
     }
 
-    /// The speaker of the quotation containing `span`, when it is attributed.
+    /// The speaker of the quotation containing `span`, when it is attributed ("..., Smith
+    /// said"): found on demand by [`crate::text::quotes::speaker`], so a plain check pays
+    /// nothing for it.
     pub fn speaker_of(&self, span: Span) -> Option<Span> {
         let i = self.quotes.partition_point(|q| q.end <= span.start);
-        self.quotes
-            .get(i)
-            .filter(|q| q.contains(span))
-            .and_then(|_| self.speakers.get(i).copied().flatten())
+        let q = *self.quotes.get(i).filter(|q| q.contains(span))?;
+        let seg = self.segment_at(q.start)?;
+        crate::text::quotes::speaker(&self.text, q, seg.span)
     }
 
     /// The sentence containing byte `pos`, if any.

@@ -332,7 +332,7 @@ pub fn collect(
             .map(|(u, v)| vec![json!({ "unit": u.name, "value": v })])
             .unwrap_or_default();
         b.push(ClaimKind::Quantity, n.span, value, alts).frame =
-            super::quantity_frame::envelope_frame(&n.frame);
+            super::quantity_frame::sentence_frame(article, n);
     }
     for l in &mentions.lists {
         let value = json!({

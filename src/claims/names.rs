@@ -48,12 +48,6 @@ pub struct NameMention {
     /// adjective of the gazetteer ("Sri Lanka", "Saudi Arabian"): its first word is not a
     /// given name.
     pub place_name: bool,
-    /// True when the text right before the family word introduces it as another spelling
-    /// ("also spelled", "formerly", "née", "aka", "or"; within 40 characters).
-    pub alternative_cue: bool,
-    /// When the family word opens a bracket right after another word ("Kyiv (Kiev)"): the
-    /// byte end of that word, so a rule can tell the gloss of which name it is.
-    pub gloss_after: Option<usize>,
     /// The family word, lower-cased (the key spellings are grouped by).
     pub family_lower: String,
 }
@@ -303,8 +297,6 @@ fn flush(
             in_quote: article.in_quote(last.span),
             foreign: first.foreign,
             bracketed: bracketed(article, Span::new(first.span.start, last.span.end)),
-            alternative_cue: alternative_cue(article, last.span),
-            gloss_after: gloss_after(article, last.span),
             family_lower: article.slice(last.span).to_lowercase(),
             place_name: words.len() >= 2
                 && gazetteer::is_place_name(
@@ -465,13 +457,16 @@ fn window_before(article: &Article, span: Span) -> (usize, &str) {
     (start, &before[start..])
 }
 
-/// True when the words right before `family` introduce it as another spelling.
-fn alternative_cue(article: &Article, family: Span) -> bool {
+/// True when the words right before `family` (a name's family word) introduce it as another
+/// spelling ("also spelled", "formerly", "née", "aka", "or"; within 40 characters). Computed on
+/// demand: only the spellings a rule has already grouped need it.
+pub fn alternative_cue(article: &Article, family: Span) -> bool {
     explainer().is_match(window_before(article, family).1)
 }
 
-/// "Kyiv (Kiev)": when `family` opens a bracket, the byte end of the word before the bracket.
-fn gloss_after(article: &Article, family: Span) -> Option<usize> {
+/// "Kyiv (Kiev)": when `family` opens a bracket right after another word, the byte end of that
+/// word, so a rule can tell the gloss of which name it is.
+pub fn gloss_after(article: &Article, family: Span) -> Option<usize> {
     let (start, window) = window_before(article, family);
     let open = window.trim_end().strip_suffix('(')?;
     Some(start + open.trim_end().len())

@@ -19,7 +19,8 @@ use crate::knowledge::lexicon::{self, conversions, incidents, quantity_frames as
 use crate::source::Span;
 use crate::text::{clauses, words};
 
-use super::numbers::NumberMention;
+use super::numbers::{Kind, NumberMention};
+use crate::knowledge::numbers::Dimension;
 
 /// Frame flags and words of one number's sentence and clause.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -84,7 +85,15 @@ fn link(between: &str) -> Link {
 /// True when the words before `m` (up to four, in its sentence) or after it (within 40 bytes)
 /// make it a difference.
 fn reads_as_difference(article: &Article, m: &NumberMention) -> bool {
-    let from = m.sentence.map_or(m.span.start, |s| s.start);
+    // The last four words before the number: a window of 120 bytes holds them (its first,
+    // possibly cut, word is never among the last four of a window of five or more words).
+    let mut from = m
+        .sentence
+        .map_or(m.span.start, |s| s.start)
+        .max(m.span.start.saturating_sub(120));
+    while from < m.span.start && !article.text.is_char_boundary(from) {
+        from += 1;
+    }
     let before = article
         .slice(Span::new(from, m.span.start))
         .to_ascii_lowercase();
@@ -149,6 +158,47 @@ fn fronted_place(sentence: &str, head_lede: &[String]) -> bool {
         && gazetteer::is_place_name(place)
 }
 
+/// The fields of [`QuantityFrame`] that depend only on the number's sentence (`own_text`;
+/// `in_sentence` false when the number stands outside any sentence, e.g. a dateline).
+fn sentence_fields(
+    own_text: &str,
+    in_sentence: bool,
+    head_lede: &[String],
+    head_lede_frame: bool,
+) -> QuantityFrame {
+    let mut f = QuantityFrame::default();
+    let wp = lower_pieces(own_text);
+    f.years = words::years_in(own_text).map(|(_, y)| y).collect();
+    f.years.dedup();
+    f.incidents = wp
+        .iter()
+        .filter_map(|w| entry(incidents::NOUNS, w))
+        .collect();
+    f.times = wp.iter().filter_map(|w| entry(qf::OWN_TIME, w)).collect();
+    f.refers_to = wp
+        .windows(2)
+        .filter(|w| matches!(w[0].as_str(), "the" | "this" | "that"))
+        .filter_map(|w| entry(incidents::NOUNS, &w[1]))
+        .collect();
+    if in_sentence {
+        f.new_years = f
+            .years
+            .iter()
+            .copied()
+            .filter(|y| !head_lede.contains(&y.to_string()))
+            .collect();
+        f.own_frame = words::pieces_contain_phrase(&wp, qf::OWN_FRAME) && !head_lede_frame;
+        f.new_incidents = f
+            .incidents
+            .iter()
+            .copied()
+            .filter(|n| !head_lede.iter().any(|w| w == n) && !synonym_in(n, head_lede))
+            .collect();
+        f.fronted_place = fronted_place(own_text, head_lede);
+    }
+    f
+}
+
 /// Fill in `clause` and `frame` of every number in `numbers` (all of `article`).
 pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
     let mut head_lede = Vec::new();
@@ -157,55 +207,66 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
     }
     let head_lede_frame = words::pieces_contain_phrase(&head_lede, qf::OWN_FRAME);
     let text = &article.text;
+    // Numbers come in document order, so those of one sentence are consecutive: the sentence's
+    // blocker flags, clause breaks and words are computed once per sentence, not per number.
+    type ScopeCache = Option<(Span, [bool; 4], Vec<(usize, usize)>)>;
+    let mut scope_cache: ScopeCache = None;
+    let mut own_cache: Option<((Span, bool), QuantityFrame)> = None;
     for m in numbers.iter_mut() {
         let mut f = QuantityFrame::default();
+        // A difference matters only for temperatures (N013: "rose by 5C (9F)").
+        if matches!(&m.kind, Kind::Physical(u) if u.dimension == Dimension::Temperature) {
+            f.difference = reads_as_difference(article, m);
+        }
+        // The clause and sentence details below are what N010 weighs, and it weighs only counts
+        // of an event ("12 killed"); other numbers get their sentence flags only when the claims
+        // view asks ([`sentence_frame`]), so a plain check does not pay for them.
+        if !compared(m) {
+            m.frame = f;
+            continue;
+        }
         // Blockers: the sentence (or segment) and the number's clause in it.
-        let scope = m
-            .sentence
-            .or_else(|| article.segment_at(m.span.start).map(|s| s.span))
-            .unwrap_or(m.span);
-        let sp = lower_pieces(article.slice(scope));
-        f.change = words::pieces_contain_phrase(&sp, qf::CHANGE);
-        f.running_total = words::pieces_contain_phrase(&sp, qf::RUNNING_TOTAL);
-        f.other_event = words::pieces_contain_phrase(&sp, qf::OTHER_EVENT);
-        f.time_shift = words::pieces_contain_phrase(&sp, qf::TIME_SHIFT);
-        let clause = clauses::clause_around(text, scope, m.span);
+        let scope = scope_of(article, m);
+        if scope_cache.as_ref().is_none_or(|(s, _, _)| *s != scope) {
+            scope_cache = Some((
+                scope,
+                scope_flags(article, scope),
+                clauses::sentence_breaks(text, scope),
+            ));
+        }
+        let Some((_, flags, breaks)) = &scope_cache else {
+            continue;
+        };
+        [f.change, f.running_total, f.other_event, f.time_shift] = *flags;
+        let clause = clauses::clause_in(scope, breaks, m.span);
+        m.clause = Some(clause);
         f.subset =
             words::pieces_contain_phrase(&lower_pieces(article.slice(clause)), qf::CLAUSE_SUBSET);
-        m.clause = Some(clause);
         // Words of the sentence (or the number's own span).
         let own = m.sentence.unwrap_or(m.span);
-        let own_text = article.slice(own);
-        let wp = lower_pieces(own_text);
-        f.years = words::years_in(own_text).map(|(_, y)| y).collect();
-        f.years.dedup();
-        f.incidents = wp
-            .iter()
-            .filter_map(|w| entry(incidents::NOUNS, w))
-            .collect();
-        f.times = wp.iter().filter_map(|w| entry(qf::OWN_TIME, w)).collect();
-        f.refers_to = wp
-            .windows(2)
-            .filter(|w| matches!(w[0].as_str(), "the" | "this" | "that"))
-            .filter_map(|w| entry(incidents::NOUNS, &w[1]))
-            .collect();
-        if m.sentence.is_some() {
-            f.new_years = f
-                .years
-                .iter()
-                .copied()
-                .filter(|y| !head_lede.contains(&y.to_string()))
-                .collect();
-            f.own_frame = words::pieces_contain_phrase(&wp, qf::OWN_FRAME) && !head_lede_frame;
-            f.new_incidents = f
-                .incidents
-                .iter()
-                .copied()
-                .filter(|n| !head_lede.iter().any(|w| w == n) && !synonym_in(n, &head_lede))
-                .collect();
-            f.fronted_place = fronted_place(own_text, &head_lede);
+        // The sentence-level fields are the same for every number of the sentence.
+        let key = (own, m.sentence.is_some());
+        if own_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            own_cache = Some((
+                key,
+                sentence_fields(
+                    article.slice(own),
+                    m.sentence.is_some(),
+                    &head_lede,
+                    head_lede_frame,
+                ),
+            ));
         }
-        f.difference = reads_as_difference(article, m);
+        if let Some((_, s)) = &own_cache {
+            f.years = s.years.clone();
+            f.new_years = s.new_years.clone();
+            f.own_frame = s.own_frame;
+            f.incidents = s.incidents.clone();
+            f.new_incidents = s.new_incidents.clone();
+            f.refers_to = s.refers_to.clone();
+            f.times = s.times.clone();
+            f.fronted_place = s.fronted_place;
+        }
         m.frame = f;
     }
     for i in 1..numbers.len() {
@@ -216,9 +277,49 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
     }
 }
 
-/// The envelope's frame flags for a number: another time (a shift word, a new year or a frame
-/// of its own), a change (an update or a running total) or another event (another incident, a
-/// new incident noun, a fronted place).
+/// True for the numbers N010 compares (counts of an event: "12 killed"), whose frame is filled in
+/// whole by [`annotate`].
+pub fn compared(m: &NumberMention) -> bool {
+    m.kind == Kind::Count && !m.modifier && m.counted.verb.is_some()
+}
+
+/// The sentence (or segment) a number's blockers are read in.
+fn scope_of(article: &Article, m: &NumberMention) -> Span {
+    m.sentence
+        .or_else(|| article.segment_at(m.span.start).map(|s| s.span))
+        .unwrap_or(m.span)
+}
+
+/// `[change, running_total, other_event, time_shift]` of a sentence.
+fn scope_flags(article: &Article, scope: Span) -> [bool; 4] {
+    let sp = lower_pieces(article.slice(scope));
+    [
+        words::pieces_contain_phrase(&sp, qf::CHANGE),
+        words::pieces_contain_phrase(&sp, qf::RUNNING_TOTAL),
+        words::pieces_contain_phrase(&sp, qf::OTHER_EVENT),
+        words::pieces_contain_phrase(&sp, qf::TIME_SHIFT),
+    ]
+}
+
+/// The envelope frame of any number: [`envelope_frame`] for the compared ones, the sentence's
+/// flags for the others (computed here, on demand, for the claims view).
+pub fn sentence_frame(article: &Article, m: &NumberMention) -> super::envelope::Frame {
+    if compared(m) {
+        return envelope_frame(&m.frame);
+    }
+    let [change, running_total, other_event, time_shift] =
+        scope_flags(article, scope_of(article, m));
+    super::envelope::Frame {
+        time_shift,
+        hedge: false,
+        change: change || running_total,
+        other_event,
+    }
+}
+
+/// The envelope's frame flags for a compared number: another time (a shift word, a new year or
+/// a frame of its own), a change (an update or a running total) or another event (another
+/// incident, a new incident noun, a fronted place).
 pub fn envelope_frame(f: &QuantityFrame) -> super::envelope::Frame {
     super::envelope::Frame {
         time_shift: f.time_shift || !f.new_years.is_empty() || f.own_frame,
@@ -248,12 +349,19 @@ mod tests {
     fn blockers_and_clause_subsets() {
         let f = frames("12 killed in fire\n\nThe death toll rose to 15 on Tuesday.");
         assert!(!f[0].1.blocked());
-        assert!(f[1].1.change && f[1].1.blocked());
-        let f = frames("H\n\nSeven people were injured and more than 20 cars were damaged.");
+        // "the death toll ... 15" counts the dead, so N010 compares it and its frame is full;
+        // the claims view's on-demand frame agrees.
+        let a = parse(Arc::from(
+            "12 killed in fire\n\nThe death toll rose to 15 on Tuesday.",
+        ));
+        let nums = extract(&a);
+        assert!(compared(&nums[1]), "{nums:#?}");
+        assert!(f[1].1.change && f[1].1.blocked(), "{f:#?}");
+        assert!(sentence_frame(&a, &nums[1]).change);
+        assert!(!sentence_frame(&a, &nums[0]).change);
+        let f = frames("H\n\nSeven people were killed and more than 20 were injured.");
         assert!(!f[0].1.subset, "'more' is in another clause");
-        assert!(f[1].1.subset);
-        let f = frames("H\n\nThree more people died in the crash.");
-        assert!(f[0].1.subset);
+        assert!(f[1].1.subset, "{f:#?}");
     }
 
     #[test]

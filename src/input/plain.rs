@@ -106,7 +106,6 @@ pub fn parse(text: Arc<str>) -> Article {
         segments,
         sentences: Vec::new(),
         quotes: Vec::new(),
-        speakers: Vec::new(),
         casing: Vec::new(),
         date_line,
         front_matter_date,

@@ -20,7 +20,7 @@
 //! article explains ("Kyiv (Kiev)", "also spelled").
 
 use crate::article::{Article, Span};
-use crate::claims::names::NameMention;
+use crate::claims::names::{self, NameMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
@@ -300,9 +300,9 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
 
 /// True when some use of one spelling of the cluster is introduced as an alternative to another
 /// ("Kyiv (Kiev)", "Kyiv, also spelled Kiev"): the cues are read in `claims::names`
-/// (`alternative_cue`, `gloss_after`). Bracketed glosses count here although they are not
+/// (`names::alternative_cue`, `names::gloss_after`). Bracketed glosses count here although they are not
 /// counted as spellings.
-fn explained(cluster: &[Spelling], mentions: &[NameMention]) -> bool {
+fn explained(article: &Article, cluster: &[Spelling], mentions: &[NameMention]) -> bool {
     let lower: Vec<&str> = cluster.iter().map(|s| s.lower.as_str()).collect();
     let uses: Vec<&NameMention> = mentions
         .iter()
@@ -312,8 +312,8 @@ fn explained(cluster: &[Spelling], mentions: &[NameMention]) -> bool {
         })
         .collect();
     uses.iter().any(|u| {
-        u.alternative_cue
-            || u.gloss_after
+        names::alternative_cue(article, u.family)
+            || names::gloss_after(article, u.family)
                 .is_some_and(|end| uses.iter().any(|o| o.family.end == end && o.family != u.family))
     })
 }
@@ -457,7 +457,7 @@ fn clusters_traced(
             .filter(|&x| id[x] == root)
             .map(|x| sp[x].clone())
             .collect();
-        if members.len() >= 2 && !explained(&members, mentions) {
+        if members.len() >= 2 && !explained(article, &members, mentions) {
             out.push(members);
         }
     }

@@ -39,31 +39,61 @@ pub struct Casing {
 impl Casing {
     /// Measure `text` (one segment). O(n) in chars.
     pub fn of(text: &str) -> Casing {
-        let up = text.chars().filter(|c| c.is_uppercase()).count();
-        let low = text.chars().filter(|c| c.is_lowercase()).count();
-        let all_caps = up > 0 && low == 0;
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let capitalised = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        let long: Vec<&str> = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let long_caps = long
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        let title_case = long.len() >= 3 && long_caps * 4 >= long.len() * 3;
-        let mut name_words = 0;
-        let mut name_caps = 0;
-        for r in super::words::name_words(text) {
-            name_words += 1;
-            if all_caps || text[r].chars().next().is_some_and(char::is_uppercase) {
-                name_caps += 1;
+        // One pass, no allocation: letters by case; whitespace-separated words and whether
+        // they start with a capital; alphabetic runs of four or more letters and whether they
+        // start with a capital.
+        let (mut up, mut low) = (0usize, 0usize);
+        let (mut words, mut capitalised) = (0usize, 0usize);
+        let (mut long, mut long_caps) = (0usize, 0usize);
+        let mut in_word = false;
+        let mut run_len = 0usize;
+        let mut run_cap = false;
+        let (mut name_words, mut name_caps, mut in_name) = (0usize, 0usize, false);
+        for c in text.chars() {
+            // Name words as `words::name_words` reads them.
+            if in_name
+                && !(c.is_alphanumeric()
+                    || matches!(c, '\'' | '’' | '.' | '-')
+                    || super::words::is_mark(c))
+            {
+                in_name = false;
+            }
+            if !in_name && c.is_alphabetic() {
+                in_name = true;
+                name_words += 1;
+                name_caps += usize::from(c.is_uppercase());
+            }
+            if c.is_uppercase() {
+                up += 1;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+                capitalised += usize::from(c.is_uppercase());
+            }
+            if c.is_alphabetic() {
+                if run_len == 0 {
+                    run_cap = c.is_uppercase();
+                }
+                run_len += 1;
+            } else {
+                if run_len >= 4 {
+                    long += 1;
+                    long_caps += usize::from(run_cap);
+                }
+                run_len = 0;
             }
         }
+        if run_len >= 4 {
+            long += 1;
+            long_caps += usize::from(run_cap);
+        }
+        let all_caps = up > 0 && low == 0;
+        let title_case = long >= 3 && long_caps * 4 >= long * 3;
         Casing {
             case: if all_caps {
                 HeadlineCase::AllCaps
@@ -74,7 +104,7 @@ impl Casing {
             },
             all_caps,
             capitals_majority: up > 0 && up >= low,
-            words_capitalised_majority: capitalised * 2 > words.len(),
+            words_capitalised_majority: capitalised * 2 > words,
             title_case,
             name_words_capitalised_majority: all_caps || name_caps * 2 > name_words,
         }

@@ -53,6 +53,39 @@ pub fn clause_around(text: &str, sentence: Span, inner: Span) -> Span {
     Span::new(sentence.start + lo, sentence.start + hi.max(lo))
 }
 
+/// The clause breaks of `sentence` (byte ranges relative to its start), sorted: compute them
+/// once per sentence and pass them to [`clause_in`] for each span in it.
+pub fn sentence_breaks(text: &str, sentence: Span) -> Vec<(usize, usize)> {
+    let mut bs = text
+        .get(sentence.start..sentence.end)
+        .map(breaks)
+        .unwrap_or_default();
+    bs.sort_unstable();
+    bs
+}
+
+/// [`clause_around`] with the sentence's breaks already computed by [`sentence_breaks`].
+pub fn clause_in(sentence: Span, breaks: &[(usize, usize)], inner: Span) -> Span {
+    if !sentence.contains(inner) {
+        return sentence;
+    }
+    let rel_start = inner.start - sentence.start;
+    let rel_end = inner.end - sentence.start;
+    let lo = breaks
+        .iter()
+        .filter(|(_, e)| *e <= rel_start)
+        .map(|(_, e)| *e)
+        .max()
+        .unwrap_or(0);
+    let hi = breaks
+        .iter()
+        .filter(|(b, _)| *b >= rel_end)
+        .map(|(b, _)| *b)
+        .min()
+        .unwrap_or(sentence.len());
+    Span::new(sentence.start + lo, sentence.start + hi.max(lo))
+}
+
 /// Every clause of `sentence` in order (byte spans into `text`), trimmed of spaces; empty ones
 /// dropped.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
@@ -93,6 +126,7 @@ mod tests {
         let c = clause_around(t, s, at("40"));
         assert_eq!(&t[c.start..c.end], "40 were hurt");
         let c = clause_around(t, s, at("12"));
+        assert_eq!(clause_in(s, &sentence_breaks(t, s), at("12")), c);
         assert_eq!(&t[c.start..c.end], "Police said 12 people died");
         let all: Vec<&str> = clauses(t, s).iter().map(|c| &t[c.start..c.end]).collect();
         assert_eq!(

@@ -19,20 +19,17 @@ pub mod words;
 
 use crate::article::{Article, SegmentKind};
 
-/// Fill `article.sentences`, `article.quotes`, `article.speakers` and `article.casing` from
-/// its segments. Sentences and quotations are found in the headline and paragraphs only.
+/// Fill `article.sentences`, `article.quotes` and `article.casing` from its segments.
+/// Sentences and quotations are found in the headline and paragraphs only; a quotation's
+/// speaker is found on demand ([`Article::speaker_of`], [`quotes::speaker`]).
 pub fn annotate(article: &mut Article) {
     let text = &*article.text;
     let prose = |k: SegmentKind| matches!(k, SegmentKind::Headline | SegmentKind::Paragraph);
     let mut sentences = Vec::new();
     let mut quotes = Vec::new();
-    let mut speakers = Vec::new();
     for seg in article.segments.iter().filter(|s| prose(s.kind)) {
         sentences.extend(sentences::split(text, seg.span));
-        for q in quotes::find(text, seg.span) {
-            speakers.push(quotes::speaker(text, q, seg.span));
-            quotes.push(q);
-        }
+        quotes.extend(quotes::find(text, seg.span));
     }
     article.casing = article
         .segments
@@ -41,5 +38,4 @@ pub fn annotate(article: &mut Article) {
         .collect();
     article.sentences = sentences;
     article.quotes = quotes;
-    article.speakers = speakers;
 }

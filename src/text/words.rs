@@ -120,7 +120,7 @@ pub fn name_words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Combining marks (decomposed accents) stay inside a name word.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
@@ -155,8 +155,33 @@ pub fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 
 /// True when one of `phrases` (lower-case, words separated by single spaces) occurs in the
 /// lower-cased `pieces` (of [`pieces`]) as consecutive pieces.
+///
+/// `phrases` must be sorted (lexicon lists are): for each piece only the phrases equal to it or
+/// starting with it and a space are tried (a binary search), so the cost is
+/// O(pieces × log phrases), not their product.
 pub fn pieces_contain_phrase(pieces: &[String], phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| pieces_contain(pieces, p))
+    debug_assert!(
+        phrases.windows(2).all(|w| w[0] <= w[1]),
+        "phrases must be sorted"
+    );
+    pieces.iter().enumerate().any(|(i, w)| {
+        let w = w.as_str();
+        let from = phrases.partition_point(|p| *p < w);
+        // `w` itself, then the phrases "w ..." (a space sorts before any letter or digit).
+        phrases[from..]
+            .iter()
+            .take_while(|p| {
+                p.starts_with(w) && (p.len() == w.len() || p.as_bytes()[w.len()] == b' ')
+            })
+            .any(|p| match &p[w.len()..] {
+                "" => true,
+                rest => rest.strip_prefix(' ').is_some_and(|rest| {
+                    rest.split(' ')
+                        .enumerate()
+                        .all(|(k, part)| pieces.get(i + 1 + k).is_some_and(|x| x == part))
+                }),
+            })
+    })
 }
 
 /// True when `phrase` (lower-case, words separated by single spaces) occurs in the lower-cased
