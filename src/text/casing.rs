@@ -49,7 +49,22 @@ impl Casing {
         let mut run_len = 0usize;
         let mut run_cap = false;
         let (mut name_words, mut name_caps, mut in_name) = (0usize, 0usize, false);
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is decoded from the byte; anything else as a char.
+            let c = if bytes[i] < 0x80 {
+                i += 1;
+                bytes[i - 1] as char
+            } else {
+                match text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => {
+                        i += c.len_utf8();
+                        c
+                    }
+                    None => break,
+                }
+            };
             // Name words as `words::name_words` reads them.
             if in_name
                 && !(c.is_alphanumeric()
