@@ -42,6 +42,15 @@ impl Span {
     }
 }
 
+/// The first byte at or after `pos` that is not ASCII whitespace (`text.len()` at the end).
+pub fn skip_ws(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+        pos += 1;
+    }
+    pos
+}
+
 /// Line starts of one file, for turning byte offsets into positions.
 ///
 /// Lines end at `\n`; a `\r` before it belongs to the line's end, so CRLF files get the same

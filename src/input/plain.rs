@@ -11,6 +11,7 @@ use crate::article::{Article, DateLine, Dateline, Segment, SegmentKind, Span};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon;
+use crate::source::skip_ws;
 
 /// Parse the structure of a plain-text article and annotate it ([`crate::text::annotate`]:
 /// sentences, quotations, casing). Never fails: text with no blank lines is one
@@ -174,14 +175,6 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     }
     out.extend(cur);
     out
-}
-
-fn skip_ws(text: &str, mut pos: usize) -> usize {
-    let bytes = text.as_bytes();
-    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-        pos += 1;
-    }
-    pos
 }
 
 fn is_chrome(block: &str) -> bool {

@@ -3,30 +3,33 @@
 //! Every lookup takes a word as written and matches it case-insensitively (ASCII), so headlines
 //! in capitals ("TWO KILLED") read the same as body text.
 
+/// Cardinal number words from zero to nineteen; a word's index is its value.
+pub const SMALL_NUMBERS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
 /// The value of a cardinal number word ("one" … "ninety"), lower or upper case.
 pub fn word_value(word: &str) -> Option<u32> {
-    const SMALL: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
+    const SMALL: &[&str] = &SMALL_NUMBERS;
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];

@@ -56,32 +56,11 @@ pub fn group_thousands(s: &str) -> String {
 
 /// A count in words up to twenty ("three"), in digits above ("21").
 pub fn number_word(n: usize) -> String {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+    match crate::knowledge::numbers::SMALL_NUMBERS.get(n) {
+        Some(w) => (*w).to_string(),
+        None if n == 20 => "twenty".to_string(),
+        None => n.to_string(),
+    }
 }
 
 /// "Wednesday, February 28, 2024".

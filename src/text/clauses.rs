@@ -29,28 +29,7 @@ fn breaks(s: &str) -> Vec<(usize, usize)> {
 /// conjunctions "and", "but", "while", "when", "whereas"). `sentence` itself when `inner` is
 /// not inside it.
 pub fn clause_around(text: &str, sentence: Span, inner: Span) -> Span {
-    let Some(s) = text.get(sentence.start..sentence.end) else {
-        return sentence;
-    };
-    if !sentence.contains(inner) {
-        return sentence;
-    }
-    let rel_start = inner.start - sentence.start;
-    let rel_end = inner.end - sentence.start;
-    let bs = breaks(s);
-    let lo = bs
-        .iter()
-        .filter(|(_, e)| *e <= rel_start)
-        .map(|(_, e)| *e)
-        .max()
-        .unwrap_or(0);
-    let hi = bs
-        .iter()
-        .filter(|(b, _)| *b >= rel_end)
-        .map(|(b, _)| *b)
-        .min()
-        .unwrap_or(s.len());
-    Span::new(sentence.start + lo, sentence.start + hi.max(lo))
+    clause_in(sentence, &sentence_breaks(text, sentence), inner)
 }
 
 /// The clause breaks of `sentence` (byte ranges relative to its start), sorted: compute them

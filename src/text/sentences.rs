@@ -1,7 +1,7 @@
 //! Sentences: one splitter for the whole crate.
 
 use crate::knowledge::lexicon;
-use crate::source::Span;
+use crate::source::{skip_ws, Span};
 
 /// Sentence spans inside `seg` (bytes). A sentence ends at `.`, `!` or `?` (plus closing quotes
 /// or brackets) followed by whitespace and an upper-case letter, digit or opening quote, unless
@@ -59,12 +59,4 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
         }
     }
     out
-}
-
-fn skip_ws(text: &str, mut pos: usize) -> usize {
-    let bytes = text.as_bytes();
-    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-        pos += 1;
-    }
-    pos
 }
