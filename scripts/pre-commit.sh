@@ -99,7 +99,7 @@ code=$?
 set -e
 echo "$out"
 [ "$code" -eq 0 ] || fail "a warning-only article was refused by the default hook"
-grep -qF "N001" <<<"$out" && fail "a passing hook showed its output without verbose: true"
+grep -qF "P001" <<<"$out" && fail "a passing hook showed its output without verbose: true"
 
 # 4. ... and verbose: true shows the warning of the passing hook.
 echo "Zelensky met the prime minister." >>"$warn"
@@ -111,7 +111,7 @@ code=$?
 set -e
 echo "$out"
 [ "$code" -eq 0 ] || fail "verbose hook refused a warning-only article"
-grep -qF "N001(name-variant)" <<<"$out" || fail "verbose: true did not show the N001 warning"
+grep -qF "P001(name-variant)" <<<"$out" || fail "verbose: true did not show the P001 warning"
 
 # ... but is refused with --fail-on warning in args.
 echo "Zelensky left on Friday." >>"$warn"
@@ -123,7 +123,7 @@ code=$?
 set -e
 echo "$out"
 [ "$code" -ne 0 ] || fail "--fail-on warning accepted a warning-only article"
-grep -qF "N001(name-variant)" <<<"$out" || fail "the strict hook's output lacks N001"
+grep -qF "P001(name-variant)" <<<"$out" || fail "the strict hook's output lacks P001"
 git -C "$repo" reset --quiet --hard HEAD
 
 # 5. README's plain git hook: no article staged -> 0; spaces and non-ASCII names work.

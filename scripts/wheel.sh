@@ -36,7 +36,7 @@ if [ "$code" -ne 1 ]; then
     echo "wheel.sh: FAILED: expected exit 1 for the seed article, got $code" >&2
     exit 1
 fi
-for want in "fixtures/balkan-summit.txt:6:192: error[L001]" "fixtures/balkan-summit.txt:3:1: warning[N001]"; do
+for want in "fixtures/balkan-summit.txt:6:192: error[L001]" "fixtures/balkan-summit.txt:3:1: warning[P001]"; do
     grep -qF "$want" <<<"$out" || { echo "wheel.sh: FAILED: missing '$want'" >&2; exit 1; }
 done
 "$installed" --version
