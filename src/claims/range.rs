@@ -133,19 +133,7 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                     .filter(|e| e.span.start == s.offset + next_start)
                 {
                     let Some(ec) = e.calendar() else { continue };
-                    let year = ec.year.value().or(c.year.value());
-                    let days = range_days(c.month, c.day, ec.month, ec.day, year);
-                    s.push(
-                        out,
-                        local_start,
-                        ec.span.end - s.offset,
-                        TimeValue::Range(DateRange {
-                            start: c.span,
-                            end: ec.span,
-                            days,
-                            from_to: false,
-                        }),
-                    );
+                    push_pair(s, out, local_start, c, ec, false);
                 } else {
                     // "June 3-5", "June 3-5, 2024".
                     let len = after
@@ -207,19 +195,7 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                     continue;
                 };
                 let Some(ec) = e.calendar() else { continue };
-                let year = ec.year.value().or(c.year.value());
-                let days = range_days(c.month, c.day, ec.month, ec.day, year);
-                s.push(
-                    out,
-                    local_start,
-                    ec.span.end - s.offset,
-                    TimeValue::Range(DateRange {
-                        start: c.span,
-                        end: ec.span,
-                        days,
-                        from_to: true,
-                    }),
-                );
+                push_pair(s, out, local_start, c, ec, true);
             }
         }
     }
@@ -229,6 +205,32 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
 /// segment): "from 10 to 12 January", "between 3 and 5 May" (day-first, the first day after
 /// "from"/"between"), or "August 11 to 16", "from March 3 to 5" (month-first, the last day a
 /// bare number ending the clause or followed by a place).
+/// Push the range from date `c` (starting at segment byte `local_start`) to date `ec`, each
+/// with its own month ("March 31-April 2", "from March 3 to March 5"); a year written on
+/// either end counts for both.
+fn push_pair(
+    s: &Seg<'_>,
+    out: &mut Vec<TimeMention>,
+    local_start: usize,
+    c: &dates::CalendarDate,
+    ec: &dates::CalendarDate,
+    from_to: bool,
+) {
+    let year = ec.year.value().or(c.year.value());
+    let days = range_days(c.month, c.day, ec.month, ec.day, year);
+    s.push(
+        out,
+        local_start,
+        ec.span.end - s.offset,
+        TimeValue::Range(DateRange {
+            start: c.span,
+            end: ec.span,
+            days,
+            from_to,
+        }),
+    );
+}
+
 fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<TimeMention> {
     let local_start = c.span.start - s.offset;
     let local_end = c.span.end - s.offset;

@@ -355,15 +355,9 @@ struct Doc<'a> {
 #[derive(Serialize)]
 struct FileOut<'a> {
     path: &'a str,
-    reference_date: Option<RefOut>,
+    reference_date: Option<super::json::RefOut>,
     claims: Vec<ClaimOut<'a>>,
     comparisons: Vec<CmpOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct RefOut {
-    date: String,
-    source: crate::ReferenceSource,
 }
 
 #[derive(Serialize)]
@@ -470,10 +464,7 @@ fn file_out<'a>(f: &'a ClaimsFile, kinds: KindFilter<'_>, with_path: bool) -> Fi
         .collect();
     FileOut {
         path: &f.path,
-        reference_date: f.report.reference.as_ref().map(|r| RefOut {
-            date: r.date.format("%Y-%m-%d").to_string(),
-            source: r.source,
-        }),
+        reference_date: super::json::reference(&f.report.reference),
         claims,
         comparisons,
     }

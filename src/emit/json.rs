@@ -22,8 +22,9 @@ struct FileOut<'a> {
     diagnostics: Vec<DiagOut<'a>>,
 }
 
+/// The `reference_date` object of the JSON documents (check and claims).
 #[derive(Serialize)]
-struct RefOut {
+pub(crate) struct RefOut {
     date: String,
     source: ReferenceSource,
 }
@@ -66,7 +67,8 @@ struct Summary {
     notes: usize,
 }
 
-fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
+/// `reference_date`: `null`, or the date (YYYY-MM-DD) and where it came from.
+pub(crate) fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
     r.as_ref().map(|r| RefOut {
         date: r.date.format("%Y-%m-%d").to_string(),
         source: r.source,
