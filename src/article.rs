@@ -78,6 +78,10 @@ pub struct Article {
     /// The `date:` field of a YAML front-matter block (`---` ... `---`) opening the file, when
     /// there is one; the block itself is not part of any segment.
     pub front_matter_date: Option<DateLine>,
+    /// Rule codes listed in the front matter's `claimlint: { ignore: [...] }` key, each with the
+    /// byte span of the code as written there: findings of these rules are suppressed for the
+    /// whole file (see `docs/suppressions`). Empty for formats without front matter.
+    pub front_matter_ignore: Vec<(String, Span)>,
     /// The wire dateline opening the body, when there is one.
     pub dateline: Option<Dateline>,
 }

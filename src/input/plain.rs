@@ -110,6 +110,7 @@ pub fn parse(text: Arc<str>) -> Article {
         casing: Vec::new(),
         date_line,
         front_matter_date,
+        front_matter_ignore: Vec::new(),
         dateline,
     };
     crate::text::annotate(&mut article);
