@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod claims;
+pub mod data_error;
 pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod emit;

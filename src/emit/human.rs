@@ -8,12 +8,14 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
+use crate::data_error::DataFileError;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Run;
 use crate::source::LineIndex;
 
 /// A file's text for miette, named, with the header's column counted in code points (as in
 /// JSON; a leading byte-order mark not counted) instead of miette's bytes.
+#[derive(Debug)]
 struct Source {
     name: String,
     text: Arc<str>,
@@ -214,5 +216,108 @@ fn render_plain(out: &mut String, path: &str, text: &str, index: &LineIndex, d: 
     }
     if let Some(h) = &d.help {
         out.push_str(&format!("  help: {h}\n"));
+    }
+}
+
+/// Adapter from a [`DataFileError`] to `miette::Diagnostic`.
+#[derive(Debug)]
+struct DataAdapter<'a> {
+    e: &'a DataFileError,
+    source: Source,
+}
+
+impl fmt::Display for DataAdapter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.e.message)
+    }
+}
+
+impl std::error::Error for DataAdapter<'_> {}
+
+impl miette::Diagnostic for DataAdapter<'_> {
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.e
+            .help
+            .as_ref()
+            .map(|h| Box::new(h.clone()) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.e.span.map(|_| &self.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.e.span?;
+        let len = self.e.text.len();
+        let start = span.start.min(len);
+        let end = span.end.min(len).max(start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some("here".to_string()), start..end),
+        )))
+    }
+}
+
+/// Render an error in a user's data file (configuration, rule pack) as a miette report with a
+/// snippet at its span, without colour; ends with a newline. Falls back to the one-line
+/// [`Display`](fmt::Display) form when the span's line is too long to show.
+pub fn render_data_error(e: &DataFileError) -> String {
+    let long = e.span.is_some_and(|s| {
+        let d = Diagnostic {
+            code: "".into(),
+            rule: "".into(),
+            severity: Severity::Error,
+            message: String::new(),
+            help: None,
+            labels: vec![crate::diagnostic::Label {
+                span: s,
+                message: String::new(),
+                primary: true,
+            }],
+            fix: None,
+        };
+        longest_labelled_line(&e.text, &d) > MAX_SNIPPET_LINE
+    });
+    if long {
+        return format!("error: {e}\n");
+    }
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .with_links(false);
+    let a = DataAdapter {
+        e,
+        source: Source {
+            name: e.path.clone(),
+            text: e.text.clone(),
+        },
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &a).is_err() || e.span.is_none() {
+        return format!("error: {e}\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod data_error_tests {
+    use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn data_error_snippet_names_file_line_and_column() {
+        let text: Arc<str> = Arc::from("select = [\"L001\"]\nselct = 1\n");
+        let e = DataFileError::at(
+            "claimlint.toml",
+            text,
+            Span::new(18, 23),
+            "unknown key `selct`",
+        )
+        .with_help("did you mean `select`?");
+        let out = render_data_error(&e);
+        assert!(out.contains("unknown key `selct`"), "{out}");
+        assert!(out.contains("[claimlint.toml:2:1]"), "{out}");
+        assert!(out.contains("selct = 1"), "{out}");
+        assert!(out.contains("did you mean `select`?"), "{out}");
+        let w = DataFileError::whole_file("x.toml", "cannot read");
+        assert_eq!(render_data_error(&w), "error: x.toml: cannot read\n");
     }
 }
