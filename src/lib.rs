@@ -29,9 +29,10 @@ pub use reference::{ReferenceDate, ReferenceSource};
 
 pub use report::{Report, Settings};
 
-/// Run every built-in rule on `article`. Deterministic: same input, same output, no clock.
+/// Run the rules of `settings.rules` (every built-in rule by default) on `article`.
+/// Deterministic: same input, same output, no clock.
 pub fn check(article: &Article, settings: &Settings) -> Report {
-    check_with(article, settings, &rules::RuleSet::builtin())
+    check_with(article, settings, &settings.rules)
 }
 
 /// Run the rules of `rules` on `article`: diagnostics normalised (see

@@ -253,6 +253,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     use claimlint::emit::claims::{self as view, ClaimsFile};
     let settings = Settings {
         reference_date: args.reference_date,
+        ..Default::default()
     };
     let (sources, empty) = runner::expand(&args.paths);
     let mut files = Vec::new();
@@ -293,6 +294,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
 fn run_check(args: CheckArgs) -> ExitCode {
     let settings = Settings {
         reference_date: args.reference_date,
+        ..Default::default()
     };
     let (sources, empty) = runner::expand(&args.paths);
     let threads = args.threads.unwrap_or_else(|| {

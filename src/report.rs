@@ -9,12 +9,16 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::reference::ReferenceDate;
+use crate::rules::RuleSet;
 
 /// Options for one run of the rules.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
     /// `--reference-date`: the article's date, overriding anything written in the article.
     pub reference_date: Option<NaiveDate>,
+    /// The rules to run ([`RuleSet::builtin`] by default; rule packs add to it, configuration
+    /// selects from it).
+    pub rules: RuleSet,
 }
 
 /// The result of checking one article.

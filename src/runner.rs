@@ -116,10 +116,25 @@ pub fn read_source(source: &Source) -> Result<Article, FileError> {
     })
 }
 
-fn check_one(source: &Source, settings: &Settings) -> Result<CheckedFile, FileError> {
+/// Where the settings for each checked file come from: one [`Settings`] for every file, or a
+/// project configuration resolved per file (nearest `claimlint.toml`, `[[overrides]]` globs).
+pub trait SettingsFor: Sync {
+    /// The settings that apply to `source`; an error (naming the file) when its configuration
+    /// cannot be loaded.
+    fn settings_for(&self, source: &Source) -> Result<std::sync::Arc<Settings>, FileError>;
+}
+
+impl SettingsFor for Settings {
+    fn settings_for(&self, _: &Source) -> Result<std::sync::Arc<Settings>, FileError> {
+        Ok(std::sync::Arc::new(self.clone()))
+    }
+}
+
+fn check_one(source: &Source, settings: &dyn SettingsFor) -> Result<CheckedFile, FileError> {
     let path = source.display();
+    let settings = settings.settings_for(source)?;
     let article = read_source(source)?;
-    let report = check(&article, settings);
+    let report = check(&article, &settings);
     Ok(CheckedFile {
         path,
         text: article.text.clone(),
@@ -127,9 +142,10 @@ fn check_one(source: &Source, settings: &Settings) -> Result<CheckedFile, FileEr
     })
 }
 
-/// Check every source with up to `threads` worker threads (at least 1). Results keep input
+/// Check every source with up to `threads` worker threads (at least 1), each with the settings
+/// `settings` gives for it. Results keep input
 /// order; unreadable files go to [`Run::errors`] and the rest are still checked.
-pub fn check_sources(sources: &[Source], settings: &Settings, threads: usize) -> Run {
+pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: usize) -> Run {
     let results: Vec<Mutex<Option<Result<CheckedFile, FileError>>>> =
         sources.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);

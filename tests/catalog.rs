@@ -287,6 +287,7 @@ fn every_rule_example_gives_what_it_says() {
             let article = input::plain::parse(Arc::from(case.article.as_str()));
             let settings = Settings {
                 reference_date: case.reference_date,
+                ..Default::default()
             };
             let mut got: Vec<(String, String)> = check(&article, &settings)
                 .diagnostics

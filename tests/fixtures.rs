@@ -22,7 +22,13 @@ fn run_fixture(path: &Path) -> Run {
     let reference_date = stem
         .split_once('@')
         .map(|(_, d)| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("valid @date in name"));
-    let report = check(&article, &Settings { reference_date });
+    let report = check(
+        &article,
+        &Settings {
+            reference_date,
+            ..Default::default()
+        },
+    );
     let rel = path
         .strip_prefix(env!("CARGO_MANIFEST_DIR"))
         .unwrap_or(path)

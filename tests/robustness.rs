@@ -152,6 +152,7 @@ fn mutated_fixtures_never_panic_and_spans_stay_valid() {
             let m = mutate(&mut rng, &text);
             let settings = Settings {
                 reference_date: if i % 2 == 0 { reference } else { None },
+                ..Default::default()
             };
             assert_well_formed(&m, &settings);
         }

@@ -189,6 +189,7 @@ fn evaluate_bytes(
     };
     let settings = Settings {
         reference_date: reference,
+        ..Default::default()
     };
     let report = check(&article, &settings);
     let text: &str = &article.text;

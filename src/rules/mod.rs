@@ -238,6 +238,7 @@ pub(crate) fn findings(
     let article = crate::input::plain::parse(std::sync::Arc::from(text));
     let settings = crate::Settings {
         reference_date: reference,
+        ..Default::default()
     };
     crate::check(&article, &settings)
         .diagnostics
