@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod claims;
+pub mod config;
 pub mod data_error;
 pub mod diagnostic;
 #[cfg(feature = "cli")]
@@ -21,6 +22,7 @@ pub mod rules;
 #[cfg(feature = "cli")]
 pub mod runner;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 pub use article::{Article, Span};
@@ -76,7 +78,12 @@ fn run(
     Vec<claims::envelope::Claim>,
     Vec<rules::trace::Comparison>,
 ) {
-    let reference = reference::resolve(article, settings.reference_date);
+    let reference = match settings.reference_policy {
+        config::ReferencePolicy::Article => reference::resolve(article, settings.reference_date),
+        config::ReferencePolicy::None => settings
+            .reference_date
+            .and_then(|d| reference::resolve(article, Some(d))),
+    };
     let mentions = claims::Mentions::extract(article, reference.as_ref());
     let trace = rules::trace::Trace::new(tracing);
     let cx = rules::Context {
@@ -89,11 +96,18 @@ fn run(
     for rule in rules.iter() {
         rule.check(&cx, &mut diagnostics);
     }
-    let mut diagnostics: Vec<Diagnostic> = diagnostics
+    let diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(Diagnostic::normalise)
         .filter(|d| !d.labels.is_empty())
         .collect();
+    // Suppressions see every finding, then S001 reports the ones that matched none.
+    let mut diagnostics = suppress::apply(article, diagnostics, rules);
+    for d in &mut diagnostics {
+        if let Some(&s) = settings.severity.get(d.code.as_ref()) {
+            d.severity = s;
+        }
+    }
     diagnostics
         .sort_by(|a, b| (a.start(), &a.code, &a.message).cmp(&(b.start(), &b.code, &b.message)));
     let envelopes = if tracing {

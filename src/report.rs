@@ -19,6 +19,18 @@ pub struct Settings {
     /// The rules to run ([`RuleSet::builtin`] by default; rule packs add to it, configuration
     /// selects from it).
     pub rules: RuleSet,
+    /// Per-rule severity from configuration (`[severity]`), keyed by canonical code (`P001`,
+    /// never an alias): every finding of that rule gets this severity. Empty by default.
+    pub severity: std::collections::BTreeMap<String, Severity>,
+    /// Configuration `reference-date`: whether a date written in the article may be the
+    /// reference date (`article`, the default) or only `--reference-date` counts (`none`).
+    pub reference_policy: crate::config::ReferencePolicy,
+    /// Configuration `fail-on`: the exit-code threshold for this file when the command line
+    /// gives neither `--fail-on` nor `--exit-zero`.
+    pub fail_on: crate::config::FailOn,
+    /// Configuration `[input]`: how to read the file (format, JSON fields, encoding), for the
+    /// readers to consult.
+    pub input: crate::config::InputOptions,
 }
 
 /// The result of checking one article.

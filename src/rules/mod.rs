@@ -68,9 +68,9 @@ macro_rules! rule_meta {
 // `mod d001_weekday_date_mismatch;` ... and `static BUILTIN: &[&dyn Rule]`, from build.rs.
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
-/// What a rule is about; the first letter of its code says the same (`L`, `P`, `N`, `D`).
+/// What a rule is about; the first letter of its code says the same (`L`, `P`, `N`, `D`, `S`).
 ///
-/// Serialised in kebab-case: `"places"`, `"people"`, `"numbers"`, `"dates"`.
+/// Serialised in kebab-case: `"places"`, `"people"`, `"numbers"`, `"dates"`, `"suppressions"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
@@ -82,6 +82,8 @@ pub enum Category {
     Numbers,
     /// Dates, durations and ages (`D` codes).
     Dates,
+    /// Suppression comments themselves (`S` codes): computed after every other rule.
+    Suppressions,
 }
 
 impl std::fmt::Display for Category {
@@ -92,11 +94,12 @@ impl std::fmt::Display for Category {
 
 impl Category {
     /// Every category, in the order the code scheme lists them.
-    pub const ALL: [Category; 4] = [
+    pub const ALL: [Category; 5] = [
         Category::Places,
         Category::People,
         Category::Numbers,
         Category::Dates,
+        Category::Suppressions,
     ];
 
     /// The kebab-case name used in output (`places`, `people`, `numbers`, `dates`).
@@ -106,6 +109,7 @@ impl Category {
             Category::People => "people",
             Category::Numbers => "numbers",
             Category::Dates => "dates",
+            Category::Suppressions => "suppressions",
         }
     }
 
@@ -116,6 +120,7 @@ impl Category {
             Category::People => "people and other proper names",
             Category::Numbers => "numbers",
             Category::Dates => "dates and times",
+            Category::Suppressions => "suppression comments",
         }
     }
 
@@ -126,6 +131,7 @@ impl Category {
             Category::People => 'P',
             Category::Numbers => 'N',
             Category::Dates => 'D',
+            Category::Suppressions => 'S',
         }
     }
 }

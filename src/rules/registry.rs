@@ -139,6 +139,12 @@ impl RuleSet {
         self.rules.is_empty()
     }
 
+    /// Keep only the rules for which `keep` is true (order unchanged): how configuration
+    /// (`select`, `ignore`) narrows a set.
+    pub fn retain(&mut self, mut keep: impl FnMut(&dyn Rule) -> bool) {
+        self.rules.retain(|e| keep(e.rule()));
+    }
+
     /// The rule with this code or alias (case-insensitive) or kebab-case name.
     pub fn find(&self, code_or_name: &str) -> Option<&dyn Rule> {
         self.iter().find(|r| r.meta().is_named(code_or_name))

@@ -1,0 +1,539 @@
+//! Configuration per checked file: discovery (nearest `claimlint.toml` walking up from the
+//! file's folder, cached per folder), `[[overrides]]`, command-line flags, and the resulting
+//! [`Settings`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+
+use super::file::{ConfigFile, Layer, PackRef, Selector};
+use super::{FailOn, InputOptions, ReferencePolicy, FILE_NAMES};
+use crate::data_error::DataFileError;
+use crate::diagnostic::Severity;
+use crate::report::{FileError, Settings};
+use crate::rules::RuleSet;
+use crate::runner::{SettingsFor, Source};
+
+/// What the command line says about configuration.
+#[derive(Clone, Debug, Default)]
+pub struct CliOptions {
+    /// `--config FILE`: use this file for every checked file (no discovery).
+    pub config: Option<PathBuf>,
+    /// `--isolated`: no configuration file at all.
+    pub isolated: bool,
+    /// `--select` (comma-separated on the command line, split here as given).
+    pub select: Option<Vec<String>>,
+    /// `--extend-select`.
+    pub extend_select: Vec<String>,
+    /// `--ignore`.
+    pub ignore: Vec<String>,
+    /// `--reference-date`.
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// The configuration that applies to one file: which file (if any), which of its overrides
+/// matched, and the command line, in the order they apply.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    /// The configuration file used, if any.
+    pub file: Option<Arc<ConfigFile>>,
+    /// The settings layers in the order applied: the file's top level, the matching
+    /// `[[overrides]]`, the command line.
+    pub layers: Vec<Layer>,
+    /// `--reference-date`.
+    pub reference_date: Option<NaiveDate>,
+    base_rules: RuleSet,
+}
+
+/// Whether one rule runs, and which setting decided it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleState {
+    /// The rule's code.
+    pub code: String,
+    /// True when it runs.
+    pub enabled: bool,
+    /// What decided: `default`, or `ORIGIN: select "N01"` with the place it is written
+    /// (`claimlint.toml:3:11`).
+    pub because: String,
+}
+
+impl Resolved {
+    /// Every rule of the base set with whether it runs and why, in rule-set order.
+    pub fn rule_states(&self) -> Vec<RuleState> {
+        let mut states: Vec<RuleState> = self
+            .base_rules
+            .iter()
+            .map(|r| RuleState {
+                code: r.meta().code.to_string(),
+                enabled: true,
+                because: "default (every rule runs)".to_string(),
+            })
+            .collect();
+        for layer in &self.layers {
+            let at = |s: &Selector, key: &str| -> String {
+                let place = match (&self.file, s.span) {
+                    (Some(f), Some(span)) if layer.origin != CLI_ORIGIN => f.location(span.start),
+                    _ => layer.origin.clone(),
+                };
+                format!("{key} \"{}\" ({place})", s.written)
+            };
+            if let Some(select) = &layer.select {
+                for st in &mut states {
+                    match select.iter().find(|s| s.codes.contains(&st.code)) {
+                        Some(s) => {
+                            st.enabled = true;
+                            st.because = at(s, "select");
+                        }
+                        None => {
+                            st.enabled = false;
+                            st.because = format!("not in select ({})", layer.origin);
+                        }
+                    }
+                }
+            }
+            for (key, list, on) in [
+                ("extend-select", &layer.extend_select, true),
+                ("ignore", &layer.ignore, false),
+            ] {
+                for s in list {
+                    for st in states.iter_mut().filter(|st| s.codes.contains(&st.code)) {
+                        st.enabled = on;
+                        st.because = at(s, key);
+                    }
+                }
+            }
+        }
+        states
+    }
+
+    /// The rules to run: the base rule set narrowed by `select`, `extend-select` and `ignore`.
+    ///
+    /// This is the one place where rule packs join: `packs` and `rule-dirs`
+    /// ([`Resolved::packs`], [`Resolved::rule_dirs`]) are to be loaded and their rules added to
+    /// the base set here, before selection (not connected yet: the base set is the built-in
+    /// rules).
+    pub fn rule_set(&self) -> RuleSet {
+        let on: Vec<String> = self
+            .rule_states()
+            .into_iter()
+            .filter(|s| s.enabled)
+            .map(|s| s.code)
+            .collect();
+        let mut set = self.base_rules.clone();
+        set.retain(|r| on.iter().any(|c| *c == r.meta().code));
+        set
+    }
+
+    /// `packs` of the configuration file (empty without one).
+    pub fn packs(&self) -> &[PackRef] {
+        self.file.as_ref().map_or(&[], |f| &f.packs)
+    }
+
+    /// `rule-dirs` of the configuration file, resolved against its folder.
+    pub fn rule_dirs(&self) -> &[PathBuf] {
+        self.file.as_ref().map_or(&[], |f| &f.rule_dirs)
+    }
+
+    fn last<T: Clone>(&self, get: impl Fn(&Layer) -> Option<T>) -> Option<(T, String)> {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|l| get(l).map(|v| (v, l.origin.clone())))
+    }
+
+    /// The settings: rules, severities (later layers win, per rule), fail-on, reference-date
+    /// policy and input options.
+    pub fn settings(&self) -> Settings {
+        let mut severity = BTreeMap::new();
+        for l in &self.layers {
+            for s in &l.severity {
+                severity.insert(s.code.clone(), s.severity);
+            }
+        }
+        Settings {
+            reference_date: self.reference_date,
+            rules: self.rule_set(),
+            severity,
+            reference_policy: self
+                .last(|l| l.reference_policy)
+                .map_or(ReferencePolicy::Article, |v| v.0),
+            fail_on: self.last(|l| l.fail_on).map_or(FailOn::Error, |v| v.0),
+            input: InputOptions {
+                format: self
+                    .last(|l| l.input_format)
+                    .map(|v| v.0)
+                    .unwrap_or_default(),
+                json_fields: self
+                    .last(|l| l.json_fields.clone())
+                    .map(|v| v.0)
+                    .unwrap_or_default(),
+                encoding: self.last(|l| l.encoding).map(|v| v.0).unwrap_or_default(),
+            },
+        }
+    }
+
+    /// What `claimlint config FILE` prints: the configuration file and overrides used, then
+    /// every setting with where it came from.
+    pub fn explain(&self, shown: &str) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = writeln!(out, "file: {shown}");
+        match &self.file {
+            Some(f) => {
+                let _ = writeln!(out, "configuration: {}", f.path.display());
+            }
+            None => {
+                let _ = writeln!(out, "configuration: none");
+            }
+        }
+        for l in self.layers.iter().skip(usize::from(self.file.is_some())) {
+            if l.origin != CLI_ORIGIN {
+                let _ = writeln!(out, "override: {}", l.origin);
+            }
+        }
+        let _ = writeln!(out, "\nrules:");
+        for s in self.rule_states() {
+            let _ = writeln!(
+                out,
+                "  {} {:<3} {}",
+                s.code,
+                if s.enabled { "on" } else { "off" },
+                s.because
+            );
+        }
+        let settings = self.settings();
+        let from = |o: Option<String>| o.unwrap_or_else(|| "default".to_string());
+        let _ = writeln!(out, "\nseverity:");
+        if settings.severity.is_empty() {
+            let _ = writeln!(out, "  (each rule's default)");
+        }
+        for (code, sev) in &settings.severity {
+            let origin = self
+                .layers
+                .iter()
+                .rev()
+                .find(|l| l.severity.iter().any(|s| &s.code == code))
+                .map(|l| l.origin.clone());
+            let _ = writeln!(out, "  {code} = {} ({})", sev.as_str(), from(origin));
+        }
+        let _ = writeln!(out);
+        let fail = self.last(|l| l.fail_on);
+        let _ = writeln!(
+            out,
+            "fail-on = {} ({})",
+            settings.fail_on.as_str(),
+            from(fail.map(|v| v.1))
+        );
+        let policy = self.last(|l| l.reference_policy);
+        let _ = writeln!(
+            out,
+            "reference-date = {} ({})",
+            settings.reference_policy.as_str(),
+            from(policy.map(|v| v.1))
+        );
+        if let Some(d) = self.reference_date {
+            let _ = writeln!(out, "--reference-date = {d}");
+        }
+        let _ = writeln!(
+            out,
+            "input.format = {} ({})",
+            settings.input.format.as_str(),
+            from(self.last(|l| l.input_format).map(|v| v.1))
+        );
+        let fields: Vec<String> = settings
+            .input
+            .json_fields
+            .iter()
+            .map(|(k, v)| format!("{k} = \"{v}\""))
+            .collect();
+        let _ = writeln!(
+            out,
+            "input.json-fields = {{ {} }} ({})",
+            fields.join(", "),
+            from(self.last(|l| l.json_fields.clone()).map(|v| v.1))
+        );
+        let _ = writeln!(
+            out,
+            "input.encoding = {} ({})",
+            settings.input.encoding.as_str(),
+            from(self.last(|l| l.encoding).map(|v| v.1))
+        );
+        let packs: Vec<String> = self
+            .packs()
+            .iter()
+            .map(|p| match p {
+                PackRef::Name(n) => n.clone(),
+                PackRef::Path(p) => p.display().to_string(),
+            })
+            .collect();
+        let _ = writeln!(out, "packs = [{}]", packs.join(", "));
+        let dirs: Vec<String> = self
+            .rule_dirs()
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let _ = writeln!(out, "rule-dirs = [{}]", dirs.join(", "));
+        out
+    }
+}
+
+/// The origin of the command-line layer.
+pub const CLI_ORIGIN: &str = "command line";
+
+/// Finds and caches configuration files and gives each checked file its [`Settings`].
+///
+/// Discovery costs a few `stat`s per folder, once per folder per run; settings are cached per
+/// (configuration file, matching overrides).
+pub struct Resolver {
+    cli: Layer,
+    reference_date: Option<NaiveDate>,
+    base_rules: RuleSet,
+    isolated: bool,
+    explicit: Option<Arc<ConfigFile>>,
+    cwd: PathBuf,
+    dirs: Mutex<HashMap<PathBuf, Result<Option<Arc<ConfigFile>>, DataFileError>>>,
+    settings: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), Arc<Settings>>>,
+    errors: Mutex<Vec<DataFileError>>,
+}
+
+fn cli_selectors(
+    flag: &str,
+    list: &[String],
+    rules: &RuleSet,
+) -> Result<Vec<Selector>, DataFileError> {
+    list.iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            Selector::resolve(w, None, rules).ok_or_else(|| {
+                DataFileError::whole_file(flag, format!("unknown rule code or prefix `{w}`"))
+                    .with_help("see `claimlint rules` for the codes")
+            })
+        })
+        .collect()
+}
+
+/// Read and parse the configuration file at `path`.
+pub fn load(path: &Path, rules: &RuleSet) -> Result<ConfigFile, DataFileError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        DataFileError::whole_file(path.display().to_string(), format!("cannot read: {e}"))
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| DataFileError::whole_file(path.display().to_string(), "not UTF-8 text"))?;
+    ConfigFile::parse(path, Arc::from(text), rules)
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` removed lexically.
+fn normalise(cwd: &Path, path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+impl Resolver {
+    /// A resolver for this command line, checking rule codes against `base_rules` (the
+    /// built-in rules). Errors: a `--select`/`--ignore`/`--extend-select` code that names no
+    /// rule, and a `--config` file that cannot be read or is invalid.
+    pub fn new(cli: CliOptions, base_rules: RuleSet) -> Result<Resolver, DataFileError> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let select = match &cli.select {
+            Some(s) => Some(cli_selectors("--select", s, &base_rules)?),
+            None => None,
+        };
+        let layer = Layer {
+            origin: CLI_ORIGIN.to_string(),
+            select,
+            extend_select: cli_selectors("--extend-select", &cli.extend_select, &base_rules)?,
+            ignore: cli_selectors("--ignore", &cli.ignore, &base_rules)?,
+            ..Default::default()
+        };
+        let explicit = match (&cli.config, cli.isolated) {
+            (Some(p), false) => Some(Arc::new(load(p, &base_rules)?)),
+            _ => None,
+        };
+        Ok(Resolver {
+            cli: layer,
+            reference_date: cli.reference_date,
+            base_rules,
+            isolated: cli.isolated,
+            explicit,
+            cwd,
+            dirs: Mutex::new(HashMap::new()),
+            settings: Mutex::new(HashMap::new()),
+            errors: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// The nearest configuration file for a file in folder `dir` (absolute, normalised):
+    /// `dir` itself, then each parent.
+    fn nearest(&self, dir: &Path) -> Result<Option<Arc<ConfigFile>>, DataFileError> {
+        let mut visited = Vec::new();
+        let mut found: Result<Option<Arc<ConfigFile>>, DataFileError> = Ok(None);
+        let mut cur = Some(dir);
+        while let Some(d) = cur {
+            if let Some(hit) = self.dirs.lock().ok().and_then(|m| m.get(d).cloned()) {
+                found = hit;
+                break;
+            }
+            visited.push(d.to_path_buf());
+            if let Some(path) = FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+                let shown = path
+                    .strip_prefix(&self.cwd)
+                    .map_or_else(|_| path.clone(), Path::to_path_buf);
+                found = load(&shown, &self.base_rules).map(|c| {
+                    Some(Arc::new(ConfigFile {
+                        path: shown.clone(),
+                        ..c
+                    }))
+                });
+                break;
+            }
+            cur = d.parent();
+        }
+        if let Ok(mut m) = self.dirs.lock() {
+            for v in visited {
+                m.insert(v, found.clone());
+            }
+        }
+        found
+    }
+
+    /// The configuration that applies to `source` (standard input: as a file in the current
+    /// folder). Errors: the nearest configuration file is invalid.
+    pub fn resolve(&self, source: &Source) -> Result<Resolved, DataFileError> {
+        let (abs, file) = match source {
+            Source::File(p) => {
+                let abs = normalise(&self.cwd, p);
+                let dir = abs
+                    .parent()
+                    .map_or_else(|| self.cwd.clone(), Path::to_path_buf);
+                let file = if self.isolated {
+                    None
+                } else if self.explicit.is_some() {
+                    self.explicit.clone()
+                } else {
+                    self.nearest(&dir)?
+                };
+                (abs, file)
+            }
+            Source::Stdin => {
+                let file = if self.isolated {
+                    None
+                } else if self.explicit.is_some() {
+                    self.explicit.clone()
+                } else {
+                    self.nearest(&self.cwd.clone())?
+                };
+                (self.cwd.join("<stdin>"), file)
+            }
+        };
+        let (layers, _) = self.layers_for(file.as_deref(), &abs);
+        Ok(Resolved {
+            file,
+            layers,
+            reference_date: self.reference_date,
+            base_rules: self.base_rules.clone(),
+        })
+    }
+
+    fn layers_for(&self, file: Option<&ConfigFile>, abs: &Path) -> (Vec<Layer>, Vec<usize>) {
+        let mut layers = Vec::new();
+        let mut matched = Vec::new();
+        if let Some(f) = file {
+            layers.push(f.base.clone());
+            let dir = normalise(&self.cwd, f.path.parent().unwrap_or(Path::new("")));
+            let rel = abs.strip_prefix(&dir).unwrap_or(abs);
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            for (i, o) in f.overrides.iter().enumerate() {
+                if o.globs.is_match(&rel) {
+                    layers.push(o.layer.clone());
+                    matched.push(i);
+                }
+            }
+        }
+        layers.push(self.cli.clone());
+        (layers, matched)
+    }
+
+    /// Every configuration error met so far, one per file, in the order met.
+    pub fn errors(&self) -> Vec<DataFileError> {
+        self.errors.lock().map(|e| e.clone()).unwrap_or_default()
+    }
+
+    fn settings_of(&self, source: &Source) -> Result<Arc<Settings>, DataFileError> {
+        let resolved = self.resolve(source)?;
+        let abs = match source {
+            Source::File(p) => normalise(&self.cwd, p),
+            Source::Stdin => self.cwd.join("<stdin>"),
+        };
+        let (_, matched) = self.layers_for(resolved.file.as_deref(), &abs);
+        let key = (resolved.file.as_ref().map(|f| f.path.clone()), matched);
+        if let Some(s) = self.settings.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(s);
+        }
+        let s = Arc::new(resolved.settings());
+        if let Ok(mut m) = self.settings.lock() {
+            m.insert(key, Arc::clone(&s));
+        }
+        Ok(s)
+    }
+
+    /// The exit-code threshold for the file shown as `path` in a run (`None`: never fails).
+    pub fn fail_on_for(&self, path: &str) -> Option<Severity> {
+        let source = if path == "<stdin>" {
+            Source::Stdin
+        } else {
+            Source::File(PathBuf::from(path))
+        };
+        self.settings_of(&source)
+            .map_or(Some(Severity::Error), |s| s.fail_on.threshold())
+    }
+}
+
+impl SettingsFor for Resolver {
+    fn settings_for(&self, source: &Source) -> Result<Arc<Settings>, FileError> {
+        self.settings_of(source).map_err(|e| {
+            if let Ok(mut errors) = self.errors.lock() {
+                if !errors.iter().any(|x| x.path == e.path) {
+                    errors.push(e.clone());
+                }
+            }
+            FileError {
+                path: source.display(),
+                message: format!("invalid configuration: {e}"),
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_removes_dots() {
+        assert_eq!(
+            normalise(Path::new("/w/p"), Path::new("a/../b/./c.txt")),
+            PathBuf::from("/w/p/b/c.txt")
+        );
+        assert_eq!(
+            normalise(Path::new("/w"), Path::new("/x/y.md")),
+            PathBuf::from("/x/y.md")
+        );
+    }
+}
