@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod data_error;

@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use claimlint::diagnostic::Severity;
 use claimlint::emit::{self, human, json};
 use claimlint::rules::{catalog, RuleSet};
+use claimlint::baseline::{self, Baseline};
+use claimlint::config::resolve;
 use claimlint::{runner, Settings};
 
 /// Lint news articles for internal inconsistencies: places, names and dates that contradict
@@ -35,6 +37,20 @@ enum Command {
         /// Output format: a plain list, the README's Markdown table, or JSON.
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
+    },
+    /// Write a commented claimlint.toml listing every key with its default (never overwrites).
+    Init {
+        /// Folder to write it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the settings that apply to FILE and where each comes from (configuration file,
+    /// overrides, command line): the answer to "why didn't this rule fire?".
+    Config {
+        /// The article whose settings to show (it need not exist).
+        path: PathBuf,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// List every claim an article makes (the fact-checker's checklist), grouped by segment,
     /// with what each rule compared it with.
@@ -75,6 +91,40 @@ fn parse_kind(s: &str) -> Result<claimlint::claims::envelope::ClaimKind, String>
     })
 }
 
+/// Configuration flags shared by `check` and `config`.
+#[derive(clap::Args, Debug, Clone, Default)]
+struct ConfigArgs {
+    /// Use this configuration file for every checked file (no discovery of claimlint.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file (built-in defaults and command-line flags only).
+    #[arg(long)]
+    isolated: bool,
+    /// Run only these rules (comma-separated codes or prefixes: L001,N01,D), replacing the
+    /// configuration's selection.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Option<Vec<String>>,
+    /// Run these rules too (comma-separated codes or prefixes).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    extend_select: Vec<String>,
+    /// Do not run these rules (comma-separated codes or prefixes).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+}
+
+impl ConfigArgs {
+    fn options(&self, reference_date: Option<NaiveDate>) -> resolve::CliOptions {
+        resolve::CliOptions {
+            config: self.config.clone(),
+            isolated: self.isolated,
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            reference_date,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum RulesFormat {
     Text,
@@ -110,9 +160,19 @@ struct CheckArgs {
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
-    /// Exit 1 when a finding at or above this severity exists.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Exit 1 when a finding at or above this severity exists (default: the configuration's
+    /// `fail-on`, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Record the current findings in FILE (JSON, written atomically) and exit 0 when every
+    /// file was read; later runs with `--baseline FILE` report only new findings.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that FILE (written by `--write-baseline`) does not hold.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -187,6 +247,22 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Claims(args) => run_claims(args),
+        Command::Init { dir } => run_init(&dir),
+        Command::Config { path, config } => {
+            let resolver = match resolve::Resolver::new(config.options(None), RuleSet::builtin()) {
+                Ok(r) => r,
+                Err(e) => return data_error(&e),
+            };
+            let source = if path.as_os_str() == "-" {
+                runner::Source::Stdin
+            } else {
+                runner::Source::File(path.clone())
+            };
+            match resolver.resolve(&source) {
+                Ok(r) => write_stdout(&r.explain(&source.display())),
+                Err(e) => data_error(&e),
+            }
+        }
         Command::Rule { code } => match catalog::explain(&RuleSet::builtin(), &code) {
             Some(page) => write_stdout(&page),
             None => {
@@ -291,10 +367,121 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     }
 }
 
+/// Print a data-file error with its snippet; exit 2.
+fn data_error(e: &claimlint::data_error::DataFileError) -> ExitCode {
+    eprint!("{}", human::render_data_error(e));
+    ExitCode::from(2)
+}
+
+/// `claimlint init [DIR]`: write DIR/claimlint.toml from the template, never over a file.
+fn run_init(dir: &std::path::Path) -> ExitCode {
+    for name in claimlint::config::FILE_NAMES {
+        let existing = dir.join(name);
+        if existing.exists() {
+            eprintln!(
+                "claimlint: {} already exists; not overwriting it (edit it, or remove it first)",
+                existing.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let path = dir.join(claimlint::config::FILE_NAMES[0]);
+    // Written to a temporary file, then linked into place: the link fails if the file appeared
+    // in the meantime, so an existing file is never replaced.
+    let tmp = dir.join(format!(".claimlint.toml.init-{}.tmp", std::process::id()));
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(claimlint::config::file::TEMPLATE.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::hard_link(&tmp, &path));
+    let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(()) => {
+            eprintln!("claimlint: wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "claimlint: {} already exists; not overwriting it",
+                path.display()
+            );
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("claimlint: cannot write {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The folder of `path` (absolute, normalised), for baseline-relative paths.
+fn folder_of(cwd: &std::path::Path, path: &std::path::Path) -> PathBuf {
+    let abs = resolve::absolute(cwd, path);
+    abs.parent().map_or(abs.clone(), std::path::Path::to_path_buf)
+}
+
+/// Each checked file's findings with their baseline fingerprints, and the file's path relative
+/// to `base_dir`. The article is read again from the checked text to find segment kinds.
+fn fingerprinted(
+    run: &claimlint::emit::Run,
+    cwd: &std::path::Path,
+    base_dir: &std::path::Path,
+) -> Vec<(String, Vec<(baseline::Fingerprint, claimlint::Diagnostic)>)> {
+    run.files
+        .iter()
+        .map(|f| {
+            let rel = if f.path == "<stdin>" {
+                f.path.clone()
+            } else {
+                baseline::relative_to(base_dir, &resolve::absolute(cwd, std::path::Path::new(&f.path)))
+            };
+            let article = claimlint::input::read_article(f.text.as_bytes().to_vec());
+            let fps = f
+                .report
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let fp = match &article {
+                        Ok(a) => baseline::fingerprint(a, d),
+                        Err(_) => baseline::Fingerprint {
+                            code: d.code.to_string(),
+                            segment: None,
+                            texts: vec![],
+                        },
+                    };
+                    (fp, d.clone())
+                })
+                .collect();
+            (rel, fps)
+        })
+        .collect()
+}
+
 fn run_check(args: CheckArgs) -> ExitCode {
-    let settings = Settings {
-        reference_date: args.reference_date,
-        ..Default::default()
+    let resolver = match resolve::Resolver::new(
+        args.config.options(args.reference_date),
+        RuleSet::builtin(),
+    ) {
+        Ok(r) => r,
+        Err(e) => return data_error(&e),
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let old_baseline = match &args.baseline {
+        None => None,
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(text) => match Baseline::parse(&p.display().to_string(), &text) {
+                Ok(b) => Some(b),
+                Err(e) => return data_error(&e),
+            },
+            Err(e) => {
+                eprintln!("claimlint: cannot read baseline {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        },
     };
     let (sources, empty) = runner::expand(&args.paths);
     let threads = args.threads.unwrap_or_else(|| {
@@ -302,7 +489,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let mut run = runner::check_sources(&sources, &settings, threads);
+    let mut run = runner::check_sources(&sources, &resolver, threads);
+    for e in resolver.errors() {
+        eprint!("{}", human::render_data_error(&e));
+    }
     for dir in empty {
         run.errors.push(claimlint::emit::FileError {
             path: dir.display().to_string(),
@@ -311,6 +501,45 @@ fn run_check(args: CheckArgs) -> ExitCode {
     }
     for e in &run.errors {
         eprintln!("claimlint: {}: {}", e.path, e.message);
+    }
+    if let Some(path) = &args.write_baseline {
+        let base_dir = folder_of(&cwd, path);
+        let mut b = Baseline::new();
+        let mut n = 0;
+        for (rel, fps) in fingerprinted(&run, &cwd, &base_dir) {
+            for (fp, _) in fps {
+                b.record(&rel, fp);
+                n += 1;
+            }
+        }
+        let written = write_atomically(path, &b.to_json());
+        if written != ExitCode::SUCCESS {
+            return written;
+        }
+        if !args.quiet {
+            eprintln!(
+                "claimlint: wrote {} ({n} finding{} in {} file{})",
+                path.display(),
+                if n == 1 { "" } else { "s" },
+                run.files.len(),
+                if run.files.len() == 1 { "" } else { "s" }
+            );
+        }
+        return if run.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        };
+    }
+    if let (Some(b), Some(path)) = (&old_baseline, &args.baseline) {
+        let base_dir = folder_of(&cwd, path);
+        let kept: Vec<Vec<claimlint::Diagnostic>> = fingerprinted(&run, &cwd, &base_dir)
+            .into_iter()
+            .map(|(rel, fps)| b.filter(&rel, fps))
+            .collect();
+        for (f, diagnostics) in run.files.iter_mut().zip(kept) {
+            f.report.diagnostics = diagnostics;
+        }
     }
     let human = matches!(args.format, Format::Human | Format::Concise);
     let stats = args.statistics.then(|| emit::statistics(&run));
@@ -366,14 +595,27 @@ fn run_check(args: CheckArgs) -> ExitCode {
     if args.exit_zero {
         return ExitCode::SUCCESS;
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Note => Some(Severity::Note),
-        FailOn::Never => None,
+    let failed = match args.fail_on {
+        // The command line decides for every file.
+        Some(fail_on) => {
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Note => Some(Severity::Note),
+                FailOn::Never => None,
+            };
+            threshold.is_some_and(|t| run.has_finding_at(t))
+        }
+        // Each file's configuration decides for it.
+        None => run.files.iter().any(|f| {
+            resolver
+                .fail_on_for(&f.path)
+                .is_some_and(|t| f.report.diagnostics.iter().any(|d| d.severity >= t))
+        }),
     };
-    match threshold {
-        Some(t) if run.has_finding_at(t) => ExitCode::from(1),
-        _ => ExitCode::SUCCESS,
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -325,6 +325,12 @@ pub fn load(path: &Path, rules: &RuleSet) -> Result<ConfigFile, DataFileError> {
     ConfigFile::parse(path, Arc::from(text), rules)
 }
 
+/// `path` made absolute against `cwd`, with `.` and `..` removed lexically (no file-system
+/// access).
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    normalise(cwd, path)
+}
+
 /// `path` made absolute against `cwd`, with `.` and `..` removed lexically.
 fn normalise(cwd: &Path, path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
