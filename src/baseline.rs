@@ -342,8 +342,14 @@ mod tests {
         let e = Baseline::parse("b.json", "{\n  \"version\": 1,\n  \"findings\": 3\n}")
             .expect_err("wrong shape");
         assert_eq!(e.line_column(), Some((3, 15)));
-        assert!(e.message.starts_with("not a claimlint baseline: invalid type: integer `3`"), "{}", e.message);
-        let e = Baseline::parse("b.json", "{\"version\": 9, \"findings\": []}").expect_err("version");
+        assert!(
+            e.message
+                .starts_with("not a claimlint baseline: invalid type: integer `3`"),
+            "{}",
+            e.message
+        );
+        let e =
+            Baseline::parse("b.json", "{\"version\": 9, \"findings\": []}").expect_err("version");
         assert_eq!(
             e.to_string(),
             "b.json: baseline version 9 is not supported (this claimlint writes version 1) \
@@ -353,7 +359,13 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(relative_to(Path::new("/w/p"), Path::new("/w/p/news/a.txt")), "news/a.txt");
-        assert_eq!(relative_to(Path::new("/w/p/ci"), Path::new("/w/p/news/a.txt")), "../news/a.txt");
+        assert_eq!(
+            relative_to(Path::new("/w/p"), Path::new("/w/p/news/a.txt")),
+            "news/a.txt"
+        );
+        assert_eq!(
+            relative_to(Path::new("/w/p/ci"), Path::new("/w/p/news/a.txt")),
+            "../news/a.txt"
+        );
     }
 }

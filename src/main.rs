@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use claimlint::baseline::{self, Baseline};
+use claimlint::config::resolve;
 use claimlint::diagnostic::Severity;
 use claimlint::emit::{self, human, json};
 use claimlint::rules::{catalog, RuleSet};
-use claimlint::baseline::{self, Baseline};
-use claimlint::config::resolve;
 use claimlint::{runner, Settings};
 
 /// Lint news articles for internal inconsistencies: places, names and dates that contradict
@@ -421,7 +421,8 @@ fn run_init(dir: &std::path::Path) -> ExitCode {
 /// The folder of `path` (absolute, normalised), for baseline-relative paths.
 fn folder_of(cwd: &std::path::Path, path: &std::path::Path) -> PathBuf {
     let abs = resolve::absolute(cwd, path);
-    abs.parent().map_or(abs.clone(), std::path::Path::to_path_buf)
+    abs.parent()
+        .map_or(abs.clone(), std::path::Path::to_path_buf)
 }
 
 /// Each checked file's findings with their baseline fingerprints, and the file's path relative
@@ -437,7 +438,10 @@ fn fingerprinted(
             let rel = if f.path == "<stdin>" {
                 f.path.clone()
             } else {
-                baseline::relative_to(base_dir, &resolve::absolute(cwd, std::path::Path::new(&f.path)))
+                baseline::relative_to(
+                    base_dir,
+                    &resolve::absolute(cwd, std::path::Path::new(&f.path)),
+                )
             };
             let article = claimlint::input::read_article(f.text.as_bytes().to_vec());
             let fps = f
