@@ -1,6 +1,6 @@
 //! Project configuration: `claimlint.toml` (or `.claimlint.toml`).
 //!
-//! - [`file`]: parse and validate one configuration file's text into a [`ConfigFile`]; every
+//! - [`file`](mod@file): parse and validate one configuration file's text into a [`ConfigFile`]; every
 //!   error is a [`DataFileError`](crate::data_error::DataFileError) pointing at the bytes.
 //! - [`resolve`] (feature `cli`, it reads the file system): find the nearest configuration of
 //!   each checked file, apply `[[overrides]]` and command-line flags, and produce the

@@ -279,6 +279,12 @@ impl Resolved {
     }
 }
 
+/// The nearest configuration of a folder (cached), or why it could not be loaded.
+type Found = Result<Option<Arc<ConfigFile>>, DataFileError>;
+
+/// Settings are shared by files with the same configuration file and matching overrides.
+type SettingsKey = (Option<PathBuf>, Vec<usize>);
+
 /// The origin of the command-line layer.
 pub const CLI_ORIGIN: &str = "command line";
 
@@ -293,8 +299,8 @@ pub struct Resolver {
     isolated: bool,
     explicit: Option<Arc<ConfigFile>>,
     cwd: PathBuf,
-    dirs: Mutex<HashMap<PathBuf, Result<Option<Arc<ConfigFile>>, DataFileError>>>,
-    settings: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), Arc<Settings>>>,
+    dirs: Mutex<HashMap<PathBuf, Found>>,
+    settings: Mutex<HashMap<SettingsKey, Arc<Settings>>>,
     errors: Mutex<Vec<DataFileError>>,
 }
 
@@ -387,9 +393,9 @@ impl Resolver {
 
     /// The nearest configuration file for a file in folder `dir` (absolute, normalised):
     /// `dir` itself, then each parent.
-    fn nearest(&self, dir: &Path) -> Result<Option<Arc<ConfigFile>>, DataFileError> {
+    fn nearest(&self, dir: &Path) -> Found {
         let mut visited = Vec::new();
-        let mut found: Result<Option<Arc<ConfigFile>>, DataFileError> = Ok(None);
+        let mut found: Found = Ok(None);
         let mut cur = Some(dir);
         while let Some(d) = cur {
             if let Some(hit) = self.dirs.lock().ok().and_then(|m| m.get(d).cloned()) {
