@@ -441,3 +441,27 @@ fn baseline_round_trip() {
     assert_eq!(code, 2);
     assert!(err.contains("not a claimlint baseline"), "{err}");
 }
+
+#[test]
+fn readme_example_configuration_is_valid() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split_once("## Configuration: `claimlint.toml`")
+        .map(|(_, rest)| rest)
+        .expect("configuration section");
+    let example = section
+        .split_once("```toml\n")
+        .and_then(|(_, rest)| rest.split_once("```\n"))
+        .map(|(body, _)| body)
+        .expect("a toml block");
+    let c = claimlint::config::ConfigFile::parse(
+        Path::new("claimlint.toml"),
+        std::sync::Arc::from(example),
+        &claimlint::rules::RuleSet::builtin(),
+    )
+    .unwrap_or_else(|e| panic!("README example: {e}"));
+    assert_eq!(c.base.ignore[0].codes, vec!["D003"]);
+    assert_eq!(c.overrides[0].files, vec!["opinion/**", "columns/*.md"]);
+    assert_eq!(c.base.json_fields.as_ref().map(|f| f.len()), Some(2));
+}

@@ -258,6 +258,23 @@ impl Cx<'_> {
                 span: Span::new(kspan.start, kspan.end),
             });
         }
+        // One rule named twice (a code and its former code): an error at the later key.
+        out.sort_by_key(|s| s.span.start);
+        for (i, s) in out.iter().enumerate() {
+            if let Some(first) = out[..i].iter().find(|f| f.code == s.code) {
+                let (line, col) =
+                    crate::source::LineIndex::new(self.text).position(self.text, first.span.start);
+                return Err(self
+                    .err(
+                        s.span.start..s.span.end,
+                        format!(
+                            "rule {} is already given a severity at {line}:{col}",
+                            s.code
+                        ),
+                    )
+                    .with_help("a former code names the same rule; keep one of the two keys"));
+            }
+        }
         out.sort_by(|a, b| a.code.cmp(&b.code));
         Ok(out)
     }
@@ -663,6 +680,14 @@ format = "html"
         let (m, lc, _) = err("[severity]\nL001 = \"note\"\nL001 = \"error\"\n");
         assert!(m.contains("duplicate key `L001`"), "{m}");
         assert_eq!(lc, Some((3, 1)));
+        // A code and its former code: the same rule twice.
+        let (m, lc, h) = err("[severity]\nP001 = \"note\"\nN001 = \"error\"\n");
+        assert_eq!(m, "rule P001 is already given a severity at 2:1");
+        assert_eq!(lc, Some((3, 1)));
+        assert_eq!(
+            h.as_deref(),
+            Some("a former code names the same rule; keep one of the two keys")
+        );
         // The same code twice in a list is not an error.
         let c = parse("select = [\"L001\", \"L001\"]\n").expect("valid");
         assert_eq!(c.base.select.map(|s| s.len()), Some(2));
