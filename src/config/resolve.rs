@@ -248,10 +248,14 @@ impl Resolved {
             .iter()
             .map(|(k, v)| format!("{k} = \"{v}\""))
             .collect();
+        let fields = if fields.is_empty() {
+            "{}".to_string()
+        } else {
+            format!("{{ {} }}", fields.join(", "))
+        };
         let _ = writeln!(
             out,
-            "input.json-fields = {{ {} }} ({})",
-            fields.join(", "),
+            "input.json-fields = {fields} ({})",
             from(self.last(|l| l.json_fields.clone()).map(|v| v.1))
         );
         let _ = writeln!(
