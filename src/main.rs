@@ -12,7 +12,7 @@ use claimlint::config::resolve;
 use claimlint::diagnostic::Severity;
 use claimlint::emit::{self, human, json};
 use claimlint::rules::{catalog, RuleSet};
-use claimlint::{runner, Settings};
+use claimlint::runner;
 
 /// Lint news articles for internal inconsistencies: places, names and dates that contradict
 /// each other across the headline, dateline and body.
@@ -72,6 +72,13 @@ struct ClaimsArgs {
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
+    /// Use this configuration file (its `reference-date` policy and `[input]`; every rule is
+    /// still shown) instead of the nearest claimlint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    isolated: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -327,14 +334,27 @@ fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
 /// `claimlint claims`: exit 0 when every file was read, 2 otherwise (claims are not findings).
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     use claimlint::emit::claims::{self as view, ClaimsFile};
-    let settings = Settings {
+    let options = resolve::CliOptions {
+        config: args.config.clone(),
+        isolated: args.isolated,
         reference_date: args.reference_date,
         ..Default::default()
+    };
+    let resolver = match resolve::Resolver::new(options, RuleSet::builtin()) {
+        Ok(r) => r,
+        Err(e) => return data_error(&e),
     };
     let (sources, empty) = runner::expand(&args.paths);
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for source in &sources {
+        let settings = match runner::SettingsFor::settings_for(&resolver, source) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         match runner::read_source(source) {
             Ok(article) => files.push(ClaimsFile {
                 path: source.display(),
@@ -343,6 +363,9 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
             }),
             Err(e) => errors.push(e),
         }
+    }
+    for e in resolver.errors() {
+        eprint!("{}", human::render_data_error(&e));
     }
     for dir in empty {
         errors.push(claimlint::emit::FileError {

@@ -465,3 +465,26 @@ fn readme_example_configuration_is_valid() {
     assert_eq!(c.overrides[0].files, vec!["opinion/**", "columns/*.md"]);
     assert_eq!(c.base.json_fields.as_ref().map(|f| f.len()), Some(2));
 }
+
+#[test]
+fn claims_reads_the_configuration_too() {
+    let d = scratch("claims");
+    write(&d, "a.txt", ARTICLE);
+    let reference = |args: &[&str]| -> serde_json::Value {
+        let (code, out, err) = claimlint(&d, args);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["files"][0]["reference_date"].clone()
+    };
+    let dated = serde_json::json!({"date": "2024-02-28", "source": "date-line"});
+    assert_eq!(reference(&["claims", "a.txt", "--format", "json"]), dated);
+    write(&d, "claimlint.toml", "reference-date = \"none\"\n");
+    assert_eq!(
+        reference(&["claims", "a.txt", "--format", "json"]),
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        reference(&["claims", "a.txt", "--format", "json", "--isolated"]),
+        dated
+    );
+}
