@@ -67,7 +67,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
 }
 
 /// A unified diff of `old` → `new` with `--- a/PATH` / `+++ b/PATH` headers and `@@` hunks
-/// (three lines of context); empty when the texts are equal.
+/// (three lines of context; an absolute path is shown as is); empty when the texts are equal.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
@@ -75,8 +75,17 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(&header("a", path), &header("b", path))
         .to_string()
+}
+
+/// `a/PATH` for a relative path, the path itself when it is absolute.
+fn header(side: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{side}/{path}")
+    }
 }
 
 /// Why a fixed file was not written.
@@ -169,12 +178,20 @@ mod tests {
         let text = "Kiev and Odessa";
         let a = apply(
             text,
-            &[edit(9, 15, "Odesa"), edit(0, 4, "Kyiv"), edit(2, 6, "x"), edit(20, 22, "y")],
+            &[
+                edit(9, 15, "Odesa"),
+                edit(0, 4, "Kyiv"),
+                edit(2, 6, "x"),
+                edit(20, 22, "y"),
+            ],
         );
         assert_eq!(a.text, "Kyiv and Odesa");
         assert_eq!((a.applied, a.skipped), (2, 2));
         let again = apply(&a.text, &[edit(0, 4, "Kyiv")]);
-        assert_eq!((again.text.as_str(), again.applied, again.skipped), ("Kyiv and Odesa", 0, 1));
+        assert_eq!(
+            (again.text.as_str(), again.applied, again.skipped),
+            ("Kyiv and Odesa", 0, 1)
+        );
     }
 
     #[test]
@@ -220,7 +237,10 @@ mod tests {
             let _ = std::fs::write(&p, "Kiev, edited\n");
         });
         assert!(matches!(r, Err(WriteError::Changed)), "{r:?}");
-        assert_eq!(std::fs::read_to_string(&p).ok().as_deref(), Some("Kiev, edited\n"));
+        assert_eq!(
+            std::fs::read_to_string(&p).ok().as_deref(),
+            Some("Kiev, edited\n")
+        );
     }
 
     #[cfg(unix)]
@@ -230,7 +250,9 @@ mod tests {
         let p = temp("perms", "Kiev\n");
         let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640));
         assert!(write_if_unchanged(&p, b"Kiev\n", b"Kyiv\n").is_ok());
-        let mode = std::fs::metadata(&p).map(|m| m.permissions().mode() & 0o777).ok();
+        let mode = std::fs::metadata(&p)
+            .map(|m| m.permissions().mode() & 0o777)
+            .ok();
         assert_eq!(mode, Some(0o640));
         let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444));
         let r = write_if_unchanged(&p, b"Kyiv\n", b"Kyiv!\n");

@@ -559,7 +559,11 @@ fn apply_fixes(run: &claimlint::report::Run) -> (usize, bool) {
         ) {
             Ok(()) => {
                 written += 1;
-                eprintln!("claimlint: {}: fixed {n} finding{}", f.path, if n == 1 { "" } else { "s" });
+                eprintln!(
+                    "claimlint: {}: fixed {n} finding{}",
+                    f.path,
+                    if n == 1 { "" } else { "s" }
+                );
             }
             Err(e) => {
                 failed = true;

@@ -73,7 +73,14 @@ pub(super) fn compile_pattern(re: &str) -> Result<Regex, String> {
     let regex = RegexBuilder::new(re)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
-        .map_err(|e| e.to_string().lines().last().unwrap_or("invalid").trim().to_string())?;
+        .map_err(|e| {
+            e.to_string()
+                .lines()
+                .last()
+                .unwrap_or("invalid")
+                .trim()
+                .to_string()
+        })?;
     if regex.is_match("") {
         return Err("the pattern matches the empty string".to_string());
     }
@@ -265,10 +272,7 @@ impl Rule for PackRule {
                     let fixed = keep_case(written, house);
                     out.push(
                         self.meta
-                            .report(
-                                sev,
-                                format!("house style spells {written} as {fixed}"),
-                            )
+                            .report(sev, format!("house style spells {written} as {fixed}"))
                             .primary(span, format!("written as {written}"))
                             .help(pack_note(format!(
                                 "write {fixed} (rule pack {})",
@@ -364,7 +368,10 @@ impl Rule for PackRule {
                         ),
                         None => out.push(
                             self.meta
-                                .report(sev, format!("{short} is used without its full form, {full}"))
+                                .report(
+                                    sev,
+                                    format!("{short} is used without its full form, {full}"),
+                                )
                                 .primary(at, format!("{short} first used here"))
                                 .help(pack_note(format!(
                                     "write {full} ({short}) at the first use"

@@ -36,7 +36,10 @@ pub use kinds::PackRule;
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "ap-names",
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/packs/ap-names.toml")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/packs/ap-names.toml"
+        )),
     ),
     (
         "ukraine-places",
@@ -82,14 +85,13 @@ pub fn load(name: &str) -> Result<Pack, DataFileError> {
         Some((n, text)) => parse(&format!("<embedded>/{n}.toml"), text),
         None => {
             let names: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
-            Err(DataFileError::whole_file(
-                name,
-                format!("no shipped rule pack named '{name}'"),
+            Err(
+                DataFileError::whole_file(name, format!("no shipped rule pack named '{name}'"))
+                    .with_help(format!(
+                        "shipped packs: {}; a user pack is given by its path (ending in .toml)",
+                        names.join(", ")
+                    )),
             )
-            .with_help(format!(
-                "shipped packs: {}; a user pack is given by its path (ending in .toml)",
-                names.join(", ")
-            )))
         }
     }
 }
@@ -115,9 +117,8 @@ pub fn load_file(path: &Path) -> Result<Pack, DataFileError> {
         };
         DataFileError::whole_file(&shown, format!("cannot read rule pack: {why}"))
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        DataFileError::whole_file(&shown, "cannot read rule pack: not valid UTF-8")
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| DataFileError::whole_file(&shown, "cannot read rule pack: not valid UTF-8"))?;
     parse(&shown, &text)
 }
 
@@ -125,9 +126,8 @@ pub fn load_file(path: &Path) -> Result<Pack, DataFileError> {
 /// ends the load with its error.
 pub fn load_dir(dir: &Path) -> Result<Vec<Pack>, DataFileError> {
     let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        DataFileError::whole_file(&shown, format!("cannot read rule folder: {e}"))
-    })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| DataFileError::whole_file(&shown, format!("cannot read rule folder: {e}")))?;
     let mut paths: Vec<std::path::PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
@@ -177,7 +177,11 @@ fn describe_existing(set: &RuleSet, code: &str) -> String {
     let builtin = crate::rules::find(code).is_some_and(|r| r.meta().code == code);
     match set.find(code) {
         Some(r) if builtin => format!("built-in rule {} ({})", r.meta().code, r.meta().name),
-        Some(r) => format!("rule {} ({}) of an earlier pack", r.meta().code, r.meta().name),
+        Some(r) => format!(
+            "rule {} ({}) of an earlier pack",
+            r.meta().code,
+            r.meta().name
+        ),
         None => format!("rule {code}"),
     }
 }
@@ -305,9 +309,11 @@ pub fn is_pack_code(code: &str) -> bool {
 /// starting with a letter.
 pub fn is_kebab(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && name.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn span_of<T>(s: &Spanned<T>) -> Span {
@@ -324,7 +330,9 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
     let shared: Arc<str> = Arc::from(text);
     let err = |span: Span, msg: String| DataFileError::at(path, shared.clone(), span, msg);
     let raw: RawPack = toml::from_str(text).map_err(|e| {
-        let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+        let span = e
+            .span()
+            .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
         let message = e.message().trim().to_string();
         DataFileError::at(path, shared.clone(), span, message)
     })?;
@@ -340,12 +348,28 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
     let mut seen: Vec<(String, String)> = Vec::new();
     for r in raw.rule {
         let code = r.code.get_ref().clone();
+        if let Some(b) = crate::rules::find(&code) {
+            return Err(err(
+                span_of(&r.code),
+                format!(
+                    "code {code} is taken by built-in rule {} ({})",
+                    b.meta().code,
+                    b.meta().name
+                ),
+            )
+            .with_help(
+                "pack codes are two to four capital letters and three digits (UA001, AP001)",
+            ));
+        }
         if !is_pack_code(&code) {
-            return Err(err(span_of(&r.code), format!("'{code}' is not a pack rule code"))
-                .with_help(
-                    "pack codes are two to four capital letters and three digits (UA001, AP001); \
+            return Err(err(
+                span_of(&r.code),
+                format!("'{code}' is not a pack rule code"),
+            )
+            .with_help(
+                "pack codes are two to four capital letters and three digits (UA001, AP001); \
                      one letter and three digits (L001) are reserved for built-in rules",
-                ));
+            ));
         }
         if seen.iter().any(|(c, _)| *c == code) {
             return Err(err(
@@ -373,11 +397,10 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
             "warning" => Severity::Warning,
             "note" => Severity::Note,
             other => {
-                return Err(err(
-                    span_of(&r.severity),
-                    format!("unknown severity '{other}'"),
+                return Err(
+                    err(span_of(&r.severity), format!("unknown severity '{other}'"))
+                        .with_help("one of: error, warning, note"),
                 )
-                .with_help("one of: error, warning, note"))
             }
         };
         let category = match Category::ALL
@@ -417,11 +440,10 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
         for (key, span) in &extra {
             match (wanted.contains(key), span) {
                 (false, Some(s)) => {
-                    return Err(err(
-                        *s,
-                        format!("key `{key}` is not used by kind {kind_name}"),
+                    return Err(
+                        err(*s, format!("key `{key}` is not used by kind {kind_name}"))
+                            .with_help(format!("kind {kind_name} reads: {}", wanted.join(", "))),
                     )
-                    .with_help(format!("kind {kind_name} reads: {}", wanted.join(", "))))
                 }
                 (true, None) => {
                     return Err(err(
@@ -438,7 +460,10 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
                 for s in r.spelling.map(Spanned::into_inner).unwrap_or_default() {
                     let preferred = s.preferred.get_ref().trim().to_string();
                     if preferred.is_empty() {
-                        return Err(err(span_of(&s.preferred), "empty preferred spelling".into()));
+                        return Err(err(
+                            span_of(&s.preferred),
+                            "empty preferred spelling".into(),
+                        ));
                     }
                     if s.variants.is_empty() {
                         return Err(err(
@@ -491,8 +516,7 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
                     if full.is_empty() || full == short {
                         return Err(err(
                             span_of(&t.full),
-                            "the full form must be non-empty and differ from the short form"
-                                .into(),
+                            "the full form must be non-empty and differ from the short form".into(),
                         ));
                     }
                     terms.push((short, full));
@@ -501,7 +525,10 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
             }
             _ => {
                 let (Some(re), Some(message)) = (r.regex, r.message) else {
-                    return Err(err(span_of(&r.kind), "kind pattern needs `regex` and `message`".into()));
+                    return Err(err(
+                        span_of(&r.kind),
+                        "kind pattern needs `regex` and `message`".into(),
+                    ));
                 };
                 let compiled = kinds::compile_pattern(re.get_ref())
                     .map_err(|why| err(span_of(&re), format!("bad regex: {why}")))?;

@@ -224,7 +224,11 @@ mod tests {
         let page = explain(&RuleSet::builtin(), "L001").unwrap_or_default();
         let r = render_terminal(&page, 60);
         assert!(!r.contains("## ") && !r.contains("**"), "{r}");
-        assert!(r.lines().all(|l| l.chars().count() <= 60 || l.starts_with("    ")), "{r}");
+        assert!(
+            r.lines()
+                .all(|l| l.chars().count() <= 60 || l.starts_with("    ")),
+            "{r}"
+        );
     }
 
     #[test]
