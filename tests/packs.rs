@@ -568,3 +568,48 @@ fn rules_and_rule_know_pack_rules() {
     let out = claimlint().args(["rule", "UA001"]).output().expect("runs");
     assert_eq!(out.status.code(), Some(2), "not known without the pack");
 }
+
+#[test]
+fn every_kind_example_in_docs_packs_md_parses() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/packs.md"))
+        .expect("docs/packs.md");
+    let mut blocks = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in doc.lines() {
+        match (&mut cur, line.trim()) {
+            (None, "```toml") => cur = Some(String::new()),
+            (Some(b), "```") => {
+                blocks.push(std::mem::take(b));
+                cur = None;
+            }
+            (Some(b), _) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            _ => {}
+        }
+    }
+    let kinds: Vec<String> = blocks
+        .iter()
+        .filter(|b| b.starts_with("[[rule]]"))
+        .map(|b| {
+            let text = format!("[pack]\nname = \"doc\"\nsummary = \"s\"\n\n{b}");
+            let pack = packs::parse("docs/packs.md", &text).unwrap_or_else(|e| panic!("{e}\n{b}"));
+            packs::add_to(&mut RuleSet::builtin(), &pack).expect("no clash");
+            b.lines()
+                .find_map(|l| l.strip_prefix("kind = "))
+                .unwrap_or("")
+                .trim_matches('"')
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "preferred-spelling",
+            "consistent-term",
+            "defined-before-use",
+            "pattern"
+        ]
+    );
+}
