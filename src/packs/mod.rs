@@ -542,7 +542,7 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
         let mut tests = Vec::new();
         for t in r.test {
             let clean = t.clean.as_ref().is_some_and(|c| *c.get_ref());
-            if clean == !t.expect.is_empty() {
+            if clean != t.expect.is_empty() {
                 return Err(err(
                     span_of(&t.text),
                     "a test case needs either `expect = [...]` or `clean = true`".into(),
