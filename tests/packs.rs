@@ -489,7 +489,7 @@ fn test_pack_exit_codes_and_failure_report() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "<embedded>/ap-names.toml: 5 of 5 test cases passed\n"
+        "<embedded>/ap-names.toml: 6 of 6 test cases passed\n"
     );
     let dir = temp_dir("testpack");
     let good = USER_PACK.to_string()
@@ -612,4 +612,53 @@ fn every_kind_example_in_docs_packs_md_parses() {
             "pattern"
         ]
     );
+}
+
+#[test]
+fn rule_dirs_load_every_pack_in_name_order_and_claims_runs_pack_rules() {
+    let dir = temp_dir("dirs");
+    std::fs::write(
+        dir.join("b.toml"),
+        USER_PACK.replace("\"house\"", "\"house-b\""),
+    )
+    .expect("w");
+    let other = USER_PACK
+        .replace("\"house\"", "\"house-a\"")
+        .replace("HS00", "HA00")
+        .replace("email-spelling", "a-email")
+        .replace("acronym-first", "a-acronym")
+        .replace("no-slams", "a-slams");
+    std::fs::write(dir.join("a.toml"), other).expect("w");
+    std::fs::write(dir.join("notes.txt"), "not a pack").expect("w");
+    let loaded = packs::load_dir(&dir).expect("both load");
+    let names: Vec<&str> = loaded.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["house-a", "house-b"]);
+    let mut set = RuleSet::builtin();
+    for p in &loaded {
+        packs::add_to(&mut set, p).expect("distinct codes and names");
+    }
+    assert_eq!(set.len(), claimlint::rules::all().len() + 6);
+
+    let article = dir.join("a.txt");
+    std::fs::write(&article, "Talks\n\nOfficials met in Kiev.\n").expect("w");
+    let out = claimlint()
+        .args(["claims", "--format", "json", "--pack", "ukraine-places"])
+        .arg(&article)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    // The claims view runs the pack rules too (its diagnostics, through the library).
+    let (rules, _) = packs::rule_set_with(&["ukraine-places".to_string()]).expect("pack");
+    let settings = claimlint::Settings {
+        rules,
+        ..Default::default()
+    };
+    let parsed = claimlint::input::plain::parse(Arc::from("Talks\n\nOfficials met in Kiev.\n"));
+    let report = claimlint::claims(&parsed, &settings);
+    let found: Vec<(&str, usize)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_ref(), d.start()))
+        .collect();
+    assert_eq!(found, [("UA001", 24)]);
 }

@@ -87,6 +87,14 @@ pub(super) fn compile_pattern(re: &str) -> Result<Regex, String> {
     Ok(regex)
 }
 
+/// How a variant is looked up: lower case, runs of whitespace as one space.
+fn lookup_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// `\b(?:a|b)\b` over the escaped phrases (longest first), spaces matching any whitespace.
 fn words_regex(phrases: &[&str], case_insensitive: bool) -> Result<Regex, String> {
     let mut sorted: Vec<&str> = phrases.to_vec();
@@ -115,7 +123,7 @@ impl Kind {
         for (i, (p, vs)) in entries.iter().enumerate() {
             preferred.push(p.clone());
             for v in vs {
-                if let Some(j) = lookup.insert(v.to_lowercase(), i) {
+                if let Some(j) = lookup.insert(lookup_key(v), i) {
                     if j != i {
                         return Err(format!(
                             "variant '{v}' is listed for both '{}' and '{p}'",
@@ -262,7 +270,7 @@ impl Rule for PackRule {
             } => {
                 for (span, _) in matches(cx, regex) {
                     let written = &text[span.start..span.end];
-                    let Some(&i) = lookup.get(&written.to_lowercase()) else {
+                    let Some(&i) = lookup.get(&lookup_key(written)) else {
                         continue;
                     };
                     let house = &preferred[i];
