@@ -74,12 +74,9 @@ pub(super) fn compile_pattern(re: &str) -> Result<Regex, String> {
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| {
-            e.to_string()
-                .lines()
-                .last()
-                .unwrap_or("invalid")
-                .trim()
-                .to_string()
+            let text = e.to_string();
+            let last = text.lines().last().unwrap_or("invalid").trim();
+            last.strip_prefix("error: ").unwrap_or(last).to_string()
         })?;
     if regex.is_match("") {
         return Err("the pattern matches the empty string".to_string());
