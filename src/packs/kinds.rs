@@ -53,7 +53,7 @@ pub(super) enum Kind {
     Spelling {
         regex: Regex,
         lookup: HashMap<String, usize>,
-        preferred: Vec<String>,
+        preferred: Vec<Spelling>,
     },
     /// Sets of forms of which one article should use only one; one regex per form.
     Consistent { sets: Vec<Vec<(String, Regex)>> },
@@ -63,6 +63,49 @@ pub(super) enum Kind {
     },
     /// A house ban.
     Pattern { regex: Regex, message: String },
+}
+
+/// One `[[rule.spelling]]`: the house form, its variants, and the neighbours that mean a
+/// variant is something else ("Odessa, Texas"; "chicken Kiev"), lower-cased.
+#[derive(Debug)]
+pub(super) struct Spelling {
+    pub(super) preferred: String,
+    pub(super) variants: Vec<String>,
+    pub(super) not_before: Vec<String>,
+    pub(super) not_after: Vec<String>,
+}
+
+impl Spelling {
+    /// True when the text right after `span` starts with a `not-before` phrase, or the text
+    /// right before it ends with a `not-after` word (case-insensitive; whitespace between
+    /// the variant and a phrase of letters is skipped).
+    fn excluded(&self, text: &str, span: Span) -> bool {
+        let after: String = text[span.end..]
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .to_lowercase();
+        let before_start = text[..span.start]
+            .char_indices()
+            .rev()
+            .nth(39)
+            .map_or(0, |(i, _)| i);
+        let before = text[before_start..span.start].to_lowercase();
+        let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric());
+        self.not_before.iter().any(|p| {
+            let a = if p.starts_with(|c: char| c.is_alphanumeric()) {
+                after.trim_start()
+            } else {
+                after.as_str()
+            };
+            a.strip_prefix(p.as_str()).is_some_and(word_end)
+        }) || self.not_after.iter().any(|w| {
+            before
+                .trim_end()
+                .strip_suffix(w.as_str())
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        })
+    }
 }
 
 /// Compile a pack's `regex` value (size-limited, linear-time engine).
@@ -113,18 +156,17 @@ fn words_regex(phrases: &[&str], case_insensitive: bool) -> Result<Regex, String
 }
 
 impl Kind {
-    pub(super) fn spelling(entries: Vec<(String, Vec<String>)>) -> Result<Kind, String> {
+    pub(super) fn spelling(entries: Vec<Spelling>) -> Result<Kind, String> {
         let mut lookup = HashMap::new();
-        let mut preferred = Vec::new();
         let mut all = Vec::new();
-        for (i, (p, vs)) in entries.iter().enumerate() {
-            preferred.push(p.clone());
-            for v in vs {
+        for (i, e) in entries.iter().enumerate() {
+            let p = &e.preferred;
+            for v in &e.variants {
                 if let Some(j) = lookup.insert(lookup_key(v), i) {
                     if j != i {
                         return Err(format!(
                             "variant '{v}' is listed for both '{}' and '{p}'",
-                            entries[j].0
+                            entries[j].preferred
                         ));
                     }
                 }
@@ -137,7 +179,7 @@ impl Kind {
         Ok(Kind::Spelling {
             regex: words_regex(&all, true)?,
             lookup,
-            preferred,
+            preferred: entries,
         })
     }
 
@@ -270,8 +312,12 @@ impl Rule for PackRule {
                     let Some(&i) = lookup.get(&lookup_key(written)) else {
                         continue;
                     };
-                    let house = &preferred[i];
-                    if cx.article.in_quote(span) || explained(text, span, house) {
+                    let entry = &preferred[i];
+                    let house = &entry.preferred;
+                    if cx.article.in_quote(span)
+                        || explained(text, span, house)
+                        || entry.excluded(text, span)
+                    {
                         continue;
                     }
                     let fixed = keep_case(written, house);

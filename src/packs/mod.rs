@@ -257,6 +257,10 @@ struct RawRule {
 struct RawSpelling {
     preferred: Spanned<String>,
     variants: Vec<Spanned<String>>,
+    #[serde(default, rename = "not-before")]
+    not_before: Vec<String>,
+    #[serde(default, rename = "not-after")]
+    not_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -482,7 +486,18 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
                         }
                         variants.push(t.to_string());
                     }
-                    entries.push((preferred, variants));
+                    let lower = |v: Vec<String>| -> Vec<String> {
+                        v.iter()
+                            .map(|w| w.to_lowercase())
+                            .filter(|w| !w.trim().is_empty())
+                            .collect()
+                    };
+                    entries.push(kinds::Spelling {
+                        preferred,
+                        variants,
+                        not_before: lower(s.not_before),
+                        not_after: lower(s.not_after),
+                    });
                 }
                 kinds::Kind::spelling(entries)
             }
