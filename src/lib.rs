@@ -15,8 +15,10 @@ pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod emit;
 pub mod fast_regex;
+pub mod fix;
 pub mod input;
 pub mod knowledge;
+pub mod packs;
 pub mod reference;
 pub mod report;
 pub mod rules;
@@ -58,9 +60,9 @@ pub struct ClaimsReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Extract every claim of `article` and run the rules with tracing on.
+/// Extract every claim of `article` and run the rules of `settings.rules` with tracing on.
 pub fn claims(article: &Article, settings: &Settings) -> ClaimsReport {
-    let (report, claims, comparisons) = run(article, settings, &rules::RuleSet::builtin(), true);
+    let (report, claims, comparisons) = run(article, settings, &settings.rules, true);
     ClaimsReport {
         reference: report.reference,
         claims,

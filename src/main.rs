@@ -31,12 +31,26 @@ enum Command {
     Rule {
         /// Rule code, former code or kebab-case name.
         code: String,
+        /// Output format: rendered for the terminal, or the Markdown source.
+        #[arg(long, value_enum, default_value_t = RuleFormat::Text)]
+        format: RuleFormat,
+        /// Also know the rules of this pack (a shipped pack's name or a path to a .toml file).
+        #[arg(long = "pack", value_name = "NAME|PATH")]
+        packs: Vec<String>,
     },
     /// List every rule.
     Rules {
         /// Output format: a plain list, the README's Markdown table, or JSON.
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
+        /// Also list the rules of this pack (a shipped pack's name or a path to a .toml file).
+        #[arg(long = "pack", value_name = "NAME|PATH")]
+        packs: Vec<String>,
+    },
+    /// Run the inline tests of a rule pack (exit 0: all pass, 1: failures, 2: pack error).
+    TestPack {
+        /// The pack: a path to a .toml file or a shipped pack's name.
+        pack: String,
     },
     /// Write a commented claimlint.toml listing every key with its default (never overwrites).
     Init {
@@ -79,6 +93,10 @@ struct ClaimsArgs {
     /// Ignore every configuration file.
     #[arg(long)]
     isolated: bool,
+    /// Add the rules of a rule pack (a shipped pack's name, e.g. ap-names, or a path to a
+    /// .toml file); repeatable.
+    #[arg(long = "pack", value_name = "NAME|PATH")]
+    packs: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -130,6 +148,12 @@ impl ConfigArgs {
             reference_date,
         }
     }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum RuleFormat {
+    Text,
+    Md,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -186,6 +210,17 @@ struct CheckArgs {
     /// Worker threads (default: available cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Add the rules of a rule pack (a shipped pack's name, e.g. ap-names, or a path to a
+    /// .toml file); repeatable.
+    #[arg(long = "pack", value_name = "NAME|PATH")]
+    packs: Vec<String>,
+    /// Apply the safe fixes (house-style spellings from packs) to the files, atomically, then
+    /// report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff and write nothing (exit 1 when there is one).
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -270,21 +305,87 @@ fn main() -> ExitCode {
                 Err(e) => data_error(&e),
             }
         }
-        Command::Rule { code } => match catalog::explain(&RuleSet::builtin(), &code) {
-            Some(page) => write_stdout(&page),
-            None => {
-                eprintln!("claimlint: no rule named '{code}' (see `claimlint rules`)");
-                ExitCode::from(2)
+        Command::Rule {
+            code,
+            format,
+            packs,
+        } => {
+            let Some(set) = rule_set(&packs) else {
+                return ExitCode::from(2);
+            };
+            match catalog::explain(&set, &code) {
+                Some(page) => write_stdout(&match format {
+                    RuleFormat::Md => page,
+                    RuleFormat::Text => catalog::render_terminal(&page, terminal_width()),
+                }),
+                None => {
+                    eprintln!("claimlint: no rule named '{code}' (see `claimlint rules`)");
+                    ExitCode::from(2)
+                }
             }
-        },
-        Command::Rules { format } => {
-            let set = RuleSet::builtin();
+        }
+        Command::Rules { format, packs } => {
+            let Some(set) = rule_set(&packs) else {
+                return ExitCode::from(2);
+            };
             write_stdout(&match format {
                 RulesFormat::Text => catalog::list(&set),
                 RulesFormat::Md => catalog::markdown(&set),
                 RulesFormat::Json => catalog::json(&set),
             })
         }
+        Command::TestPack { pack } => run_test_pack(&pack),
+    }
+}
+
+/// The built-in rules plus those of `packs`; `None` (after printing the error) when a pack
+/// cannot be loaded.
+fn rule_set(packs: &[String]) -> Option<RuleSet> {
+    match claimlint::packs::rule_set_with(packs) {
+        Ok((set, _)) => Some(set),
+        Err(e) => {
+            eprint!("{}", human::render_data_error(&e));
+            None
+        }
+    }
+}
+
+/// The terminal's width from `COLUMNS`, else 80; at least 40.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .unwrap_or(80)
+        .max(40)
+}
+
+/// `claimlint test-pack PACK`: 0 when every case passes, 1 on failures, 2 when the pack is bad.
+fn run_test_pack(spec: &str) -> ExitCode {
+    let pack = match claimlint::packs::resolve(spec) {
+        Ok(p) => p,
+        Err(e) => {
+            eprint!("{}", human::render_data_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let outcome = claimlint::packs::testing::run(&pack);
+    let mut out = String::new();
+    for f in &outcome.failures {
+        out.push_str(&format!("{}:{f}\n", pack.path));
+    }
+    out.push_str(&format!(
+        "{}: {} of {} test cases passed\n",
+        pack.path,
+        outcome.cases - outcome.failures.len(),
+        outcome.cases
+    ));
+    let write = write_stdout(&out);
+    if write != ExitCode::SUCCESS {
+        write
+    } else if outcome.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -334,13 +435,16 @@ fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
 /// `claimlint claims`: exit 0 when every file was read, 2 otherwise (claims are not findings).
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     use claimlint::emit::claims::{self as view, ClaimsFile};
+    let Some(rules) = rule_set(&args.packs) else {
+        return ExitCode::from(2);
+    };
     let options = resolve::CliOptions {
         config: args.config.clone(),
         isolated: args.isolated,
         reference_date: args.reference_date,
         ..Default::default()
     };
-    let resolver = match resolve::Resolver::new(options, RuleSet::builtin()) {
+    let resolver = match resolve::Resolver::new(options, rules) {
         Ok(r) => r,
         Err(e) => return data_error(&e),
     };
@@ -489,10 +593,10 @@ fn fingerprinted(
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let resolver = match resolve::Resolver::new(
-        args.config.options(args.reference_date),
-        RuleSet::builtin(),
-    ) {
+    let Some(rules) = rule_set(&args.packs) else {
+        return ExitCode::from(2);
+    };
+    let resolver = match resolve::Resolver::new(args.config.options(args.reference_date), rules) {
         Ok(r) => r,
         Err(e) => return data_error(&e),
     };
@@ -519,6 +623,17 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let mut run = runner::check_sources(&sources, &resolver, threads);
     for e in resolver.errors() {
         eprint!("{}", human::render_data_error(&e));
+    }
+    if args.diff {
+        return print_diffs(&run);
+    }
+    let mut fix_failed = false;
+    if args.fix {
+        let (written, failed) = apply_fixes(&run);
+        fix_failed = failed;
+        if written > 0 {
+            run = runner::check_sources(&sources, &resolver, threads);
+        }
     }
     for dir in empty {
         run.errors.push(claimlint::emit::FileError {
@@ -616,7 +731,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Some(path) => write_atomically(path, &rendered),
         None => write_stdout(&rendered),
     };
-    if write != ExitCode::SUCCESS || !run.errors.is_empty() {
+    if write != ExitCode::SUCCESS || !run.errors.is_empty() || fix_failed {
         return ExitCode::from(2);
     }
     if args.exit_zero {
@@ -645,4 +760,82 @@ fn run_check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// True for files `--fix` may rewrite: plain text and Markdown (other readers map spans
+/// through markup, and are not fixed yet).
+fn fixable(path: &str) -> bool {
+    let ext = std::path::Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    matches!(ext.as_deref(), Some("txt" | "md" | "markdown" | "text"))
+}
+
+/// The fixed text of `file`, when its safe fixes change it and it may be fixed (a note on
+/// stderr otherwise).
+fn fixed_text(file: &claimlint::report::CheckedFile) -> Option<String> {
+    let edits = claimlint::fix::safe_edits(&file.report.diagnostics);
+    if edits.is_empty() {
+        return None;
+    }
+    if file.path == "<stdin>" || !fixable(&file.path) {
+        eprintln!(
+            "claimlint: {}: not fixed (fixes are applied to .txt and .md files only)",
+            file.path
+        );
+        return None;
+    }
+    let applied = claimlint::fix::apply(&file.text, &edits);
+    (applied.text != *file.text).then_some(applied.text)
+}
+
+/// `--diff`: a unified diff per file with safe fixes; exit 1 when there is one.
+fn print_diffs(run: &claimlint::report::Run) -> ExitCode {
+    let mut out = String::new();
+    for f in &run.files {
+        if let Some(new) = fixed_text(f) {
+            out.push_str(&claimlint::fix::unified_diff(&f.path, &f.text, &new));
+        }
+    }
+    for e in &run.errors {
+        eprintln!("claimlint: {}: {}", e.path, e.message);
+    }
+    let changed = !out.is_empty();
+    let write = write_stdout(&out);
+    if write != ExitCode::SUCCESS || !run.errors.is_empty() {
+        ExitCode::from(2)
+    } else if changed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `--fix`: write each file's safe fixes; returns (files written, some file could not be).
+fn apply_fixes(run: &claimlint::report::Run) -> (usize, bool) {
+    let (mut written, mut failed) = (0, false);
+    for f in &run.files {
+        let Some(new) = fixed_text(f) else { continue };
+        let n = claimlint::fix::apply(&f.text, &claimlint::fix::safe_edits(&f.report.diagnostics))
+            .applied;
+        match claimlint::fix::write_if_unchanged(
+            std::path::Path::new(&f.path),
+            f.text.as_bytes(),
+            new.as_bytes(),
+        ) {
+            Ok(()) => {
+                written += 1;
+                eprintln!(
+                    "claimlint: {}: fixed {n} finding{}",
+                    f.path,
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("claimlint: {}: {e}", f.path);
+            }
+        }
+    }
+    (written, failed)
 }

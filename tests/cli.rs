@@ -277,12 +277,22 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn rule_explains_itself() {
-    let out = claimlint().args(["rule", "L001"]).output().expect("runs");
+    let out = claimlint()
+        .args(["rule", "L001", "--format", "md"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.starts_with("L001 event-location-conflict (places, default severity: error)"));
     assert!(
         s.contains("## What it checks") && s.contains("## Example"),
+        "{s}"
+    );
+    let out = claimlint().args(["rule", "L001"]).output().expect("runs");
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.starts_with("L001 event-location-conflict (places, default severity: error)"));
+    assert!(
+        s.contains("\nWHAT IT CHECKS\n") && !s.contains("## "),
         "{s}"
     );
     let out = claimlint().args(["rules"]).output().expect("runs");

@@ -488,3 +488,76 @@ fn claims_reads_the_configuration_too() {
         dated
     );
 }
+
+#[test]
+fn packs_and_rule_dirs_in_the_configuration_add_their_rules() {
+    let d = scratch("packs");
+    write(
+        &d,
+        "claimlint.toml",
+        "packs = [\"ap-names\"]\n[severity]\nAP001 = \"note\"\n",
+    );
+    write(&d, "a.txt", ARTICLE);
+    let (code, out, _) = claimlint(&d, &["check", "--format", "concise", "-q", "a.txt"]);
+    assert_eq!(code, 1);
+    let h = heads(&out);
+    assert_eq!(
+        h.iter().filter(|l| l.ends_with("note[AP001]")).count(),
+        7,
+        "{out}"
+    );
+    assert!(h.contains(&"a.txt:3:1: warning[P001]".to_string()), "{out}");
+    assert!(h.contains(&"a.txt:6:192: error[L001]".to_string()), "{out}");
+    // --pack naming the same pack again does not clash with the configuration's.
+    let (code, out2, err) = claimlint(
+        &d,
+        &[
+            "check", "--pack", "ap-names", "--format", "concise", "-q", "a.txt",
+        ],
+    );
+    assert_eq!((code, out2.as_str()), (1, out.as_str()), "{err}");
+    // --fix through the configuration's pack: the seven "Zelensky" become "Zelenskyy".
+    let (_, _, err) = claimlint(&d, &["check", "--fix", "-q", "a.txt"]);
+    assert!(err.contains("a.txt: fixed 7 findings"), "{err}");
+    let fixed = std::fs::read_to_string(d.join("a.txt")).expect("read");
+    assert_eq!(
+        fixed,
+        ARTICLE
+            .replace("Zelensky", "Zelenskyy")
+            .replace("Zelenskyyy", "Zelenskyy")
+    );
+
+    // A user pack from rule-dirs, with a code used in [severity].
+    let e = scratch("rule-dirs");
+    write(
+        &e,
+        "house/style.toml",
+        "[pack]\nname = \"house\"\nsummary = \"House style.\"\n\n[[rule]]\ncode = \"HS001\"\nname = \"no-slams\"\nkind = \"pattern\"\ncategory = \"people\"\nseverity = \"warning\"\nsummary = \"Headlines do not slam.\"\nexplanation = \"Say what happened.\"\nregex = '\\bslams\\b'\nmessage = \"avoid 'slams'\"\n",
+    );
+    write(
+        &e,
+        "claimlint.toml",
+        "rule-dirs = [\"house\"]\n[severity]\nHS001 = \"error\"\n",
+    );
+    write(
+        &e,
+        "b.txt",
+        "Minister slams plan\n\nThe minister slams the plan.\n",
+    );
+    let (code, out, err) = claimlint(&e, &["check", "--format", "concise", "-q", "b.txt"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(
+        heads(&out),
+        vec!["b.txt:1:10: error[HS001]", "b.txt:3:14: error[HS001]"],
+        "{out}"
+    );
+
+    // An unknown pack name is an error at its entry in the configuration.
+    write(&d, "claimlint.toml", "packs = [\"ap-nams\"]\n");
+    let (code, _, err) = claimlint(&d, &["check", "a.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("claimlint.toml:1:10: no shipped rule pack named 'ap-nams'"),
+        "{err}"
+    );
+}

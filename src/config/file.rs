@@ -169,6 +169,10 @@ pub struct ConfigFile {
     pub rule_dirs: Vec<PathBuf>,
     /// `[[overrides]]`, in the order written (later entries win).
     pub overrides: Vec<Override>,
+    /// The rules codes in this file were checked against: the base set given to
+    /// [`ConfigFile::parse`] (built-in rules, `--pack` rules and this file's `packs` and
+    /// `rule-dirs`, loaded by `config::resolve::load`).
+    pub rules: RuleSet,
 }
 
 struct Cx<'a> {
@@ -449,6 +453,7 @@ impl ConfigFile {
             packs,
             rule_dirs,
             overrides,
+            rules: rules.clone(),
         })
     }
 

@@ -110,10 +110,9 @@ impl Resolved {
 
     /// The rules to run: the base rule set narrowed by `select`, `extend-select` and `ignore`.
     ///
-    /// This is the one place where rule packs join: `packs` and `rule-dirs`
-    /// ([`Resolved::packs`], [`Resolved::rule_dirs`]) are to be loaded and their rules added to
-    /// the base set here, before selection (not connected yet: the base set is the built-in
-    /// rules).
+    /// The base set is the built-in rules, the `--pack` rules and the rules of the
+    /// configuration file's `packs` and `rule-dirs` (loaded with the file by [`load`]);
+    /// selection applies to all of them.
     pub fn rule_set(&self) -> RuleSet {
         let on: Vec<String> = self
             .rule_states()
@@ -325,14 +324,83 @@ fn cli_selectors(
         .collect()
 }
 
-/// Read and parse the configuration file at `path`.
+/// Read and parse the configuration file at `path`: its `packs` and `rule-dirs` are loaded
+/// first and their rules added to `rules`, so that the file's codes are checked against the
+/// built-in rules and every pack rule it brings. Errors: an unreadable file, every error of
+/// [`ConfigFile::parse`], a pack that cannot be found or loaded (at its entry in this file, or
+/// in the pack file itself), and a pack code clashing with a rule already in the set.
 pub fn load(path: &Path, rules: &RuleSet) -> Result<ConfigFile, DataFileError> {
     let bytes = std::fs::read(path).map_err(|e| {
         DataFileError::whole_file(path.display().to_string(), format!("cannot read: {e}"))
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| DataFileError::whole_file(path.display().to_string(), "not UTF-8 text"))?;
-    ConfigFile::parse(path, Arc::from(text), rules)
+    let text: Arc<str> =
+        Arc::from(String::from_utf8(bytes).map_err(|_| {
+            DataFileError::whole_file(path.display().to_string(), "not UTF-8 text")
+        })?);
+    let rules = with_packs(path, &text, rules)?;
+    ConfigFile::parse(path, text, &rules)
+}
+
+/// `rules` plus the rules of the `packs` and `rule-dirs` that the configuration `text` (at
+/// `path`) names. A pack whose rules are all in the set already (named on the command line
+/// too) is not added twice. Syntax errors are left to [`ConfigFile::parse`].
+fn with_packs(path: &Path, text: &Arc<str>, rules: &RuleSet) -> Result<RuleSet, DataFileError> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    struct PacksOnly {
+        packs: Option<Vec<toml::Spanned<String>>>,
+        rule_dirs: Option<Vec<toml::Spanned<String>>>,
+    }
+    let Ok(only) = toml::from_str::<PacksOnly>(text) else {
+        return Ok(rules.clone());
+    };
+    let shown = path.display().to_string();
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let at = |e: DataFileError, span: std::ops::Range<usize>| {
+        if e.span.is_some() {
+            e
+        } else {
+            let help = e.help.clone();
+            let err = DataFileError::at(
+                &shown,
+                text.clone(),
+                crate::source::Span::new(span.start, span.end),
+                e.message,
+            );
+            match help {
+                Some(h) => err.with_help(h),
+                None => err,
+            }
+        }
+    };
+    let mut loaded = Vec::new();
+    for p in only.packs.unwrap_or_default() {
+        let span = p.span();
+        let spec = p.into_inner();
+        let pack = if spec.contains('/') || spec.contains('\\') || spec.ends_with(".toml") {
+            crate::packs::load_file(&dir.join(&spec))
+        } else {
+            crate::packs::load(&spec)
+        };
+        loaded.push(pack.map_err(|e| at(e, span))?);
+    }
+    for d in only.rule_dirs.unwrap_or_default() {
+        let span = d.span();
+        let packs = crate::packs::load_dir(&dir.join(d.get_ref())).map_err(|e| at(e, span))?;
+        loaded.extend(packs);
+    }
+    let mut set = rules.clone();
+    for pack in &loaded {
+        let present = !pack.rules.is_empty()
+            && pack
+                .rules
+                .iter()
+                .all(|r| set.find(&r.meta_ref().code).is_some());
+        if !present {
+            crate::packs::add_to(&mut set, pack)?;
+        }
+    }
+    Ok(set)
 }
 
 /// `path` made absolute against `cwd`, with `.` and `..` removed lexically (no file-system
@@ -459,11 +527,14 @@ impl Resolver {
             }
         };
         let (layers, _) = self.layers_for(file.as_deref(), &abs);
+        let base_rules = file
+            .as_ref()
+            .map_or_else(|| self.base_rules.clone(), |f| f.rules.clone());
         Ok(Resolved {
             file,
             layers,
             reference_date: self.reference_date,
-            base_rules: self.base_rules.clone(),
+            base_rules,
         })
     }
 

@@ -117,9 +117,119 @@ pub fn json(set: &RuleSet) -> String {
     serde_json::to_string_pretty(&catalog).unwrap_or_default() + "\n"
 }
 
+/// A rule page (Markdown, as [`explain`] gives it) rendered for a terminal `width` columns
+/// wide (in chars): `#` headings become capitalised lines, `**`/`__` emphasis markers are
+/// dropped, paragraphs and list items are re-wrapped (list items with a hanging indent), and
+/// fenced code blocks are indented by four spaces and not wrapped.
+pub fn render_terminal(markdown: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::new();
+    let mut para: Vec<String> = Vec::new();
+    let mut bullet = false;
+    let mut in_code = false;
+    let flush = |para: &mut Vec<String>, bullet: &mut bool, out: &mut String| {
+        if para.is_empty() {
+            return;
+        }
+        let text = para.join(" ");
+        let (first, rest) = if *bullet { ("  - ", "    ") } else { ("", "") };
+        wrap_into(out, &text, width, first, rest);
+        para.clear();
+        *bullet = false;
+    };
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            flush(&mut para, &mut bullet, &mut out);
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push_str("    ");
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let t = line.trim();
+        if t.is_empty() {
+            flush(&mut para, &mut bullet, &mut out);
+            if !out.ends_with("\n\n") && !out.is_empty() {
+                out.push('\n');
+            }
+            continue;
+        }
+        if let Some(h) = t.strip_prefix('#') {
+            flush(&mut para, &mut bullet, &mut out);
+            out.push_str(&strip_emphasis(h.trim_start_matches('#').trim()).to_uppercase());
+            out.push('\n');
+            continue;
+        }
+        if let Some(item) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) {
+            flush(&mut para, &mut bullet, &mut out);
+            bullet = true;
+            para.push(strip_emphasis(item));
+            continue;
+        }
+        para.push(strip_emphasis(t));
+    }
+    flush(&mut para, &mut bullet, &mut out);
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn strip_emphasis(s: &str) -> String {
+    s.replace("**", "").replace("__", "")
+}
+
+/// Greedy word wrap of `text` into `out`: the first line starts with `first`, later ones
+/// with `rest`; a word longer than the width gets a line of its own.
+fn wrap_into(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
+    let mut line = String::from(first);
+    let mut len = first.chars().count();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if !empty && len + 1 + w > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(rest);
+            len = rest.chars().count();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += w;
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_rendering_wraps_and_drops_markdown_marks() {
+        let md = "L001 x (places)\n\n## What it checks\n\nA **long** sentence that goes on and on.\n\n- an item that wraps too\n\n```text\nkeep   this line as it is\n```\n";
+        let r = render_terminal(md, 20);
+        assert_eq!(
+            r,
+            "L001 x (places)\n\nWHAT IT CHECKS\n\nA long sentence that\ngoes on and on.\n\n  - an item that\n    wraps too\n\n    keep   this line as it is\n"
+        );
+        let page = explain(&RuleSet::builtin(), "L001").unwrap_or_default();
+        let r = render_terminal(&page, 60);
+        assert!(!r.contains("## ") && !r.contains("**"), "{r}");
+        assert!(
+            r.lines()
+                .all(|l| l.chars().count() <= 60 || l.starts_with("    ")),
+            "{r}"
+        );
+    }
 
     #[test]
     fn alias_explains_itself_and_the_rule() {

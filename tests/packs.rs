@@ -1,0 +1,664 @@
+//! Rule packs: the shipped packs' inline tests, every pack kind, every pack error (with line
+//! and column), `--pack`, `--fix`, `--diff` and `test-pack` end to end.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use assert_cmd::Command;
+use claimlint::packs::{self, Pack};
+use claimlint::rules::RuleSet;
+
+const BALKAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/balkan-summit.txt");
+
+fn claimlint() -> Command {
+    Command::cargo_bin("claimlint").expect("binary")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimlint-packs-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// (code, primary text, fix replacement) of every finding of `pack`'s rules on `text`.
+fn findings(pack: &Pack, text: &str) -> Vec<(String, String, Option<String>)> {
+    let mut set = RuleSet::empty();
+    packs::add_to(&mut set, pack).expect("pack joins an empty set");
+    let article = claimlint::input::plain::parse(Arc::from(text));
+    let report = claimlint::check_with(&article, &claimlint::Settings::default(), &set);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.labels.iter().find(|l| l.primary).map(|l| l.span);
+            (
+                d.code.to_string(),
+                span.map_or(String::new(), |s| text[s.start..s.end].to_string()),
+                d.fix
+                    .as_ref()
+                    .and_then(|f| f.edits.first())
+                    .map(|e| e.replacement.clone()),
+            )
+        })
+        .collect()
+}
+
+fn f(code: &str, text: &str, fix: Option<&str>) -> (String, String, Option<String>) {
+    (code.to_string(), text.to_string(), fix.map(str::to_string))
+}
+
+#[test]
+fn every_shipped_pack_passes_its_inline_tests() {
+    assert_eq!(
+        packs::EMBEDDED.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        ["ap-names", "ukraine-places"]
+    );
+    for (name, _) in packs::EMBEDDED {
+        let pack = packs::load(name).expect("shipped pack parses");
+        assert_eq!(&pack.name, name);
+        let outcome = packs::testing::run(&pack);
+        assert!(outcome.cases >= 4, "{name} has {} cases", outcome.cases);
+        assert!(
+            outcome.failures.is_empty(),
+            "{name}: {:?}",
+            outcome.failures
+        );
+        // And they join the built-in rules without a clash.
+        let mut set = RuleSet::builtin();
+        packs::add_to(&mut set, &pack).expect("no clash with built-ins");
+    }
+}
+
+#[test]
+fn preferred_spelling_keeps_case_and_possessives_and_skips_quotes_and_explanations() {
+    let pack = packs::load("ukraine-places").expect("pack");
+    let text = "KIEV AND ODESSA\n\nIn Kiev's centre, Kyiv (Kiev) and Kievan Rus. \"Kiev is home,\" she said. kiev.\n";
+    assert_eq!(
+        findings(&pack, text),
+        vec![
+            f("UA001", "KIEV", Some("KYIV")),
+            f("UA001", "ODESSA", Some("ODESA")),
+            f("UA001", "Kiev", Some("Kyiv")),
+            f("UA001", "kiev", Some("kyiv")),
+        ]
+    );
+    let ap = packs::load("ap-names").expect("pack");
+    assert_eq!(
+        findings(&ap, "Zelenskyy wins\n\nZelenskyy and Zelenskyyite.\n"),
+        vec![]
+    );
+}
+
+const USER_PACK: &str = r#"[pack]
+name = "house"
+summary = "Our house style"
+
+[[rule]]
+code = "HS001"
+name = "email-spelling"
+kind = "consistent-term"
+category = "people"
+severity = "note"
+summary = "Two spellings of one term"
+explanation = "Pick one."
+[[rule.choice]]
+forms = ["email", "e-mail"]
+
+[[rule]]
+code = "HS002"
+name = "acronym-first"
+kind = "defined-before-use"
+category = "people"
+severity = "warning"
+summary = "An acronym before its full form"
+explanation = "Spell it out first."
+[[rule.term]]
+short = "WSIS"
+full = "World Summit on the Information Society"
+
+[[rule]]
+code = "HS003"
+name = "no-slams"
+kind = "pattern"
+category = "people"
+severity = "warning"
+summary = "Headline verbs we do not use"
+explanation = "Say what happened."
+regex = '(?i)\bslam(s|med)?\b'
+message = "house style bans 'slam'"
+help = "say criticise"
+"#;
+
+#[test]
+fn consistent_term_labels_both_forms_and_counts_each() {
+    let pack = packs::parse("house.toml", USER_PACK).expect("pack");
+    let text = "Mail news\n\nSend an email. Another email, then an e-mail.\n";
+    let mut set = RuleSet::empty();
+    packs::add_to(&mut set, &pack).expect("joins");
+    let article = claimlint::input::plain::parse(Arc::from(text));
+    let report = claimlint::check_with(&article, &claimlint::Settings::default(), &set);
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(d.code, "HS001");
+    assert_eq!(
+        d.message,
+        "the article writes both email and e-mail; house style allows one, not both"
+    );
+    let labels: Vec<(usize, usize, &str, bool)> = d
+        .labels
+        .iter()
+        .map(|l| (l.span.start, l.span.end, l.message.as_str(), l.primary))
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            (19, 24, "email (2 times)", false),
+            (49, 55, "e-mail (1 time)", true)
+        ]
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("email 2 times, e-mail 1 time; use one form throughout")
+    );
+    assert_eq!(d.fix, None, "either form is fine: no fix");
+    assert_eq!(
+        findings(&pack, "Mail\n\nAn email, and \"e-mail\" she said.\n"),
+        vec![]
+    );
+}
+
+#[test]
+fn defined_before_use_and_pattern() {
+    let pack = packs::parse("house.toml", USER_PACK).expect("pack");
+    let before = "WSIS opens\n\nWSIS delegates met. The World Summit on the Information Society (WSIS) opened.\n";
+    assert_eq!(findings(&pack, before), vec![f("HS002", "WSIS", None)]);
+    let after = "WSIS opens\n\nThe World Summit on the Information Society (WSIS) opened. WSIS delegates met.\n";
+    assert_eq!(findings(&pack, after), vec![]);
+    let never = "Talks\n\nWSIS delegates met.\n";
+    assert_eq!(findings(&pack, never), vec![f("HS002", "WSIS", None)]);
+    let slam = "Minister slams plan\n\nCritics slammed it; \"we slam it,\" one said. Slamdunk.\n";
+    assert_eq!(
+        findings(&pack, slam),
+        vec![f("HS003", "slams", None), f("HS003", "slammed", None)]
+    );
+}
+
+/// The error of parsing `text` as a pack: (line, column, message).
+fn pack_error(text: &str) -> (usize, usize, String) {
+    let e = packs::parse("p.toml", text).expect_err("a bad pack");
+    let (line, col) = e.line_column().expect("a span");
+    (line, col, e.message.clone())
+}
+
+const HEAD: &str = "[pack]\nname = \"p\"\nsummary = \"s\"\n\n[[rule]]\n";
+const BODY: &str =
+    "category = \"people\"\nseverity = \"warning\"\nsummary = \"s\"\nexplanation = \"e\"\n";
+
+fn rule(lines: &str) -> String {
+    format!("{HEAD}{lines}{BODY}")
+}
+
+#[test]
+fn every_pack_error_has_its_line_and_column() {
+    let ok = "code = \"XY001\"\nname = \"x\"\nkind = \"pattern\"\nregex = 'a'\nmessage = \"m\"\n";
+    assert!(packs::parse("p.toml", &rule(ok)).is_ok());
+    // Unknown key.
+    let (l, c, m) = pack_error(&rule(&format!("{ok}colour = 1\n")));
+    assert_eq!((l, c), (11, 1), "{m}");
+    assert!(m.contains("unknown field `colour`"), "{m}");
+    // Wrong type.
+    let (l, c, m) = pack_error(&rule(&ok.replace("message = \"m\"", "message = 3")));
+    assert_eq!((l, c), (10, 11), "{m}");
+    assert!(m.contains("invalid type"), "{m}");
+    // Bad regex.
+    let (l, c, m) = pack_error(&rule(&ok.replace("regex = 'a'", "regex = 'a('")));
+    assert_eq!((l, c), (9, 9), "{m}");
+    assert_eq!(m, "bad regex: unclosed group");
+    // Bad code, and a built-in code or alias.
+    let (l, c, m) = pack_error(&rule(&ok.replace("XY001", "X1")));
+    assert_eq!((l, c, m.as_str()), (6, 8, "'X1' is not a pack rule code"));
+    let (l, c, m) = pack_error(&rule(&ok.replace("XY001", "L001")));
+    assert_eq!(
+        (l, c, m.as_str()),
+        (
+            6,
+            8,
+            "code L001 is taken by built-in rule L001 (event-location-conflict)"
+        )
+    );
+    let (_, _, m) = pack_error(&rule(&ok.replace("XY001", "N001")));
+    assert_eq!(m, "code N001 is taken by built-in rule P001 (name-variant)");
+    // Name not kebab-case.
+    let (l, c, m) = pack_error(&rule(&ok.replace("\"x\"", "\"Bad_Name\"")));
+    assert_eq!(
+        (l, c, m.as_str()),
+        (7, 8, "rule name 'Bad_Name' is not kebab-case")
+    );
+    // Unknown kind.
+    let (l, c, m) = pack_error(&rule(&ok.replace("\"pattern\"", "\"spelling\"")));
+    assert_eq!((l, c, m.as_str()), (8, 8, "unknown rule kind 'spelling'"));
+    // A key of another kind.
+    let (l, c, m) = pack_error(&format!(
+        "{}[[rule.term]]\nshort = \"A\"\nfull = \"B\"\n",
+        rule(ok)
+    ));
+    assert_eq!((l, c), (15, 1), "{m}");
+    assert_eq!(m, "key `term` is not used by kind pattern");
+    // TOML syntax.
+    let (l, c, _) = pack_error("[pack]\nname = \n");
+    assert_eq!((l, c), (2, 8));
+    // Display gives path:line:col.
+    let e = packs::parse("p.toml", &rule(&ok.replace("XY001", "X1"))).expect_err("bad");
+    assert!(e
+        .to_string()
+        .starts_with("p.toml:6:8: 'X1' is not a pack rule code"));
+}
+
+#[test]
+fn duplicate_codes_and_names_are_rejected_naming_both_rules() {
+    let ok = "code = \"XY001\"\nname = \"x\"\nkind = \"pattern\"\nregex = 'a'\nmessage = \"m\"\n";
+    let twice = format!("{}\n[[rule]]\n{ok}{BODY}", rule(ok));
+    let (l, c, m) = pack_error(&twice);
+    assert_eq!(
+        (l, c, m.as_str()),
+        (17, 8, "rule code XY001 is used twice in this pack")
+    );
+    // A name of a built-in rule: a clash found when the pack joins the rule set.
+    let named = rule(&ok.replace("\"x\"", "\"event-location-conflict\""));
+    let pack = packs::parse("p.toml", &named).expect("parses alone");
+    let e = packs::add_to(&mut RuleSet::builtin(), &pack).expect_err("clash");
+    assert_eq!(e.line_column(), Some((7, 8)));
+    assert_eq!(
+        e.message,
+        "rule XY001 (event-location-conflict) clashes with built-in rule L001 \
+         (event-location-conflict): name event-location-conflict is already taken"
+    );
+    // The same code in two packs.
+    let first = packs::parse("a.toml", &rule(ok)).expect("a");
+    let second = packs::parse("b.toml", &rule(&ok.replace("\"x\"", "\"y\""))).expect("b");
+    let mut set = RuleSet::builtin();
+    packs::add_to(&mut set, &first).expect("first joins");
+    let e = packs::add_to(&mut set, &second).expect_err("clash");
+    assert_eq!(e.path, "b.toml");
+    assert_eq!(e.line_column(), Some((6, 8)));
+    assert_eq!(
+        e.message,
+        "rule XY001 (y) clashes with rule XY001 (x) of an earlier pack: code XY001 is already taken"
+    );
+}
+
+#[test]
+fn unknown_pack_name_and_missing_file_are_clear_errors() {
+    let e = packs::resolve("ap-nams").expect_err("unknown");
+    assert_eq!(e.message, "no shipped rule pack named 'ap-nams'");
+    assert!(e
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("ap-names, ukraine-places"));
+    let e = packs::resolve("/nonexistent/p.toml").expect_err("missing");
+    assert_eq!(
+        e.to_string(),
+        "/nonexistent/p.toml: cannot read rule pack: no such file"
+    );
+    let out = claimlint()
+        .args(["check", BALKAN, "--pack", "ap-nams"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no shipped rule pack named 'ap-nams'"));
+}
+
+/// Byte offsets just after each "Zelensky" that is not "Zelenskyy".
+fn bare_zelensky_ends(text: &str) -> Vec<usize> {
+    text.match_indices("Zelensky")
+        .map(|(i, m)| i + m.len())
+        .filter(|&e| !text[e..].starts_with('y'))
+        .collect()
+}
+
+fn copy_of_balkan(dir: &Path) -> PathBuf {
+    let p = dir.join("balkan-summit.txt");
+    std::fs::copy(BALKAN, &p).expect("copy");
+    p
+}
+
+#[test]
+fn balkan_summit_with_ap_names_fixes_the_seven_zelensky_and_only_them() {
+    let dir = temp_dir("balkan");
+    let path = copy_of_balkan(&dir);
+    let original = std::fs::read_to_string(&path).expect("read");
+    let ends = bare_zelensky_ends(&original);
+    assert_eq!(ends.len(), 7);
+
+    // Before fixing: P001 still reported, AP001 offers Zelenskyy (a safe fix), L001 there.
+    let (rules, _) = packs::rule_set_with(&["ap-names".to_string()]).expect("pack");
+    let settings = claimlint::Settings {
+        rules,
+        ..Default::default()
+    };
+    let article = claimlint::input::plain::parse(Arc::from(original.as_str()));
+    let diags = claimlint::check(&article, &settings).diagnostics;
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_ref()).collect();
+    assert!(
+        codes.contains(&"P001") && codes.contains(&"L001"),
+        "{codes:?}"
+    );
+    let ap: Vec<&claimlint::Diagnostic> = diags.iter().filter(|d| d.code == "AP001").collect();
+    assert_eq!(ap.len(), 7);
+    for d in &ap {
+        let fix = d.fix.as_ref().expect("a fix");
+        assert_eq!(
+            fix.applicability,
+            claimlint::diagnostic::Applicability::Safe
+        );
+        assert_eq!(fix.edits.len(), 1);
+        assert_eq!(fix.edits[0].replacement, "Zelenskyy");
+        assert_eq!(
+            &original[fix.edits[0].span.start..fix.edits[0].span.end],
+            "Zelensky"
+        );
+    }
+    let p001 = diags.iter().find(|d| d.code == "P001").expect("P001");
+    assert_ne!(
+        p001.fix.as_ref().map(|f| f.applicability),
+        Some(claimlint::diagnostic::Applicability::Safe),
+        "P001 itself stays a finding for an editor"
+    );
+
+    // --fix: exactly one "y" inserted after each of the seven.
+    let out = claimlint()
+        .args(["check", "--pack", "ap-names", "--format", "concise"])
+        .arg("--fix")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("fixed 7 findings"), "{stderr}");
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    let mut expected = original.clone();
+    for &e in ends.iter().rev() {
+        expected.insert(e, 'y');
+    }
+    assert_eq!(fixed, expected);
+    assert!(fixed.contains("President Zelenskyy’s proposal"));
+    assert_eq!(fixed.len(), original.len() + 7);
+    // What is left after the fix: L001 untouched, no AP001, P001 gone (one spelling now).
+    let rest = String::from_utf8_lossy(&out.stdout);
+    assert!(rest.contains("error[L001]"), "{rest}");
+    assert!(!rest.contains("AP001") && !rest.contains("P001"), "{rest}");
+    assert_eq!(out.status.code(), Some(1), "L001 is an error");
+
+    // A second --fix is a no-op.
+    let out = claimlint()
+        .args(["check", "--pack", "ap-names", "--fix", "-q"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("fixed"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
+}
+
+#[test]
+fn diff_prints_hunks_and_writes_nothing_and_crlf_and_bom_are_kept() {
+    let dir = temp_dir("diff");
+    let path = dir.join("a.txt");
+    let body = "\u{feff}Kiev talks\r\n\r\nOfficials met in Kiev.\r\n";
+    std::fs::write(&path, body).expect("write");
+    let out = claimlint()
+        .current_dir(&dir)
+        .args(["check", "--pack", "ukraine-places", "--diff", "a.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n-\u{feff}Kiev talks\r\n+\u{feff}Kyiv talks\r\n \r\n-Officials met in Kiev.\r\n+Officials met in Kyiv.\r\n"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), body);
+    let out = claimlint()
+        .current_dir(&dir)
+        .args(["check", "--pack", "ukraine-places", "--fix", "-q", "a.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "\u{feff}Kyiv talks\r\n\r\nOfficials met in Kyiv.\r\n"
+    );
+    let out = claimlint()
+        .current_dir(&dir)
+        .args(["check", "--pack", "ukraine-places", "--diff", "a.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_reported_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("ro");
+    let path = dir.join("a.txt");
+    let body = "Kiev talks\n\nOfficials met in Kiev.\n";
+    std::fs::write(&path, body).expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = claimlint()
+        .args(["check", "--pack", "ukraine-places", "--fix", "-q"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the file is read-only; not fixed"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), body);
+}
+
+#[test]
+fn non_text_files_are_not_fixed() {
+    let dir = temp_dir("html");
+    let path = dir.join("a.html");
+    let body = "Kiev talks\n\nOfficials met in Kiev.\n";
+    std::fs::write(&path, body).expect("write");
+    let out = claimlint()
+        .args(["check", "--pack", "ukraine-places", "--fix", "-q"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("not fixed (fixes are applied to .txt and .md files only)"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), body);
+}
+
+#[test]
+fn test_pack_exit_codes_and_failure_report() {
+    let out = claimlint()
+        .args(["test-pack", "ap-names"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "<embedded>/ap-names.toml: 6 of 6 test cases passed\n"
+    );
+    let dir = temp_dir("testpack");
+    let good = USER_PACK.to_string()
+        + "[[rule.test]]\ntext = \"Talks\\n\\nCritics slammed it.\\n\"\nexpect = [{ text = \"slammed\" }]\n";
+    let bad = USER_PACK.to_string()
+        + "[[rule.test]]\ntext = \"Talks\\n\\nCritics slammed it.\\n\"\nclean = true\n";
+    std::fs::write(dir.join("good.toml"), good).expect("write");
+    std::fs::write(dir.join("bad.toml"), &bad).expect("write");
+    std::fs::write(dir.join("broken.toml"), "[pack]\nname = 1\n").expect("write");
+    let run = |f: &str| {
+        claimlint()
+            .current_dir(&dir)
+            .args(["test-pack", f])
+            .output()
+            .expect("runs")
+    };
+    let out = run("good.toml");
+    assert_eq!(out.status.code(), Some(0));
+    let out = run("bad.toml");
+    assert_eq!(out.status.code(), Some(1));
+    let line = bad
+        .lines()
+        .position(|l| l.starts_with("text = \"Talks"))
+        .map_or(0, |i| i + 1);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "bad.toml:line {line}: rule HS003 test 1: expected nothing, got HS003 \"slammed\"\n\
+             bad.toml: 0 of 1 test cases passed\n"
+        )
+    );
+    let out = run("broken.toml");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("broken.toml:2:8"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn rules_and_rule_know_pack_rules() {
+    let out = claimlint()
+        .args(["rules", "--pack", "ap-names", "--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rules = v["rules"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rules.len(), claimlint::rules::all().len() + 1);
+    assert!(rules
+        .iter()
+        .any(|r| r["code"] == "AP001" && r["name"] == "ap-leader-spelling"));
+    let out = claimlint()
+        .args(["rule", "UA001", "--pack", "ukraine-places"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.starts_with("UA001 ukrainian-place-spelling (places, default severity: warning)"));
+    assert!(
+        s.contains("\nWHAT IT CHECKS\n") && !s.contains("## ") && !s.contains("**"),
+        "{s}"
+    );
+    let out = claimlint()
+        .args([
+            "rule",
+            "UA001",
+            "--pack",
+            "ukraine-places",
+            "--format",
+            "md",
+        ])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\n## What it checks\n"));
+    let out = claimlint().args(["rule", "UA001"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "not known without the pack");
+}
+
+#[test]
+fn every_kind_example_in_docs_packs_md_parses() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/packs.md"))
+        .expect("docs/packs.md");
+    let mut blocks = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in doc.lines() {
+        match (&mut cur, line.trim()) {
+            (None, "```toml") => cur = Some(String::new()),
+            (Some(b), "```") => {
+                blocks.push(std::mem::take(b));
+                cur = None;
+            }
+            (Some(b), _) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            _ => {}
+        }
+    }
+    let kinds: Vec<String> = blocks
+        .iter()
+        .filter(|b| b.starts_with("[[rule]]"))
+        .map(|b| {
+            let text = format!("[pack]\nname = \"doc\"\nsummary = \"s\"\n\n{b}");
+            let pack = packs::parse("docs/packs.md", &text).unwrap_or_else(|e| panic!("{e}\n{b}"));
+            packs::add_to(&mut RuleSet::builtin(), &pack).expect("no clash");
+            b.lines()
+                .find_map(|l| l.strip_prefix("kind = "))
+                .unwrap_or("")
+                .trim_matches('"')
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "preferred-spelling",
+            "consistent-term",
+            "defined-before-use",
+            "pattern"
+        ]
+    );
+}
+
+#[test]
+fn rule_dirs_load_every_pack_in_name_order_and_claims_runs_pack_rules() {
+    let dir = temp_dir("dirs");
+    std::fs::write(
+        dir.join("b.toml"),
+        USER_PACK.replace("\"house\"", "\"house-b\""),
+    )
+    .expect("w");
+    let other = USER_PACK
+        .replace("\"house\"", "\"house-a\"")
+        .replace("HS00", "HA00")
+        .replace("email-spelling", "a-email")
+        .replace("acronym-first", "a-acronym")
+        .replace("no-slams", "a-slams");
+    std::fs::write(dir.join("a.toml"), other).expect("w");
+    std::fs::write(dir.join("notes.txt"), "not a pack").expect("w");
+    let loaded = packs::load_dir(&dir).expect("both load");
+    let names: Vec<&str> = loaded.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["house-a", "house-b"]);
+    let mut set = RuleSet::builtin();
+    for p in &loaded {
+        packs::add_to(&mut set, p).expect("distinct codes and names");
+    }
+    assert_eq!(set.len(), claimlint::rules::all().len() + 6);
+
+    let article = dir.join("a.txt");
+    std::fs::write(&article, "Talks\n\nOfficials met in Kiev.\n").expect("w");
+    let out = claimlint()
+        .args(["claims", "--format", "json", "--pack", "ukraine-places"])
+        .arg(&article)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    // The claims view runs the pack rules too (its diagnostics, through the library).
+    let (rules, _) = packs::rule_set_with(&["ukraine-places".to_string()]).expect("pack");
+    let settings = claimlint::Settings {
+        rules,
+        ..Default::default()
+    };
+    let parsed = claimlint::input::plain::parse(Arc::from("Talks\n\nOfficials met in Kiev.\n"));
+    let report = claimlint::claims(&parsed, &settings);
+    let found: Vec<(&str, usize)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_ref(), d.start()))
+        .collect();
+    assert_eq!(found, [("UA001", 24)]);
+}
