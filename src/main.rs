@@ -259,12 +259,22 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for source in &sources {
-        match runner::read_source(source) {
-            Ok(article) => files.push(ClaimsFile {
-                path: source.display(),
-                text: article.text.clone(),
-                report: claimlint::claims(&article, &settings),
-            }),
+        match runner::read_source_records(source, &settings.input) {
+            Ok(records) => {
+                for r in records {
+                    match r {
+                        Ok(rec) => files.push(ClaimsFile {
+                            path: match &rec.name {
+                                Some(n) => format!("{}:{n}", source.display()),
+                                None => source.display(),
+                            },
+                            text: rec.article.file_text(),
+                            report: claimlint::claims(&rec.article, &settings),
+                        }),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
             Err(e) => errors.push(e),
         }
     }

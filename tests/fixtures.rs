@@ -38,6 +38,7 @@ fn run_fixture(path: &Path) -> Run {
         files: vec![CheckedFile {
             path: rel,
             text: Arc::clone(&article.text),
+            record: None,
             report,
         }],
         errors: vec![],

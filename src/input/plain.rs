@@ -112,6 +112,8 @@ pub fn parse(text: Arc<str>) -> Article {
         front_matter_date,
         front_matter_ignore: Vec::new(),
         dateline,
+        format: crate::article::Format::Plain,
+        source: None,
     };
     crate::text::annotate(&mut article);
     article
