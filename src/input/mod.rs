@@ -8,6 +8,7 @@
 //! reader whose analysis text differs from the file's bytes attaches an offset map
 //! ([`crate::article::SourceText`]).
 
+pub mod json;
 pub mod plain;
 
 use std::fmt;
@@ -208,6 +209,20 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Article, InputError> {
     Ok(plain::parse(Arc::from(text)))
 }
 
+/// The file's text: UTF-8 (a BOM kept), else an error ([`read_article`]'s checks).
+fn decode(bytes: Vec<u8>, policy: EncodingPolicy) -> Result<String, InputError> {
+    let _ = policy;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Read the file `bytes` as `format`: one [`Record`] per article, in file order.
 ///
 /// Errors: an [`InputError`] when the whole file cannot be read (encoding, binary, front matter
@@ -218,13 +233,27 @@ pub fn read_records(
     format: Format,
     options: &InputOptions,
 ) -> Result<Vec<Result<Record, RecordError>>, InputError> {
-    let _ = options;
-    let article = read_article(bytes)?;
-    let mut article = article;
-    article.format = format;
-    Ok(vec![Ok(Record {
-        name: None,
-        article,
-        notes: Vec::new(),
-    })])
+    let text = Arc::<str>::from(decode(bytes, options.encoding)?);
+    let one = |article: Article| {
+        Ok(vec![Ok(Record {
+            name: None,
+            article,
+            notes: Vec::new(),
+        })])
+    };
+    match format {
+        Format::Plain => one(plain::parse(text)),
+        Format::Markdown => {
+            let mut a = plain::parse(text);
+            a.format = Format::Markdown;
+            one(a)
+        }
+        Format::Html => {
+            let mut a = plain::parse(text);
+            a.format = Format::Html;
+            one(a)
+        }
+        Format::Json => json::read_json(text, &options.json_fields),
+        Format::Ndjson => Ok(json::read_ndjson(text, &options.json_fields)),
+    }
 }

@@ -180,7 +180,7 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     out
 }
 
-fn is_chrome(block: &str) -> bool {
+pub(crate) fn is_chrome(block: &str) -> bool {
     let b = block.trim().trim_end_matches(':').to_ascii_lowercase();
     lexicon::contains(lexicon::text::CHROME, &b)
 }
@@ -214,7 +214,7 @@ lazy_regex!(
 
 /// A wire dateline at the start of the first body paragraph (`offset` = the paragraph's byte
 /// start). The place must be written in capitals ("KYIV", "NEW YORK") or the date must parse.
-fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
+pub(crate) fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
     let c = dateline_re().captures(para)?;
     let place = c.name("place")?;
     let date = c.name("date")?;
