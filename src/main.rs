@@ -56,6 +56,10 @@ struct ClaimsArgs {
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
+    /// JSON / NDJSON field names, as PART=FIELD pairs (parts: headline, dek, date, dateline,
+    /// byline, body, id), e.g. `headline=title,body=content`.
+    #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
+    json_fields: Option<claimlint::input::JsonFields>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -110,6 +114,10 @@ struct CheckArgs {
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
+    /// JSON / NDJSON field names, as PART=FIELD pairs (parts: headline, dek, date, dateline,
+    /// byline, body, id), e.g. `headline=title,body=content`.
+    #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
+    json_fields: Option<claimlint::input::JsonFields>,
     /// Exit 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -158,6 +166,12 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+fn parse_json_fields(s: &str) -> Result<claimlint::input::JsonFields, String> {
+    let mut fields = claimlint::input::JsonFields::default();
+    fields.parse_overrides(s)?;
+    Ok(fields)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -251,10 +265,13 @@ fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
 /// `claimlint claims`: exit 0 when every file was read, 2 otherwise (claims are not findings).
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     use claimlint::emit::claims::{self as view, ClaimsFile};
-    let settings = Settings {
+    let mut settings = Settings {
         reference_date: args.reference_date,
         ..Default::default()
     };
+    if let Some(fields) = args.json_fields.clone() {
+        settings.input.json_fields = fields;
+    }
     let (sources, empty) = runner::expand(&args.paths);
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -302,10 +319,13 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let settings = Settings {
+    let mut settings = Settings {
         reference_date: args.reference_date,
         ..Default::default()
     };
+    if let Some(fields) = args.json_fields.clone() {
+        settings.input.json_fields = fields;
+    }
     let (sources, empty) = runner::expand(&args.paths);
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism()

@@ -25,7 +25,8 @@ use crate::knowledge::calendar::year_for_month_day;
 
 /// Where a reference date (or an alternative anchor day) came from.
 ///
-/// Serialised in kebab-case: `"command-line"`, `"front-matter"`, `"date-line"`, `"dateline"`.
+/// Serialised in kebab-case: `"command-line"`, `"front-matter"`, `"date-line"`,
+/// `"date-field"`, `"dateline"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceSource {
@@ -35,6 +36,9 @@ pub enum ReferenceSource {
     FrontMatter,
     /// The date line above the headline ("Wednesday, February 28, 2024").
     DateLine,
+    /// The date field of a JSON / NDJSON record (`date`, `published`, ... see
+    /// `input::JsonFields`).
+    DateField,
     /// The wire dateline opening the body ("KYIV, Feb 28 (Reuters) -"), its year taken from the
     /// other sources.
     Dateline,
@@ -47,6 +51,7 @@ impl ReferenceSource {
             ReferenceSource::CommandLine => "--reference-date",
             ReferenceSource::FrontMatter => "the front matter's date",
             ReferenceSource::DateLine => "the article's date line",
+            ReferenceSource::DateField => "the record's date field",
             ReferenceSource::Dateline => "the dateline",
         }
     }
@@ -143,7 +148,8 @@ impl ReferenceDate {
     }
 }
 
-/// `--reference-date` when given, else the front matter's `date:`, else a valid date line, else
+/// `--reference-date` when given, else the format's date field (front matter `date:`, a JSON
+/// record's date field), else a valid date line, else
 /// `None`. Never the clock. The wire dateline, when present and within one day, is attached as
 /// [`ReferenceDate::dateline`].
 pub fn resolve(article: &Article, cli: Option<NaiveDate>) -> Option<ReferenceDate> {
@@ -161,7 +167,12 @@ pub fn resolve(article: &Article, cli: Option<NaiveDate>) -> Option<ReferenceDat
     {
         ReferenceDate {
             date,
-            source: ReferenceSource::FrontMatter,
+            source: match article.format {
+                crate::article::Format::Json | crate::article::Format::Ndjson => {
+                    ReferenceSource::DateField
+                }
+                _ => ReferenceSource::FrontMatter,
+            },
             span: Some(fm.span),
             dateline: None,
         }

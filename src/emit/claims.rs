@@ -275,6 +275,7 @@ pub fn human(files: &[ClaimsFile], kinds: KindFilter<'_>) -> String {
                     crate::ReferenceSource::CommandLine => "command line",
                     crate::ReferenceSource::FrontMatter => "front matter",
                     crate::ReferenceSource::DateLine => "date line",
+                    crate::ReferenceSource::DateField => "record's date field",
                     crate::ReferenceSource::Dateline => "dateline",
                 }
             )),

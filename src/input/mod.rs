@@ -1,6 +1,6 @@
 //! Input readers: bytes of a file → [`Record`]s, each holding one [`Article`].
 //!
-//! [`read_records`] is the entry point: it decodes the bytes ([`EncodingPolicy`]) and hands the
+//! [`read_records`] is the entry point: it checks that the bytes are UTF-8 and hands the
 //! text to the reader for its [`Format`]. Plain text, Markdown and HTML give one record per
 //! file; a JSON array or an NDJSON file gives one per element or line. A failure of the whole
 //! file is an [`InputError`]; a failure of one record is a [`RecordError`] in its slot, so the
@@ -30,8 +30,10 @@ pub enum InputError {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
-    /// UTF-16 text refused because the policy is [`EncodingPolicy::Utf8Only`].
+    /// UTF-16 text (a UTF-16 byte-order mark): claimlint reads UTF-8 only.
     Utf16,
+    /// A format this build cannot read yet.
+    Unsupported(Format),
     /// A part of the file (front matter, a JSON document) that does not parse: `line` and
     /// `column` (1-based, column in code points) locate the problem in the file.
     Syntax {
@@ -56,6 +58,10 @@ impl fmt::Display for InputError {
                 write!(f, "looks like a binary file (NUL byte at offset {offset})")
             }
             InputError::Utf16 => write!(f, "UTF-16 text is not supported: save it as UTF-8"),
+            InputError::Unsupported(fmt) => write!(
+                f,
+                "{fmt} input is not supported yet: convert it to plain text or Markdown"
+            ),
             InputError::Syntax {
                 what,
                 line,
@@ -94,19 +100,9 @@ pub struct Record {
     pub name: Option<String>,
     /// The article.
     pub article: Article,
-    /// Notes about how the file was read, for the user (e.g. "decoded as Windows-1252").
+    /// Notes about how the file was read, for the user (printed to standard error by the runner;
+    /// no reader produces one yet).
     pub notes: Vec<String>,
-}
-
-/// Which text encodings a reader accepts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum EncodingPolicy {
-    /// UTF-8; UTF-16 with a byte-order mark; anything else that is not UTF-8 decoded as
-    /// Windows-1252 (a superset of Latin-1), with a note saying so.
-    #[default]
-    Auto,
-    /// UTF-8 only (`--encoding utf-8`): anything else is an [`InputError`].
-    Utf8Only,
 }
 
 /// Names of the JSON fields holding each part of an article, most preferred first.
@@ -186,8 +182,6 @@ impl JsonFields {
 pub struct InputOptions {
     /// JSON field names (`--json-fields`, `[input] json-fields`).
     pub json_fields: JsonFields,
-    /// Accepted encodings (`--encoding`).
-    pub encoding: EncodingPolicy,
 }
 
 /// Decode `bytes` as a UTF-8 plain-text article and parse its structure (kept for callers that
@@ -210,8 +204,7 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Article, InputError> {
 }
 
 /// The file's text: UTF-8 (a BOM kept), else an error ([`read_article`]'s checks).
-fn decode(bytes: Vec<u8>, policy: EncodingPolicy) -> Result<String, InputError> {
-    let _ = policy;
+fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::Utf16);
     }
@@ -233,7 +226,7 @@ pub fn read_records(
     format: Format,
     options: &InputOptions,
 ) -> Result<Vec<Result<Record, RecordError>>, InputError> {
-    let text = Arc::<str>::from(decode(bytes, options.encoding)?);
+    let text = Arc::<str>::from(decode(bytes)?);
     let one = |article: Article| {
         Ok(vec![Ok(Record {
             name: None,
@@ -248,11 +241,7 @@ pub fn read_records(
             a.format = Format::Markdown;
             one(a)
         }
-        Format::Html => {
-            let mut a = plain::parse(text);
-            a.format = Format::Html;
-            one(a)
-        }
+        Format::Html => Err(InputError::Unsupported(Format::Html)),
         Format::Json => json::read_json(text, &options.json_fields),
         Format::Ndjson => Ok(json::read_ndjson(text, &options.json_fields)),
     }
