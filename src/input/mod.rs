@@ -9,6 +9,7 @@
 //! ([`crate::article::SourceText`]).
 
 pub mod json;
+pub mod markdown;
 pub mod plain;
 
 use std::fmt;
@@ -236,11 +237,7 @@ pub fn read_records(
     };
     match format {
         Format::Plain => one(plain::parse(text)),
-        Format::Markdown => {
-            let mut a = plain::parse(text);
-            a.format = Format::Markdown;
-            one(a)
-        }
+        Format::Markdown => one(markdown::parse(text)?),
         Format::Html => Err(InputError::Unsupported(Format::Html)),
         Format::Json => json::read_json(text, &options.json_fields),
         Format::Ndjson => Ok(json::read_ndjson(text, &options.json_fields)),
