@@ -162,7 +162,7 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
         let start = pos;
         pos += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        if trimmed.is_empty() || is_directive(trimmed) {
             if let Some(b) = cur.take() {
                 out.push(b);
             }
@@ -178,6 +178,14 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     }
     out.extend(cur);
     out
+}
+
+/// A line that is only a claimlint directive comment (`<!-- claimlint-disable L001 -->`,
+/// `claimlint-enable`, `claimlint-disable-next-line`, `claimlint-disable-file`): never copy.
+pub(crate) fn is_directive(line: &str) -> bool {
+    line.strip_prefix("<!--")
+        .and_then(|l| l.strip_suffix("-->"))
+        .is_some_and(|l| l.trim().starts_with("claimlint-"))
 }
 
 pub(crate) fn is_chrome(block: &str) -> bool {
@@ -397,6 +405,26 @@ mod tests {
         let a = art("H\n\nZelensky’s aide said ‘the summit’s in Kyiv’ and «non».\n");
         let q: Vec<_> = a.quotes.iter().map(|s| a.slice(*s)).collect();
         assert_eq!(q, vec!["the summit’s in Kyiv", "non"]);
+    }
+
+    #[test]
+    fn directive_lines_are_not_prose() {
+        let t = "Summit in Albania\n\n<!-- claimlint-disable-next-line L001 -->\nThe summit in Kyiv.\n<!-- claimlint-enable L001 -->\n\nMore.\n";
+        let a = art(t);
+        let segs: Vec<(SegmentKind, &str)> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (SegmentKind::Paragraph, "The summit in Kyiv."),
+                (SegmentKind::Paragraph, "More."),
+            ]
+        );
+        assert_eq!(a.segments[1].span, Span::new(61, 80));
     }
 
     #[test]
