@@ -26,7 +26,7 @@ use crate::knowledge::calendar::year_for_month_day;
 /// Where a reference date (or an alternative anchor day) came from.
 ///
 /// Serialised in kebab-case: `"command-line"`, `"front-matter"`, `"date-line"`,
-/// `"date-field"`, `"dateline"`.
+/// `"date-field"`, `"page-date"`, `"dateline"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceSource {
@@ -39,6 +39,8 @@ pub enum ReferenceSource {
     /// The date field of a JSON / NDJSON record (`date`, `published`, ... see
     /// `input::JsonFields`).
     DateField,
+    /// The date of an HTML page: `<time datetime>` or `article:published_time`.
+    PageDate,
     /// The wire dateline opening the body ("KYIV, Feb 28 (Reuters) -"), its year taken from the
     /// other sources.
     Dateline,
@@ -52,6 +54,7 @@ impl ReferenceSource {
             ReferenceSource::FrontMatter => "the front matter's date",
             ReferenceSource::DateLine => "the article's date line",
             ReferenceSource::DateField => "the record's date field",
+            ReferenceSource::PageDate => "the page's date",
             ReferenceSource::Dateline => "the dateline",
         }
     }
@@ -171,6 +174,7 @@ pub fn resolve(article: &Article, cli: Option<NaiveDate>) -> Option<ReferenceDat
                 crate::article::Format::Json | crate::article::Format::Ndjson => {
                     ReferenceSource::DateField
                 }
+                crate::article::Format::Html => ReferenceSource::PageDate,
                 _ => ReferenceSource::FrontMatter,
             },
             span: Some(fm.span),

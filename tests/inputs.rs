@@ -249,3 +249,39 @@ fn markdown_crlf_bom_and_non_ascii_before_a_span() {
     assert_eq!((albania.1, albania.3, albania.4), (15, 1, 13));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn html_page_gives_the_plain_findings() {
+    let path = "fixtures/formats/balkan-summit.html";
+    let bytes = std::fs::read(path).unwrap();
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let (doc, _, code) = json_of(&[path]);
+    assert_eq!(code, 1);
+    let f = &doc["files"][0];
+    assert_eq!(f["reference_date"]["source"], "page-date");
+    assert_eq!(f["reference_date"]["date"], "2024-02-28");
+    assert_eq!(
+        labels(f, &bytes),
+        vec![
+            (
+                "P001".to_string(),
+                vec![
+                    l(true, 556, 565, 14, 11, "Zelenskyy"),
+                    l(false, 779, 787, 16, 40, "Zelensky")
+                ]
+            ),
+            (
+                "L001".to_string(),
+                vec![
+                    l(false, 592, 598, 14, 47, "Balkan"),
+                    l(false, 609, 616, 14, 64, "Albania"),
+                    l(true, 940, 944, 16, 201, "Kyiv"),
+                    l(false, 3978, 3996, 25, 94, "Southeast European"),
+                ]
+            ),
+        ]
+    );
+    // Entities lie before the spans: `&amp;` before the headline, `&rsquo;` before the last.
+    assert!(text[..556].contains("&amp;"));
+    assert!(text[..3978].contains("&rsquo;"));
+}

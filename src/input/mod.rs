@@ -8,6 +8,7 @@
 //! reader whose analysis text differs from the file's bytes attaches an offset map
 //! ([`crate::article::SourceText`]).
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod plain;
@@ -238,7 +239,7 @@ pub fn read_records(
     match format {
         Format::Plain => one(plain::parse(text)),
         Format::Markdown => one(markdown::parse(text)?),
-        Format::Html => Err(InputError::Unsupported(Format::Html)),
+        Format::Html => one(html::parse(text)),
         Format::Json => json::read_json(text, &options.json_fields),
         Format::Ndjson => Ok(json::read_ndjson(text, &options.json_fields)),
     }
