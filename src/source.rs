@@ -51,10 +51,34 @@ pub fn skip_ws(text: &str, mut pos: usize) -> usize {
     pos
 }
 
+/// The lines of `text`, each with its line ending (`\n`, `\r\n` or a lone `\r`, as old Mac
+/// files have); the last line may have none.
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= b.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < b.len() && b[pos] != b'\n' && b[pos] != b'\r' {
+            pos += 1;
+        }
+        if pos < b.len() {
+            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        text.get(start..pos)
+    })
+}
+
 /// Line starts of one file, for turning byte offsets into positions.
 ///
-/// Lines end at `\n`; a `\r` before it belongs to the line's end, so CRLF files get the same
-/// line numbers as LF files.
+/// Lines end at `\n`, `\r\n` or a lone `\r`; a `\r` before `\n` belongs to the line's end,
+/// so CRLF files get the same line numbers as LF files.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -64,7 +88,12 @@ impl LineIndex {
     /// Index the line starts of `text` (O(n) bytes).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let b = text.as_bytes();
+        starts.extend(
+            (0..b.len())
+                .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+                .map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -199,6 +228,11 @@ mod tests {
         // "Zelenskyy’s " is 12 code points, 14 bytes.
         assert_eq!(idx.position(text, k), (2, 13));
         assert_eq!(idx.position(text, text.len() + 5), (3, 1));
+        let cr = "Albania\rKyiv\r\nx";
+        assert_eq!(LineIndex::new(cr).position(cr, 8), (2, 1));
+        assert_eq!(LineIndex::new(cr).position(cr, 14), (3, 1));
+        let lines: Vec<&str> = lines_inclusive(cr).collect();
+        assert_eq!(lines, vec!["Albania\r", "Kyiv\r\n", "x"]);
         let bom = "\u{feff}Kyiv";
         assert_eq!(LineIndex::new(bom).position(bom, 3), (1, 1));
         assert_eq!(LineIndex::new(bom).position(bom, 4), (1, 2));

@@ -26,7 +26,7 @@ pub fn parse(text: Arc<str>) -> Article {
     let mut blocks = blocks(&text, skip);
     // A date line directly above the headline (no blank line) is still a date line.
     if let Some(&first) = blocks.first() {
-        if let Some(nl) = text[first.start..first.end].find('\n') {
+        if let Some(nl) = text[first.start..first.end].find(['\n', '\r']) {
             let line = Span::new(
                 first.start,
                 first.start + text[first.start..first.start + nl].trim_end().len(),
@@ -57,9 +57,11 @@ pub fn parse(text: Arc<str>) -> Article {
     // between are already body.
     let mut rest_of_head = None;
     if let Some(head) = iter.next() {
-        let line_end = text[head.start..head.end].find('\n').map_or(head.end, |i| {
-            head.start + text[head.start..head.start + i].trim_end().len()
-        });
+        let line_end = text[head.start..head.end]
+            .find(['\n', '\r'])
+            .map_or(head.end, |i| {
+                head.start + text[head.start..head.start + i].trim_end().len()
+            });
         // A Markdown heading marker ("# Headline") is not part of the headline.
         let line = &text[head.start..line_end];
         let marker = line.len() - line.trim_start_matches('#').trim_start().len();
@@ -158,7 +160,7 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
     let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
+    for line in crate::source::lines_inclusive(&text[from..]) {
         let start = pos;
         pos += line.len();
         let trimmed = line.trim();
@@ -405,6 +407,27 @@ mod tests {
         let a = art("H\n\nZelensky’s aide said ‘the summit’s in Kyiv’ and «non».\n");
         let q: Vec<_> = a.quotes.iter().map(|s| a.slice(*s)).collect();
         assert_eq!(q, vec!["the summit’s in Kyiv", "non"]);
+    }
+
+    #[test]
+    fn lone_cr_line_endings_are_lines() {
+        let a = art("Summit in Albania\r\rThe summit, held in Kyiv, ended.\rMore.\r\rNext.\r");
+        let segs: Vec<(SegmentKind, &str)> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (
+                    SegmentKind::Paragraph,
+                    "The summit, held in Kyiv, ended.\rMore."
+                ),
+                (SegmentKind::Paragraph, "Next."),
+            ]
+        );
     }
 
     #[test]
