@@ -3,10 +3,11 @@
 //! Resolution order (never the system clock):
 //!
 //! 1. `--reference-date` on the command line;
-//! 2. the date line above the headline ("Wednesday, February 28, 2024");
-//! 3. nothing: a wire dateline ("KYIV, Feb 28 (Reuters) -") carries no year, so on its own it
-//!    cannot give a date. (Front matter `date:` will slot in before the date line once a reader
-//!    produces it.)
+//! 2. the format's date field: Markdown front matter `date:`/`published:`, an HTML page's
+//!    `<time datetime>` or `article:published_time`, a JSON record's date field;
+//! 3. the date line above the headline ("Wednesday, February 28, 2024");
+//! 4. nothing: a wire dateline ("KYIV, Feb 28 (Reuters) -") carries no year, so on its own it
+//!    cannot give a date.
 //!
 //! When a reference date is found and the article also opens with a wire dateline, the
 //! dateline's month and day are read in the year that puts them nearest the reference date
