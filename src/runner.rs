@@ -134,14 +134,13 @@ pub fn read_source_records(
     Ok(records
         .into_iter()
         .map(|r| {
-            r.map(|rec| {
+            r.inspect(|rec| {
                 if !noted {
                     for n in &rec.notes {
                         eprintln!("claimlint: {path}: note: {n}");
                     }
                     noted = true;
                 }
-                rec
             })
             .map_err(|e| FileError {
                 path: path.clone(),
@@ -206,8 +205,8 @@ fn check_one(source: &Source, settings: &dyn SettingsFor) -> Vec<Result<CheckedF
 /// `settings` gives for it. Results keep input
 /// order; unreadable files go to [`Run::errors`] and the rest are still checked.
 pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: usize) -> Run {
-    let results: Vec<Mutex<Option<Vec<Result<CheckedFile, FileError>>>>> =
-        sources.iter().map(|_| Mutex::new(None)).collect();
+    type Slot = Mutex<Option<Vec<Result<CheckedFile, FileError>>>>;
+    let results: Vec<Slot> = sources.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, sources.len().max(1));
     std::thread::scope(|s| {

@@ -7,7 +7,10 @@ use serde_json::Value;
 
 /// `(primary, start, end, line, column, text)` of every label of every diagnostic of `file`,
 /// after checking that each label's `text` is exactly the file's bytes at `start..end`.
-fn labels(file: &Value, bytes: &[u8]) -> Vec<(String, Vec<(bool, u64, u64, u64, u64, String)>)> {
+/// `(primary, start, end, line, column, text)` of one label.
+type Lab = (bool, u64, u64, u64, u64, String);
+
+fn labels(file: &Value, bytes: &[u8]) -> Vec<(String, Vec<Lab>)> {
     file["diagnostics"]
         .as_array()
         .unwrap()
@@ -53,7 +56,7 @@ fn json_of(args: &[&str]) -> (Value, String, i32) {
     )
 }
 
-fn l(p: bool, s: u64, e: u64, line: u64, col: u64, t: &str) -> (bool, u64, u64, u64, u64, String) {
+fn l(p: bool, s: u64, e: u64, line: u64, col: u64, t: &str) -> Lab {
     (p, s, e, line, col, t.to_string())
 }
 

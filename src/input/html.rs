@@ -272,12 +272,9 @@ pub fn parse(file: Arc<str>) -> Article {
         .position(|b| b.tag == "h1" && b.in_article)
         .or_else(|| done.iter().position(|b| b.tag == "h1"));
     let one = |(s, span): &(String, Span)| Text {
-        pieces: vec![(html_unescape_attr(s), *span)],
+        pieces: vec![(s.clone(), *span)],
     };
-    let headline = match h1 {
-        Some(i) => Some(&done[i].text),
-        None => None,
-    };
+    let headline = h1.map(|i| &done[i].text);
     let fallback = og_title.as_ref().map(one).or_else(|| {
         done.iter().find(|b| b.tag == "title").map(|b| Text {
             pieces: b.text.pieces.clone(),
@@ -342,11 +339,6 @@ pub fn parse(file: Arc<str>) -> Article {
     });
     crate::text::annotate(&mut article);
     article
-}
-
-/// Attribute values arrive decoded from html5gum already.
-fn html_unescape_attr(s: &str) -> String {
-    s.to_string()
 }
 
 #[cfg(test)]
