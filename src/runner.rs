@@ -114,8 +114,7 @@ pub fn format_of(source: &Source) -> input::Format {
 /// Read and parse one source into its articles (one per file, or one per JSON / NDJSON
 /// record), in file order. A whole-file failure (missing, unreadable, not UTF-8, binary, bad
 /// front matter, JSON that does not parse) is the outer error; a bad record is an error in its
-/// slot (its message names the record) and the other records are still returned. Notes about
-/// how the file was read (a legacy encoding) are printed to standard error.
+/// slot (its message names the record) and the other records are still returned.
 pub fn read_source_records(
     source: &Source,
     options: &input::InputOptions,
@@ -130,19 +129,10 @@ pub fn read_source_records(
             path: path.clone(),
             message: e.to_string(),
         })?;
-    let mut noted = false;
     Ok(records
         .into_iter()
         .map(|r| {
-            r.inspect(|rec| {
-                if !noted {
-                    for n in &rec.notes {
-                        eprintln!("claimlint: {path}: note: {n}");
-                    }
-                    noted = true;
-                }
-            })
-            .map_err(|e| FileError {
+            r.map_err(|e| FileError {
                 path: path.clone(),
                 message: e.to_string(),
             })

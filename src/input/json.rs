@@ -392,11 +392,7 @@ pub fn read_json(
         let label = name.clone().unwrap_or(fallback);
         article_from(bytes, &file_text, fields, names, &label).map(|mut article| {
             article.format = Format::Json;
-            Record {
-                name,
-                article,
-                notes: Vec::new(),
-            }
+            Record { name, article }
         })
     };
     Ok(match node {
@@ -477,7 +473,6 @@ pub fn read_ndjson(file_text: Arc<str>, names: &JsonFields) -> Vec<Result<Record
                     Record {
                         name: Some(name),
                         article,
-                        notes: Vec::new(),
                     }
                 }),
             ),

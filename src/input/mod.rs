@@ -34,8 +34,6 @@ pub enum InputError {
     },
     /// UTF-16 text (a UTF-16 byte-order mark): claimlint reads UTF-8 only.
     Utf16,
-    /// A format this build cannot read yet.
-    Unsupported(Format),
     /// A part of the file (front matter, a JSON document) that does not parse: `line` and
     /// `column` (1-based, column in code points) locate the problem in the file.
     Syntax {
@@ -60,10 +58,6 @@ impl fmt::Display for InputError {
                 write!(f, "looks like a binary file (NUL byte at offset {offset})")
             }
             InputError::Utf16 => write!(f, "UTF-16 text is not supported: save it as UTF-8"),
-            InputError::Unsupported(fmt) => write!(
-                f,
-                "{fmt} input is not supported yet: convert it to plain text or Markdown"
-            ),
             InputError::Syntax {
                 what,
                 line,
@@ -102,9 +96,6 @@ pub struct Record {
     pub name: Option<String>,
     /// The article.
     pub article: Article,
-    /// Notes about how the file was read, for the user (printed to standard error by the runner;
-    /// no reader produces one yet).
-    pub notes: Vec<String>,
 }
 
 /// Names of the JSON fields holding each part of an article, most preferred first.
@@ -233,7 +224,6 @@ pub fn read_records(
         Ok(vec![Ok(Record {
             name: None,
             article,
-            notes: Vec::new(),
         })])
     };
     match format {
