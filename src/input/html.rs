@@ -2,7 +2,9 @@
 //! attribute value).
 //!
 //! Headline: the `<h1>` (inside `<article>`/`<main>` first), else `og:title`, else `<title>`.
-//! Date: `<time datetime>`, else `article:published_time`. Body: the paragraphs (`<p>`, `<li>`,
+//! Date: `<time datetime>`, else `article:published_time`, else JSON-LD `datePublished`.
+//! A JSON-LD block (`<script type="application/ld+json">`) also gives the headline (after
+//! `og:title`, before `<title>`) and the body (`articleBody`) when the page has no paragraphs. Body: the paragraphs (`<p>`, `<li>`,
 //! `<blockquote>`, `<h2>`-`<h6>`) of `<article>`/`<main>`, or of the whole page when it has
 //! neither. Scripts, styles, navigation, asides, figures (and their credits), forms and footers
 //! are not prose. Entities are decoded for matching: each text run is decoded by html5gum and
@@ -22,6 +24,8 @@ use crate::article::{
 #[derive(Default, Debug)]
 struct Text {
     pieces: Vec<(String, Span)>,
+    /// The pieces are JSON string contents (JSON-LD): unescaped as JSON, not HTML.
+    json: bool,
 }
 
 impl Text {
@@ -172,6 +176,8 @@ pub fn parse(file: Arc<str>) -> Article {
     let mut og_title = None;
     let mut date: Option<(String, Span)> = None;
     let mut meta_date = None;
+    let mut ld_script = false;
+    let mut ld_starts: Vec<usize> = Vec::new();
     for tok in Tokenizer::new_with_emitter(&*file, emitter).flatten() {
         match tok {
             Token::StartTag(t) => {
@@ -185,6 +191,9 @@ pub fn parse(file: Arc<str>) -> Article {
                             _ => {}
                         }
                     }
+                }
+                if name == "script" {
+                    ld_script = attr(&file, &t, "type").is_some_and(|(v, _)| v.contains("ld+json"));
                 }
                 if name == "time" && date.is_none() && skip == 0 {
                     date = attr(&file, &t, "datetime");
@@ -213,6 +222,9 @@ pub fn parse(file: Arc<str>) -> Article {
             }
             Token::EndTag(t) => {
                 let name = String::from_utf8_lossy(t.name.as_slice()).to_ascii_lowercase();
+                if name == "script" {
+                    ld_script = false;
+                }
                 let Some(pos) = open.iter().rposition(|n| *n == name) else {
                     continue;
                 };
@@ -233,6 +245,10 @@ pub fn parse(file: Arc<str>) -> Article {
                 }
             }
             Token::String(s) => {
+                if ld_script {
+                    ld_starts.push(s.span.start);
+                    ld_script = false;
+                }
                 if skip > 0 {
                     continue;
                 }
@@ -256,6 +272,14 @@ pub fn parse(file: Arc<str>) -> Article {
         let start = text.len();
         for (dec, raw) in &t.pieces {
             let a = text.len();
+            if t.json {
+                let (s, runs) = super::json::unescape(file.as_bytes(), *raw);
+                for (ra, alen, f, flen) in runs {
+                    map.push(a + ra, alen, f, flen);
+                }
+                text.push_str(&s);
+                continue;
+            }
             let r = file.get(raw.start..raw.end).unwrap_or("");
             align(dec, r, raw.start, a, map);
             text.push_str(dec);
@@ -273,13 +297,37 @@ pub fn parse(file: Arc<str>) -> Article {
         .or_else(|| done.iter().position(|b| b.tag == "h1"));
     let one = |(s, span): &(String, Span)| Text {
         pieces: vec![(s.clone(), *span)],
+        json: false,
+    };
+    // JSON-LD: headline, datePublished, articleBody (the first block that has each).
+    let mut ld: [Option<Span>; 3] = [None; 3];
+    for &start in &ld_starts {
+        let found = super::json::ld_strings(
+            file.as_bytes(),
+            start,
+            &["headline", "datePublished", "articleBody"],
+        );
+        for (slot, f) in ld.iter_mut().zip(found) {
+            *slot = slot.or(f);
+        }
+    }
+    let ld_text = |s: Option<Span>| {
+        s.map(|span| Text {
+            pieces: vec![(String::new(), span)],
+            json: true,
+        })
     };
     let headline = h1.map(|i| &done[i].text);
-    let fallback = og_title.as_ref().map(one).or_else(|| {
-        done.iter().find(|b| b.tag == "title").map(|b| Text {
-            pieces: b.text.pieces.clone(),
-        })
-    });
+    let fallback = og_title
+        .as_ref()
+        .map(one)
+        .or_else(|| ld_text(ld[0]))
+        .or_else(|| {
+            done.iter().find(|b| b.tag == "title").map(|b| Text {
+                pieces: b.text.pieces.clone(),
+                json: false,
+            })
+        });
     if let Some(h) = headline.or(fallback.as_ref()) {
         let span = push(&mut text, &mut map, h);
         segments.push(Segment {
@@ -319,9 +367,25 @@ pub fn parse(file: Arc<str>) -> Article {
             });
         }
     }
+    if first {
+        // No paragraphs: the JSON-LD articleBody, when the page carries one.
+        if let Some(body) = ld_text(ld[2]) {
+            let span = push(&mut text, &mut map, &body);
+            if !span.is_empty() {
+                segments.push(Segment {
+                    kind: SegmentKind::Paragraph,
+                    span,
+                });
+            }
+        }
+    }
     let mut front_matter_date = None;
-    if let Some(d) = date.or(meta_date) {
-        let span = push(&mut text, &mut map, &one(&d));
+    let date_text = date
+        .or(meta_date)
+        .map(|d| one(&d))
+        .or_else(|| ld_text(ld[1]));
+    if let Some(d) = date_text {
+        let span = push(&mut text, &mut map, &d);
         let v = &text[span.start..span.end];
         let day = v.get(..10).unwrap_or(v);
         front_matter_date = Some(DateLine {
@@ -374,6 +438,36 @@ mod tests {
         let q = a.text.find('’').unwrap();
         let f = a.file_span(Span::new(q - 8, q + 3));
         assert_eq!(&h[f.start..f.end], "Zelensky&rsquo;");
+        let d = a.front_matter_date.as_ref().unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 2, 28));
+        let f = a.file_span(d.span);
+        assert_eq!(&h[f.start..f.end], "2024-02-28");
+    }
+
+    #[test]
+    fn json_ld_headline_date_and_body() {
+        let h = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"headline\": \"Summit in \\u0041lbania\", \"datePublished\": \"2024-02-28T08:00:00Z\", \"articleBody\": \"The summit, which took place in Kyiv, ended.\"}</script></head><body><div>Menu</div></body></html>";
+        let a = parse(Arc::from(h));
+        let segs: Vec<_> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (
+                    SegmentKind::Paragraph,
+                    "The summit, which took place in Kyiv, ended."
+                ),
+            ]
+        );
+        let f = a.file_span(a.segments[0].span);
+        assert_eq!(&h[f.start..f.end], "Summit in \\u0041lbania");
+        let k = a.text.find("Kyiv").unwrap();
+        let f = a.file_span(Span::new(k, k + 4));
+        assert_eq!(&h[f.start..f.end], "Kyiv");
         let d = a.front_matter_date.as_ref().unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 2, 28));
         let f = a.file_span(d.span);

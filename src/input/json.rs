@@ -18,7 +18,7 @@ use crate::input::{InputError, JsonFields, Record, RecordError};
 
 /// A JSON value with the byte spans the reader needs (strings: the bytes between the quotes).
 #[derive(Debug)]
-enum Node {
+pub(crate) enum Node {
     Str(Span),
     Arr(Vec<Node>),
     Obj(Vec<(String, Node)>),
@@ -27,7 +27,7 @@ enum Node {
 
 /// Scan one value starting at `pos` (whitespace skipped) of bytes serde_json already accepted.
 /// Returns the node and the byte after it; `None` only on bytes that are not JSON.
-fn scan(b: &[u8], pos: usize, depth: usize) -> Option<(Node, usize)> {
+pub(crate) fn scan(b: &[u8], pos: usize, depth: usize) -> Option<(Node, usize)> {
     let mut i = ws(b, pos);
     if depth > 256 {
         return None;
@@ -117,7 +117,7 @@ fn hex4(b: &[u8], i: usize) -> Option<u32> {
 
 /// Unescape the raw string bytes `raw` (between the quotes): the text and, per piece,
 /// `(analysis offset, analysis len, file offset, file len)` runs relative to the text start.
-fn unescape(b: &[u8], raw: Span) -> (String, Vec<(usize, usize, usize, usize)>) {
+pub(crate) fn unescape(b: &[u8], raw: Span) -> (String, Vec<(usize, usize, usize, usize)>) {
     let mut out = String::new();
     let mut runs = Vec::new();
     let mut i = raw.start;
@@ -346,6 +346,50 @@ fn article_from(
     });
     crate::text::annotate(&mut article);
     Ok(article)
+}
+
+/// The raw spans of the top-level string fields `names` of a JSON-LD block starting at byte
+/// `start` (an object, the first object of an array, or an object of its `@graph`), in the
+/// order of `names`; `None` for a missing field.
+pub(crate) fn ld_strings(bytes: &[u8], start: usize, names: &[&str]) -> Vec<Option<Span>> {
+    let Some((node, _)) = scan(bytes, start, 0) else {
+        return vec![None; names.len()];
+    };
+    let mut objects: Vec<&[(String, Node)]> = Vec::new();
+    walk_objects(&node, &mut objects, 0);
+    names
+        .iter()
+        .map(|name| {
+            objects.iter().find_map(|f| {
+                f.iter()
+                    .find(|(k, _)| k == name)
+                    .and_then(|(_, v)| match v {
+                        Node::Str(s) => Some(*s),
+                        _ => None,
+                    })
+            })
+        })
+        .collect()
+}
+
+/// Objects of a JSON-LD value: itself, array items, `@graph` members (two levels deep).
+fn walk_objects<'n>(n: &'n Node, out: &mut Vec<&'n [(String, Node)]>, depth: usize) {
+    match n {
+        Node::Obj(f) => {
+            out.push(f);
+            if depth < 2 {
+                if let Some((_, g)) = f.iter().find(|(k, _)| k == "@graph") {
+                    walk_objects(g, out, depth + 1);
+                }
+            }
+        }
+        Node::Arr(items) if depth < 2 => {
+            for i in items {
+                walk_objects(i, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn id_of(bytes: &[u8], fields: &[(String, Node)], names: &JsonFields) -> Option<String> {
