@@ -288,3 +288,31 @@ fn html_page_gives_the_plain_findings() {
     assert!(text[..556].contains("&amp;"));
     assert!(text[..3978].contains("&rsquo;"));
 }
+
+#[test]
+fn every_output_format_names_the_record() {
+    for (format, needle) in [
+        ("human", "fixtures/formats/balkan-summit.ndjson:line 2"),
+        ("concise", "error[L001] [line 2] the summit"),
+        ("json", "\"record\": \"line 2\""),
+        ("jsonl", "\"record\":\"line 2\""),
+        ("sarif", "\"record\": \"line 2\""),
+        ("github", "title=L001::[line 2] the summit"),
+        ("gitlab", "\"description\": \"[line 2] the summit"),
+        ("rdjson", "\"message\": \"[line 2] the summit"),
+        (
+            "junit",
+            "testsuite name=\"fixtures/formats/balkan-summit.ndjson:line 2\"",
+        ),
+        ("checkstyle", "message=\"[line 2] the summit"),
+    ] {
+        let out = Command::cargo_bin("claimlint")
+            .unwrap()
+            .args(["check", "--color", "never", "--format", format])
+            .arg("fixtures/formats/balkan-summit.ndjson")
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(s.contains(needle), "{format}: {needle} not in\n{s}");
+    }
+}

@@ -101,6 +101,15 @@ impl<'a> Positions<'a> {
     }
 }
 
+/// `message` prefixed by `[record] ` for a record of a JSON or NDJSON file (the formats that
+/// name only the file show the record this way); unchanged otherwise.
+pub(crate) fn with_record(f: &CheckedFile, message: &str) -> String {
+    match &f.record {
+        Some(r) => format!("[{r}] {message}"),
+        None => message.to_string(),
+    }
+}
+
 /// The summary line: `N files checked: E errors, W warnings, N notes[; U files could not be
 /// read]`, with a trailing newline.
 pub fn summary(run: &Run) -> String {
@@ -246,7 +255,12 @@ pub(crate) fn fingerprints(f: &CheckedFile) -> Vec<String> {
         .diagnostics
         .iter()
         .map(|d| {
-            let h = fingerprint(&f.text, d);
+            // The records of one JSON / NDJSON file share its path: the record keeps their
+            // fingerprints apart.
+            let h = match &f.record {
+                Some(r) => fingerprint(&f.text, d) ^ fnv1a(&["record", r]),
+                None => fingerprint(&f.text, d),
+            };
             let n = seen.iter().filter(|&&x| x == h).count() + 1;
             seen.push(h);
             format!("{h:016x}:{n}")
