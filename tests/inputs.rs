@@ -316,3 +316,43 @@ fn every_output_format_names_the_record() {
         assert!(s.contains(needle), "{format}: {needle} not in\n{s}");
     }
 }
+
+#[test]
+fn truncated_and_mangled_inputs_never_panic_and_spans_stay_in_the_file() {
+    use claimlint::input::{read_records, Format, InputOptions};
+    for (path, format) in [
+        ("fixtures/formats/balkan-summit.md", Format::Markdown),
+        ("fixtures/formats/balkan-summit.html", Format::Html),
+        ("fixtures/formats/balkan-summit.ndjson", Format::Ndjson),
+        ("fixtures/formats/balkan-summit.ndjson", Format::Json),
+    ] {
+        let text = std::fs::read_to_string(path).unwrap();
+        let cuts: Vec<usize> = (0..text.len())
+            .step_by(97)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for cut in cuts {
+            for variant in [
+                text[..cut].to_string(),
+                format!("{}&amp\\u00{}", &text[..cut], &text[cut..]),
+                text[..cut].replace('\n', "\r"),
+            ] {
+                let Ok(records) = read_records(
+                    variant.clone().into_bytes(),
+                    format,
+                    &InputOptions::default(),
+                ) else {
+                    continue;
+                };
+                for rec in records.into_iter().flatten() {
+                    let report = claimlint::check(&rec.article, &claimlint::Settings::default());
+                    for d in &report.diagnostics {
+                        for l in &d.labels {
+                            assert!(l.span.start <= l.span.end && l.span.end <= variant.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -103,7 +103,10 @@ fn align(dec: &str, raw: &str, base: usize, a_base: usize, map: &mut OffsetMap) 
                 e += 1;
             }
             // The decoded characters: up to where the raw text after the entity resumes.
-            let mut k = j + dec[j..].chars().next().map_or(1, char::len_utf8);
+            let mut k = j + dec
+                .get(j..)
+                .and_then(|s| s.chars().next())
+                .map_or(1, char::len_utf8);
             if e < r.len() && d.get(k) != Some(&r[e]) && r[e] != b'\r' && r[e] != b'&' {
                 if let Some(c) = dec.get(k..).and_then(|s| s.chars().next()) {
                     k += c.len_utf8();
