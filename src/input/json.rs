@@ -273,6 +273,18 @@ fn article_from(
             });
         }
         b.sep();
+        // The dek (standfirst) is read with the headline: a second headline-kind segment, so
+        // the rules that compare headline and body compare it too.
+        if let Some(d) = str_field(fields, &names.dek) {
+            let span = b.push(d);
+            if !span.is_empty() {
+                segments.push(Segment {
+                    kind: SegmentKind::Headline,
+                    span,
+                });
+            }
+            b.sep();
+        }
     }
     let mut dateline = None;
     if let Some(d) = str_field(fields, &names.dateline) {
@@ -597,6 +609,43 @@ mod tests {
         let bad = read_json(Arc::from("{\"a\": 1,\n  \"b\" 2}"), &f).unwrap_err();
         assert_eq!(bad.to_string(), "2:7: JSON: expected `:`");
         assert!(f.parse_overrides("nope=x").is_err());
+    }
+
+    #[test]
+    fn a_dek_counts_with_the_headline() {
+        let j = r#"{"headline": "Leaders meet", "dek": "The summit in Albania drew 12 leaders", "body": "The summit, which took place in Kyiv, ended on Tuesday."}"#;
+        let a = art(j);
+        let kinds: Vec<_> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (SegmentKind::Headline, "Leaders meet"),
+                (
+                    SegmentKind::Headline,
+                    "The summit in Albania drew 12 leaders"
+                ),
+                (
+                    SegmentKind::Paragraph,
+                    "The summit, which took place in Kyiv, ended on Tuesday."
+                ),
+            ]
+        );
+        let r = crate::check(&a, &crate::Settings::default());
+        let l001 = r
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "L001")
+            .expect("L001");
+        let spans: Vec<&str> = l001
+            .labels
+            .iter()
+            .map(|l| &j[l.span.start..l.span.end])
+            .collect();
+        assert_eq!(spans, vec!["Albania", "Kyiv"]);
     }
 
     #[test]

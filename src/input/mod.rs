@@ -103,13 +103,15 @@ pub struct Record {
 pub struct JsonFields {
     /// Headline fields (default `headline`, `title`).
     pub headline: Vec<String>,
-    /// Dek / standfirst fields (default `dek`, `description`, `subtitle`, `standfirst`).
+    /// Dek / standfirst fields (default `dek`, `description`, `subtitle`, `standfirst`): read
+    /// with the headline (a second headline-kind segment).
     pub dek: Vec<String>,
     /// Publication date fields (default `date`, `published`, `datePublished`).
     pub date: Vec<String>,
     /// Wire dateline fields (default `dateline`).
     pub dateline: Vec<String>,
-    /// Byline fields (default `byline`, `author`).
+    /// Byline fields (default `byline`, `author`); not prose, so not read today (the names are
+    /// accepted by `--json-fields` for configurations that set them).
     pub byline: Vec<String>,
     /// Body fields (default `body`, `content`, `text`, `articleBody`): a string, an array of
     /// paragraph strings, or an array of `{type, text}` blocks.
