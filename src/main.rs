@@ -97,6 +97,10 @@ struct ClaimsArgs {
     /// .toml file); repeatable.
     #[arg(long = "pack", value_name = "NAME|PATH")]
     packs: Vec<String>,
+    /// JSON / NDJSON field names, as PART=FIELD pairs (parts: headline, dek, date, dateline,
+    /// byline, body, id), e.g. `headline=title,body=content`.
+    #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
+    json_fields: Option<claimlint::input::JsonFields>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -146,6 +150,7 @@ impl ConfigArgs {
             extend_select: self.extend_select.clone(),
             ignore: self.ignore.clone(),
             reference_date,
+            json_fields: None,
         }
     }
 }
@@ -204,6 +209,10 @@ struct CheckArgs {
     /// Report only findings that FILE (written by `--write-baseline`) does not hold.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     baseline: Option<PathBuf>,
+    /// JSON / NDJSON field names, as PART=FIELD pairs (parts: headline, dek, date, dateline,
+    /// byline, body, id), e.g. `headline=title,body=content`.
+    #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
+    json_fields: Option<claimlint::input::JsonFields>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -260,6 +269,12 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+fn parse_json_fields(s: &str) -> Result<claimlint::input::JsonFields, String> {
+    let mut fields = claimlint::input::JsonFields::default();
+    fields.parse_overrides(s)?;
+    Ok(fields)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -442,6 +457,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         config: args.config.clone(),
         isolated: args.isolated,
         reference_date: args.reference_date,
+        json_fields: args.json_fields.clone(),
         ..Default::default()
     };
     let resolver = match resolve::Resolver::new(options, rules) {
@@ -459,12 +475,22 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
                 continue;
             }
         };
-        match runner::read_source(source) {
-            Ok(article) => files.push(ClaimsFile {
-                path: source.display(),
-                text: article.text.clone(),
-                report: claimlint::claims(&article, &settings),
-            }),
+        match runner::read_source_records(source, &settings.input) {
+            Ok(records) => {
+                for r in records {
+                    match r {
+                        Ok(rec) => files.push(ClaimsFile {
+                            path: match &rec.name {
+                                Some(n) => format!("{}:{n}", source.display()),
+                                None => source.display(),
+                            },
+                            text: rec.article.file_text(),
+                            report: claimlint::claims(&rec.article, &settings),
+                        }),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -596,7 +622,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let Some(rules) = rule_set(&args.packs) else {
         return ExitCode::from(2);
     };
-    let resolver = match resolve::Resolver::new(args.config.options(args.reference_date), rules) {
+    let options = resolve::CliOptions {
+        json_fields: args.json_fields.clone(),
+        ..args.config.options(args.reference_date)
+    };
+    let resolver = match resolve::Resolver::new(options, rules) {
         Ok(r) => r,
         Err(e) => return data_error(&e),
     };

@@ -102,18 +102,60 @@ fn read(source: &Source) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Read and parse one source into an article. Errors name the file: missing, unreadable,
-/// not UTF-8, UTF-16 or binary.
-pub fn read_source(source: &Source) -> Result<Article, FileError> {
+/// The format of `source`: from its extension ([`input::Format::from_path`]); standard input
+/// is plain text.
+pub fn format_of(source: &Source) -> input::Format {
+    match source {
+        Source::File(p) => input::Format::from_path(p),
+        Source::Stdin => input::Format::Plain,
+    }
+}
+
+/// Read and parse one source into its articles (one per file, or one per JSON / NDJSON
+/// record), in file order. A whole-file failure (missing, unreadable, not UTF-8, binary, bad
+/// front matter, JSON that does not parse) is the outer error; a bad record is an error in its
+/// slot (its message names the record) and the other records are still returned.
+pub fn read_source_records(
+    source: &Source,
+    options: &input::InputOptions,
+) -> Result<Vec<Result<input::Record, FileError>>, FileError> {
     let path = source.display();
     let bytes = read(source).map_err(|message| FileError {
         path: path.clone(),
         message,
     })?;
-    input::read_article(bytes).map_err(|e| FileError {
-        path,
+    let records = input::read_records(
+        bytes,
+        options.format.unwrap_or_else(|| format_of(source)),
+        options,
+    )
+    .map_err(|e| FileError {
+        path: path.clone(),
         message: e.to_string(),
-    })
+    })?;
+    Ok(records
+        .into_iter()
+        .map(|r| {
+            r.map_err(|e| FileError {
+                path: path.clone(),
+                message: e.to_string(),
+            })
+        })
+        .collect())
+}
+
+/// Read and parse one source into an article (its first record). Errors name the file:
+/// missing, unreadable, not UTF-8, UTF-16 or binary, or a bad first record.
+pub fn read_source(source: &Source) -> Result<Article, FileError> {
+    let path = source.display();
+    let mut records = read_source_records(source, &input::InputOptions::default())?;
+    if records.is_empty() {
+        return Err(FileError {
+            path,
+            message: "holds no article".to_string(),
+        });
+    }
+    records.swap_remove(0).map(|r| r.article)
 }
 
 /// Where the settings for each checked file come from: one [`Settings`] for every file, or a
@@ -130,24 +172,35 @@ impl SettingsFor for Settings {
     }
 }
 
-fn check_one(source: &Source, settings: &dyn SettingsFor) -> Result<CheckedFile, FileError> {
+fn check_one(source: &Source, settings: &dyn SettingsFor) -> Vec<Result<CheckedFile, FileError>> {
     let path = source.display();
-    let settings = settings.settings_for(source)?;
-    let article = read_source(source)?;
-    let report = check(&article, &settings);
-    Ok(CheckedFile {
-        path,
-        text: article.text.clone(),
-        report,
-    })
+    let settings = match settings.settings_for(source) {
+        Ok(s) => s,
+        Err(e) => return vec![Err(e)],
+    };
+    let records = match read_source_records(source, &settings.input) {
+        Ok(r) => r,
+        Err(e) => return vec![Err(e)],
+    };
+    records
+        .into_iter()
+        .map(|r| {
+            r.map(|rec| CheckedFile {
+                path: path.clone(),
+                text: rec.article.file_text(),
+                record: rec.name,
+                report: check(&rec.article, &settings),
+            })
+        })
+        .collect()
 }
 
 /// Check every source with up to `threads` worker threads (at least 1), each with the settings
 /// `settings` gives for it. Results keep input
 /// order; unreadable files go to [`Run::errors`] and the rest are still checked.
 pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: usize) -> Run {
-    let results: Vec<Mutex<Option<Result<CheckedFile, FileError>>>> =
-        sources.iter().map(|_| Mutex::new(None)).collect();
+    type Slot = Mutex<Option<Vec<Result<CheckedFile, FileError>>>>;
+    let results: Vec<Slot> = sources.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, sources.len().max(1));
     std::thread::scope(|s| {
@@ -164,10 +217,11 @@ pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: us
     });
     let mut run = Run::default();
     for slot in results {
-        match slot.into_inner().ok().flatten() {
-            Some(Ok(f)) => run.files.push(f),
-            Some(Err(e)) => run.errors.push(e),
-            None => {}
+        for r in slot.into_inner().ok().flatten().unwrap_or_default() {
+            match r {
+                Ok(f) => run.files.push(f),
+                Err(e) => run.errors.push(e),
+            }
         }
     }
     run

@@ -123,7 +123,8 @@ struct Entry {
 /// The disabled ranges of `article` and the S001 findings for codes and comments that can
 /// never apply (unknown codes, unknown directives).
 fn entries(article: &Article, rules: &RuleSet) -> (Vec<Entry>, Vec<(Span, String)>) {
-    let text: &str = &article.text;
+    let file_text = article.file_text();
+    let text: &str = &file_text;
     let end = text.len();
     let mut out: Vec<Entry> = Vec::new();
     let mut bad = Vec::new();
@@ -243,11 +244,12 @@ fn starts_within(range: Span, d: &Diagnostic) -> bool {
         .any(|l| range.start <= l.span.start && l.span.start < range.end)
 }
 
-/// Drop the findings of `diagnostics` that a suppression of `article` covers and add an S001
+/// Drop the findings of `diagnostics` (spans in bytes of the file, [`Article::file_text`]) that a
+/// suppression written in the file covers and add an S001
 /// note for each suppression that covered none (when S001 is in `rules`). The result is in no
 /// particular order; the caller sorts.
 pub fn apply(article: &Article, diagnostics: Vec<Diagnostic>, rules: &RuleSet) -> Vec<Diagnostic> {
-    if !article.text.contains("<!--") && article.front_matter_ignore.is_empty() {
+    if !article.file_text().contains("<!--") && article.front_matter_ignore.is_empty() {
         return diagnostics;
     }
     let (mut entries, bad) = entries(article, rules);

@@ -468,7 +468,7 @@ fn a_read_only_file_is_reported_and_left_alone() {
 fn non_text_files_are_not_fixed() {
     let dir = temp_dir("html");
     let path = dir.join("a.html");
-    let body = "Kiev talks\n\nOfficials met in Kiev.\n";
+    let body = "<html><body><h1>Kiev talks</h1>\n<p>Officials met in Kiev.</p></body></html>\n";
     std::fs::write(&path, body).expect("write");
     let out = claimlint()
         .args(["check", "--pack", "ukraine-places", "--fix", "-q"])

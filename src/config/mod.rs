@@ -152,3 +152,18 @@ pub struct InputOptions {
     /// `encoding`.
     pub encoding: Encoding,
 }
+
+impl InputOptions {
+    /// The reader `format` names; `None` for `auto` (chosen from the file name).
+    pub fn input_format(&self) -> Option<crate::input::Format> {
+        use crate::input::Format;
+        match self.format {
+            InputFormat::Auto => None,
+            InputFormat::Plain => Some(Format::Plain),
+            InputFormat::Markdown => Some(Format::Markdown),
+            InputFormat::Html => Some(Format::Html),
+            InputFormat::Json => Some(Format::Json),
+            InputFormat::Ndjson => Some(Format::Ndjson),
+        }
+    }
+}

@@ -31,6 +31,8 @@ pub struct CliOptions {
     pub ignore: Vec<String>,
     /// `--reference-date`.
     pub reference_date: Option<NaiveDate>,
+    /// `--json-fields`: replaces the configuration's `[input] json-fields` entirely.
+    pub json_fields: Option<crate::input::JsonFields>,
 }
 
 /// The configuration that applies to one file: which file (if any), which of its overrides
@@ -44,6 +46,8 @@ pub struct Resolved {
     pub layers: Vec<Layer>,
     /// `--reference-date`.
     pub reference_date: Option<NaiveDate>,
+    /// `--json-fields`, when given.
+    pub json_fields: Option<crate::input::JsonFields>,
     base_rules: RuleSet,
 }
 
@@ -159,17 +163,41 @@ impl Resolved {
                 .last(|l| l.reference_policy)
                 .map_or(ReferencePolicy::Article, |v| v.0),
             fail_on: self.last(|l| l.fail_on).map_or(FailOn::Error, |v| v.0),
-            input: InputOptions {
-                format: self
-                    .last(|l| l.input_format)
-                    .map(|v| v.0)
-                    .unwrap_or_default(),
-                json_fields: self
-                    .last(|l| l.json_fields.clone())
-                    .map(|v| v.0)
-                    .unwrap_or_default(),
-                encoding: self.last(|l| l.encoding).map(|v| v.0).unwrap_or_default(),
-            },
+            input: self.reader_options(),
+        }
+    }
+
+    /// The `[input]` table as configured (for `claimlint config`).
+    pub fn input_config(&self) -> InputOptions {
+        InputOptions {
+            format: self
+                .last(|l| l.input_format)
+                .map(|v| v.0)
+                .unwrap_or_default(),
+            json_fields: self
+                .last(|l| l.json_fields.clone())
+                .map(|v| v.0)
+                .unwrap_or_default(),
+            encoding: self.last(|l| l.encoding).map(|v| v.0).unwrap_or_default(),
+        }
+    }
+
+    /// What the readers get: the configured format (`auto`: from the file name) and JSON field
+    /// names (`--json-fields` wins over the file's `json-fields`, which replace the defaults
+    /// part by part).
+    pub fn reader_options(&self) -> crate::input::InputOptions {
+        let config = self.input_config();
+        let mut json_fields = crate::input::JsonFields::default();
+        for (part, field) in &config.json_fields {
+            // Parts and field names were validated when the file was read.
+            let _ = json_fields.parse_overrides(&format!("{part}={field}"));
+        }
+        if let Some(cli) = &self.json_fields {
+            json_fields = cli.clone();
+        }
+        crate::input::InputOptions {
+            json_fields,
+            format: config.input_format(),
         }
     }
 
@@ -178,6 +206,7 @@ impl Resolved {
     pub fn explain(&self, shown: &str) -> String {
         use std::fmt::Write;
         let mut out = String::new();
+        let input = self.input_config();
         let _ = writeln!(out, "file: {shown}");
         match &self.file {
             Some(f) => {
@@ -238,11 +267,10 @@ impl Resolved {
         let _ = writeln!(
             out,
             "input.format = {} ({})",
-            settings.input.format.as_str(),
+            input.format.as_str(),
             from(self.last(|l| l.input_format).map(|v| v.1))
         );
-        let fields: Vec<String> = settings
-            .input
+        let fields: Vec<String> = input
             .json_fields
             .iter()
             .map(|(k, v)| format!("{k} = \"{v}\""))
@@ -260,7 +288,7 @@ impl Resolved {
         let _ = writeln!(
             out,
             "input.encoding = {} ({})",
-            settings.input.encoding.as_str(),
+            input.encoding.as_str(),
             from(self.last(|l| l.encoding).map(|v| v.1))
         );
         let packs: Vec<String> = self
@@ -298,6 +326,7 @@ pub const CLI_ORIGIN: &str = "command line";
 pub struct Resolver {
     cli: Layer,
     reference_date: Option<NaiveDate>,
+    json_fields: Option<crate::input::JsonFields>,
     base_rules: RuleSet,
     isolated: bool,
     explicit: Option<Arc<ConfigFile>>,
@@ -453,6 +482,7 @@ impl Resolver {
         Ok(Resolver {
             cli: layer,
             reference_date: cli.reference_date,
+            json_fields: cli.json_fields.clone(),
             base_rules,
             isolated: cli.isolated,
             explicit,
@@ -534,6 +564,7 @@ impl Resolver {
             file,
             layers,
             reference_date: self.reference_date,
+            json_fields: self.json_fields.clone(),
             base_rules,
         })
     }
