@@ -87,13 +87,15 @@ fn run(
             .reference_date
             .and_then(|d| reference::resolve(article, Some(d))),
     };
-    let mentions = claims::Mentions::extract(article, reference.as_ref());
+    let knowledge = rules.knowledge();
+    let mentions = claims::Mentions::extract_with(article, reference.as_ref(), knowledge);
     let trace = rules::trace::Trace::new(tracing);
     let cx = rules::Context {
         article,
         reference: reference.as_ref(),
         mentions: &mentions,
         trace: &trace,
+        knowledge,
     };
     let mut diagnostics = Vec::new();
     for rule in rules.iter() {

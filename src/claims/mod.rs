@@ -46,9 +46,19 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Run every extractor on `article`.
+    /// Run every extractor on `article`, with no pack knowledge.
     pub fn extract(article: &Article, reference: Option<&ReferenceDate>) -> Self {
-        let places = places::extract(article);
+        Self::extract_with(article, reference, &crate::packs::knowledge::EMPTY)
+    }
+
+    /// Run every extractor on `article`; place extraction also knows the places `knowledge`
+    /// adds ([`places::extract_with`]).
+    pub fn extract_with(
+        article: &Article,
+        reference: Option<&ReferenceDate>,
+        knowledge: &crate::packs::Knowledge,
+    ) -> Self {
+        let places = places::extract_with(article, knowledge);
         let events = events::extract(article, &places);
         let mut dates = dates::extract(article);
         resolve::dates(&mut dates, reference);

@@ -13,6 +13,7 @@ use crate::knowledge::gazetteer::{
     self, PlaceId, PlaceKind, ADJECTIVE, COMMON_WORD, DEMONYM, MAIN,
 };
 use crate::knowledge::lexicon::{self, places};
+use crate::packs::Knowledge;
 use crate::text::words;
 
 /// How a place is named.
@@ -52,6 +53,14 @@ struct Word {
 
 /// Find the toponyms of `article`, in document order, not overlapping.
 pub fn extract(article: &Article) -> Vec<PlaceMention> {
+    extract_with(article, &crate::packs::knowledge::EMPTY)
+}
+
+/// [`extract`], also finding the places `knowledge` adds: a capitalised word sequence the
+/// gazetteer does not know that is an added place's name becomes a mention whose one reading
+/// is the added place's container (its division or country). Added places are trusted: they
+/// need no place cue.
+pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     for seg in &article.segments {
         if seg.kind == SegmentKind::DateLine {
@@ -76,7 +85,9 @@ pub fn extract(article: &Article) -> Vec<PlaceMention> {
                 i += 1;
                 continue;
             }
-            match longest_match(article, &words, i) {
+            let found = longest_match(article, &words, i)
+                .or_else(|| added_match(article, &words, i, knowledge));
+            match found {
                 Some((end, _, _)) if !title_case && continues_name(article, &words, end) => {
                     // "South America" (unknown to the gazetteer as a whole), "Paris
                     // Saint-Germain", "Washington Post": part of a longer name, not a place.
@@ -159,6 +170,46 @@ fn longest_match(
             }
         }
         if !gazetteer::has_prefix(raw.trim_end_matches(['.', '\'', '’'])) {
+            break;
+        }
+    }
+    best
+}
+
+/// Longest added place (see [`Knowledge::place`]) starting at word `i`, as [`longest_match`]
+/// gives it: its one hit is the place's container, a main name with no cue needed.
+fn added_match(
+    article: &Article,
+    words: &[Word],
+    i: usize,
+    knowledge: &Knowledge,
+) -> Option<(usize, Span, Vec<gazetteer::Hit>)> {
+    if knowledge.places().is_empty() {
+        return None;
+    }
+    let text = &article.text;
+    let start = words[i].span.start;
+    let mut best = None;
+    for j in i..words.len().min(i + 6) {
+        if j > i {
+            let gap = &text[words[j - 1].span.end..words[j].span.start];
+            if gap != " " && gap != "-" {
+                break;
+            }
+        }
+        let raw = &text[start..words[j].span.end];
+        if words[j].upper {
+            if let Some((cand, p)) =
+                candidates(raw).find_map(|c| knowledge.place(c).map(|p| (c, p)))
+            {
+                let hit = gazetteer::Hit {
+                    place: p.within,
+                    flags: MAIN,
+                };
+                best = Some((j + 1, Span::new(start, start + cand.len()), vec![hit]));
+            }
+        }
+        if !knowledge.has_place_prefix(raw.trim_end_matches(['.', '\'', '’'])) {
             break;
         }
     }

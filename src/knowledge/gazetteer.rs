@@ -137,6 +137,36 @@ pub fn place(id: PlaceId) -> Option<Place> {
     })
 }
 
+/// The country (or territory) named `name_or_code`: an ISO 3166-1 alpha-2 code (`UA`,
+/// case-insensitive) or a main name of a country ("Ukraine"). `None` when neither.
+pub fn country(name_or_code: &str) -> Option<PlaceId> {
+    let code = name_or_code.trim();
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let upper = code.to_ascii_uppercase();
+        return (0..data::PLACES.len() as PlaceId)
+            .filter_map(place)
+            .find(|p| p.kind == PlaceKind::Country && p.code == upper)
+            .map(|p| p.id);
+    }
+    lookup(code)
+        .iter()
+        .filter(|h| h.flags & MAIN != 0)
+        .filter_map(|h| place(h.place))
+        .find(|p| p.kind == PlaceKind::Country)
+        .map(|p| p.id)
+}
+
+/// The first-level division of `country` named `name` (a main name, case-insensitive:
+/// "Lviv Oblast", "Texas"). `None` when the country has no division of that name.
+pub fn division(name: &str, country: PlaceId) -> Option<PlaceId> {
+    lookup(name)
+        .iter()
+        .filter(|h| h.flags & MAIN != 0)
+        .filter_map(|h| place(h.place))
+        .find(|p| p.kind == PlaceKind::Admin1 && p.country == Some(country))
+        .map(|p| p.id)
+}
+
 /// The sovereign state of a dependent territory (Hong Kong → China, Greenland → Denmark), from
 /// `rules/places/territories.toml`; `None` for any other place.
 pub fn sovereign(country: PlaceId) -> Option<PlaceId> {

@@ -17,6 +17,7 @@
 //! code or alias, or to a code of another loaded pack, is still rejected ([`add_to`]).
 
 mod kinds;
+pub mod knowledge;
 pub mod testing;
 
 use std::path::Path;
@@ -31,6 +32,7 @@ use crate::rules::{Category, RuleMeta, RuleSet, RuleSetError};
 use crate::source::Span;
 
 pub use kinds::PackRule;
+pub use knowledge::{AddedPlace, Knowledge};
 
 /// The shipped packs, `(name, TOML text)`, in name order.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -63,6 +65,8 @@ pub struct Pack {
     pub text: Arc<str>,
     /// Its rules, in file order.
     pub rules: Vec<Arc<PackRule>>,
+    /// Its knowledge additions (`[[place]]`, `[[alias]]`); empty for a rules-only pack.
+    pub knowledge: Knowledge,
 }
 
 /// One inline test case of a pack rule (`[[rule.test]]`).
@@ -136,10 +140,17 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Pack>, DataFileError> {
     paths.iter().map(|p| load_file(p)).collect()
 }
 
-/// Add every rule of `pack` to `set`. A code, alias or name already in the set (a built-in
+/// Add every rule of `pack` to `set`, and its knowledge additions to the set's
+/// [`RuleSet::knowledge`]. A code, alias or name already in the set (a built-in
 /// rule or a rule of an earlier pack, or an earlier rule of this pack) is an error naming
-/// both rules, at the pack rule's `code` (or `name`).
+/// both rules, at the pack rule's `code` (or `name`); the knowledge is then not added.
 pub fn add_to(set: &mut RuleSet, pack: &Pack) -> Result<(), DataFileError> {
+    add_rules(set, pack)?;
+    set.add_knowledge(&pack.knowledge);
+    Ok(())
+}
+
+fn add_rules(set: &mut RuleSet, pack: &Pack) -> Result<(), DataFileError> {
     for rule in &pack.rules {
         let meta = rule.meta_ref();
         let (span, message) = match set.add(ArcRule(rule.clone())) {
@@ -223,6 +234,24 @@ struct RawPack {
     pack: RawHeader,
     #[serde(default)]
     rule: Vec<RawRule>,
+    #[serde(default)]
+    place: Vec<RawPlace>,
+    #[serde(default)]
+    alias: Vec<RawAlias>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    name: Spanned<String>,
+    country: Spanned<String>,
+    division: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlias {
+    forms: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -592,11 +621,111 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
             name_span: span_of(&r.name),
         }));
     }
+    let mut knowledge = Knowledge::default();
+    for p in raw.place {
+        knowledge.add_place(added_place(&p).map_err(|(span, msg, help)| {
+            DataFileError::at(path, shared.clone(), span, msg).with_help(help)
+        })?);
+    }
+    for a in raw.alias {
+        knowledge.add_alias(&alias_forms(&a).map_err(|(span, msg, help)| {
+            DataFileError::at(path, shared.clone(), span, msg).with_help(help)
+        })?);
+    }
     Ok(Pack {
         name,
         summary: raw.pack.summary,
         path: path.to_string(),
         text: shared,
         rules,
+        knowledge,
     })
+}
+
+/// An error in a knowledge entry: span, message, help.
+type EntryError = (Span, String, String);
+
+/// Validate a `[[place]]` and resolve its container in the gazetteer.
+fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
+    use crate::knowledge::gazetteer;
+    let name = p.name.get_ref().trim();
+    if !name.starts_with(char::is_uppercase) {
+        return Err((
+            span_of(&p.name),
+            format!("place name '{name}' does not start with a capital letter"),
+            "places are found as capitalised words: write the name as it appears in copy".into(),
+        ));
+    }
+    if gazetteer::is_place_name(name) {
+        return Err((
+            span_of(&p.name),
+            format!("place '{name}' is already in the gazetteer"),
+            "an added place is used only for names the gazetteer does not know; remove this              entry"
+                .into(),
+        ));
+    }
+    let written = p.country.get_ref().trim();
+    let Some(country) = gazetteer::country(written) else {
+        return Err((
+            span_of(&p.country),
+            format!("unknown country '{written}'"),
+            "give an ISO 3166-1 alpha-2 code (UA) or a country's English name (Ukraine)".into(),
+        ));
+    };
+    let within = match &p.division {
+        None => country,
+        Some(d) => {
+            let div = d.get_ref().trim();
+            gazetteer::division(div, country).ok_or_else(|| {
+                (
+                    span_of(d),
+                    format!(
+                        "{} has no first-level division named '{div}'",
+                        gazetteer::describe(country)
+                    ),
+                    "give the division's English name as the gazetteer has it (Lviv Oblast,                      Texas), or leave `division` out"
+                        .into(),
+                )
+            })?
+        }
+    };
+    Ok(AddedPlace {
+        name: name.to_string(),
+        key: gazetteer::key(name),
+        within,
+    })
+}
+
+/// Validate an `[[alias]]`: two or more distinct one-word forms.
+fn alias_forms(a: &RawAlias) -> Result<Vec<String>, EntryError> {
+    let help = "an alias lists two or more spellings of one name, one word each:                 forms = [\"Zelensky\", \"Zelenskyy\"]";
+    let forms = a.forms.get_ref();
+    if forms.len() < 2 {
+        let msg = if forms.is_empty() {
+            "empty forms".to_string()
+        } else {
+            "an alias needs at least two forms".to_string()
+        };
+        return Err((span_of(&a.forms), msg, help.into()));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for f in forms {
+        let form = f.get_ref().trim();
+        if form.is_empty() || form.contains(char::is_whitespace) {
+            return Err((
+                span_of(f),
+                format!("alias form '{form}' is not one word"),
+                help.into(),
+            ));
+        }
+        if out.iter().any(|o| o.to_lowercase() == form.to_lowercase()) {
+            return Err((
+                span_of(f),
+                format!("alias form '{form}' is listed twice"),
+                help.into(),
+            ));
+        }
+        out.push(form.to_string());
+    }
+    Ok(out)
 }

@@ -197,6 +197,9 @@ pub struct Context<'a> {
     pub mentions: &'a Mentions,
     /// Where rules record what they compared (for `claimlint claims`); off during `check`.
     pub trace: &'a trace::Trace,
+    /// What the loaded rule packs add to the embedded knowledge (places, name aliases):
+    /// [`RuleSet::knowledge`] of the rules being run.
+    pub knowledge: &'a crate::packs::Knowledge,
 }
 
 impl Context<'_> {

@@ -18,6 +18,9 @@
 //! both carry given names and no given name of one is compatible with one of the other (Ronald
 //! Reagan / Donald Regan). Quotations are ignored (a source's own spelling), and so is a pair the
 //! article explains ("Kyiv (Kiev)", "also spelled").
+//!
+//! A cluster whose spellings all belong to one `[[alias]]` group of a loaded rule pack
+//! ([`crate::packs::Knowledge::all_aliases`]) is not reported: the newsroom accepts them all.
 
 use crate::article::{Article, Span};
 use crate::claims::names::{self, NameMention};
@@ -100,6 +103,13 @@ impl Rule for NameVariant {
         };
         let trace: PairTrace<'_> = cx.trace.enabled().then_some(&record);
         for cluster in clusters_traced(cx.article, &cx.mentions.names, d, &d.curated, trace) {
+            // A rule pack's `[[alias]]` declares these spellings all acceptable.
+            if cx
+                .knowledge
+                .all_aliases(cluster.iter().map(|s| s.lower.as_str()))
+            {
+                continue;
+            }
             out.push(diagnostic(&cluster));
         }
     }

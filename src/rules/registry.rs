@@ -10,6 +10,9 @@ use crate::rules::{all, Rule, RuleMeta};
 #[derive(Clone)]
 pub struct RuleSet {
     rules: Vec<Entry>,
+    /// What rule packs add to the embedded knowledge (places, name aliases); travels with the
+    /// rules the packs brought, so every run using this set sees it.
+    knowledge: Arc<crate::packs::Knowledge>,
 }
 
 /// A built-in rule (static) or one added at run time (owned).
@@ -80,13 +83,31 @@ impl fmt::Debug for RuleSet {
 impl RuleSet {
     /// No rules.
     pub fn empty() -> Self {
-        RuleSet { rules: Vec::new() }
+        RuleSet {
+            rules: Vec::new(),
+            knowledge: Arc::default(),
+        }
     }
 
     /// Every built-in rule, in code order.
     pub fn builtin() -> Self {
         RuleSet {
             rules: all().iter().map(|&r| Entry::Builtin(r)).collect(),
+            knowledge: Arc::default(),
+        }
+    }
+
+    /// The knowledge additions of the packs added to this set ([`crate::packs::add_to`]);
+    /// empty for the built-in rules.
+    pub fn knowledge(&self) -> &crate::packs::Knowledge {
+        &self.knowledge
+    }
+
+    /// Add knowledge (a pack's places and aliases) after what the set has; duplicates are
+    /// dropped ([`crate::packs::Knowledge::extend`]).
+    pub fn add_knowledge(&mut self, more: &crate::packs::Knowledge) {
+        if !more.is_empty() {
+            Arc::make_mut(&mut self.knowledge).extend(more);
         }
     }
 
