@@ -662,3 +662,229 @@ fn rule_dirs_load_every_pack_in_name_order_and_claims_runs_pack_rules() {
         .collect();
     assert_eq!(found, [("UA001", 24)]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Knowledge additions: [[place]] and [[alias]].
+
+const LOCAL_PACK: &str = r#"[pack]
+name = "local"
+summary = "Our suburbs and our spellings"
+
+[[place]]
+name = "Hillbrook"
+country = "UA"
+
+[[place]]
+name = "Old Mill"
+country = "Ukraine"
+division = "Lviv"
+
+[[alias]]
+forms = ["Zelensky", "Zelenskyy"]
+"#;
+
+/// (code, message, [(label start, label end, label message)]) of every finding of `rules`.
+type Found = (String, String, Vec<(usize, usize, String)>);
+
+fn check_all(rules: &RuleSet, text: &str) -> Vec<Found> {
+    let article = claimlint::input::plain::parse(Arc::from(text));
+    claimlint::check_with(&article, &claimlint::Settings::default(), rules)
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.message.clone(),
+                d.labels
+                    .iter()
+                    .map(|l| (l.span.start, l.span.end, l.message.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn with_local() -> RuleSet {
+    let pack = packs::parse("local.toml", LOCAL_PACK).expect("pack parses");
+    let mut set = RuleSet::builtin();
+    packs::add_to(&mut set, &pack).expect("no clash");
+    set
+}
+
+#[test]
+fn an_added_suburb_places_the_event_so_l001_fires() {
+    let text = "Leaders meet at summit in Albania\n\nThe summit in Hillbrook drew leaders.\n";
+    // Without the pack Hillbrook is no place: nothing to compare.
+    assert_eq!(check_all(&RuleSet::builtin(), text), []);
+    let got = check_all(&with_local(), text);
+    assert_eq!(
+        got,
+        [(
+            "L001".to_string(),
+            "the summit is placed both in Hillbrook and in Albania: Ukraine and Albania are \
+             different places"
+                .to_string(),
+            vec![
+                (
+                    26,
+                    33,
+                    "the summit is placed in Albania in the headline".to_string()
+                ),
+                (49, 58, "the summit is placed in Ukraine here".to_string()),
+            ]
+        )]
+    );
+    assert_eq!(&text[49..58], "Hillbrook");
+    // A headline in the same country agrees with the suburb.
+    let same = "Leaders meet at summit in Ukraine\n\nThe summit in Hillbrook drew leaders.\n";
+    assert_eq!(check_all(&with_local(), same), []);
+}
+
+#[test]
+fn an_added_place_in_a_division_agrees_with_its_cities_only() {
+    // Old Mill lies in the Lviv division (oblast): a headline in Lviv agrees, one in Kharkiv does not.
+    let lviv = "Leaders meet at summit in Lviv\n\nThe summit in Old Mill drew leaders.\n";
+    assert_eq!(check_all(&with_local(), lviv), []);
+    let kharkiv = "Leaders meet at summit in Kharkiv\n\nThe summit in Old Mill drew leaders.\n";
+    let got = check_all(&with_local(), kharkiv);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "L001");
+    assert_eq!(
+        got[0].1,
+        "the summit is placed both in Old Mill and in Kharkiv: Lviv (Ukraine) and Kharkiv \
+          (Ukraine) are different places"
+    );
+    assert_eq!(got[0].2[1].0..got[0].2[1].1, 49..57);
+    assert_eq!(&kharkiv[49..57], "Old Mill");
+    let pack = packs::parse("local.toml", LOCAL_PACK).expect("pack parses");
+    let names: Vec<&str> = pack
+        .knowledge
+        .places()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Hillbrook", "Old Mill"]);
+}
+
+#[test]
+fn an_alias_pair_silences_p001_but_a_third_spelling_still_fires() {
+    let pair = "Zelenskyy visits Lviv\n\nPresident Zelensky met the mayor. Zelensky left.\n";
+    let p001 = |set: &RuleSet, t: &str| -> Vec<Found> {
+        check_all(set, t)
+            .into_iter()
+            .filter(|f| f.0 == "P001")
+            .collect()
+    };
+    assert_eq!(p001(&RuleSet::builtin(), pair).len(), 1);
+    assert_eq!(p001(&with_local(), pair), []);
+    let third = "Zelenskyy visits Lviv\n\nPresident Zelensky met the mayor. Zelenskiy left.\n";
+    let got = p001(&with_local(), third);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].1,
+        "\"Zelenskiy\", \"Zelenskyy\" and \"Zelensky\" look like 3 spellings of one name"
+    );
+    let spans: Vec<(usize, usize)> = got[0].2.iter().map(|l| (l.0, l.1)).collect();
+    assert_eq!(spans, [(0, 9), (33, 41), (57, 66)]);
+    assert_eq!(&third[57..66], "Zelenskiy");
+}
+
+#[test]
+fn knowledge_reaches_check_through_pack_and_config_packs() {
+    let dir = temp_dir("knowledge");
+    std::fs::write(dir.join("local.toml"), LOCAL_PACK).expect("w");
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "Leaders meet at summit in Albania\n\nThe summit in Hillbrook drew leaders.\n",
+    )
+    .expect("w");
+    let plain = claimlint()
+        .args(["check", "--isolated", "--format", "json"])
+        .arg(&article)
+        .output()
+        .expect("runs");
+    assert_eq!(plain.status.code(), Some(0));
+    let with_pack = claimlint()
+        .args(["check", "--isolated", "--format", "json", "--pack"])
+        .arg(dir.join("local.toml"))
+        .arg(&article)
+        .output()
+        .expect("runs");
+    assert_eq!(with_pack.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&with_pack.stdout).contains("\"L001\""));
+    std::fs::write(dir.join("claimlint.toml"), "packs = [\"local.toml\"]\n").expect("w");
+    let with_config = claimlint()
+        .current_dir(&dir)
+        .args(["check", "--format", "json", "a.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(with_config.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&with_config.stdout).contains("\"L001\""));
+}
+
+#[test]
+fn bad_knowledge_entries_are_errors_with_line_and_column() {
+    let head = "[pack]\nname = \"p\"\nsummary = \"s\"\n\n";
+    let err = |body: &str| pack_error(&format!("{head}{body}"));
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"Atlantis\"\n"),
+        (7, 11, "unknown country 'Atlantis'".to_string())
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"XQ\"\n"),
+        (7, 11, "unknown country 'XQ'".to_string())
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"UA\"\ndivision = \"Texas\"\n"),
+        (
+            8,
+            12,
+            "Ukraine has no first-level division named 'Texas'".to_string()
+        )
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Kyiv\"\ncountry = \"UA\"\n"),
+        (6, 8, "place 'Kyiv' is already in the gazetteer".to_string())
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"hillbrook\"\ncountry = \"UA\"\n"),
+        (
+            6,
+            8,
+            "place name 'hillbrook' does not start with a capital letter".to_string()
+        )
+    );
+    assert_eq!(
+        err("[[alias]]\nforms = []\n"),
+        (6, 9, "empty forms".to_string())
+    );
+    assert_eq!(
+        err("[[alias]]\nforms = [\"Zelensky\"]\n"),
+        (6, 9, "an alias needs at least two forms".to_string())
+    );
+    assert_eq!(
+        err("[[alias]]\nforms = [\"Zelensky\", \"V Zelenskyy\"]\n"),
+        (
+            6,
+            22,
+            "alias form 'V Zelenskyy' is not one word".to_string()
+        )
+    );
+    assert_eq!(
+        err("[[alias]]\nforms = [\"Zelensky\", \"ZELENSKY\"]\n"),
+        (6, 22, "alias form 'ZELENSKY' is listed twice".to_string())
+    );
+    let (l, c, m) = err("[[place]]\nname = \"Hillbrook\"\n");
+    assert_eq!((l, c), (5, 1), "{m}");
+    assert!(m.contains("missing field `country`"), "{m}");
+    // Display gives path:line:col.
+    let e = packs::parse(
+        "p.toml",
+        &format!("{head}[[place]]\nname = \"Hillbrook\"\ncountry = \"Atlantis\"\n"),
+    )
+    .expect_err("bad");
+    assert!(e
+        .to_string()
+        .starts_with("p.toml:7:11: unknown country 'Atlantis'"));
+}

@@ -660,7 +660,8 @@ fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
         return Err((
             span_of(&p.name),
             format!("place '{name}' is already in the gazetteer"),
-            "an added place is used only for names the gazetteer does not know; remove this              entry"
+            "an added place is used only for names the gazetteer does not know; remove this \
+             entry"
                 .into(),
         ));
     }
@@ -683,7 +684,8 @@ fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
                         "{} has no first-level division named '{div}'",
                         gazetteer::describe(country)
                     ),
-                    "give the division's English name as the gazetteer has it (Lviv Oblast,                      Texas), or leave `division` out"
+                    "give the division's English name as the gazetteer has it (Lviv, \
+                     Texas), or leave `division` out"
                         .into(),
                 )
             })?
