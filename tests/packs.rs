@@ -589,6 +589,26 @@ fn every_kind_example_in_docs_packs_md_parses() {
             _ => {}
         }
     }
+    // The knowledge examples parse, and add what they show.
+    let knowledge: Vec<&String> = blocks
+        .iter()
+        .filter(|b| b.starts_with("[[place]]") || b.starts_with("[[alias]]"))
+        .collect();
+    assert_eq!(knowledge.len(), 2);
+    let mut set = RuleSet::builtin();
+    for b in &knowledge {
+        let text = format!("[pack]\nname = \"doc\"\nsummary = \"s\"\n\n{b}");
+        let pack = packs::parse("docs/packs.md", &text).unwrap_or_else(|e| panic!("{e}\n{b}"));
+        packs::add_to(&mut set, &pack).expect("no clash");
+    }
+    let places: Vec<&str> = set
+        .knowledge()
+        .places()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(places, ["Hillbrook", "Old Mill"]);
+    assert_eq!(set.knowledge().aliases(), [vec!["zelensky", "zelenskyy"]]);
     let kinds: Vec<String> = blocks
         .iter()
         .filter(|b| b.starts_with("[[rule]]"))
@@ -764,6 +784,13 @@ fn an_added_place_in_a_division_agrees_with_its_cities_only() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(names, ["Hillbrook", "Old Mill"]);
+    // "Lviv Oblast" names the same division as "Lviv".
+    let oblast = packs::parse(
+        "o.toml",
+        &LOCAL_PACK.replace("division = \"Lviv\"", "division = \"Lviv Oblast\""),
+    )
+    .expect("pack parses");
+    assert_eq!(oblast.knowledge, pack.knowledge);
 }
 
 #[test]
@@ -878,6 +905,10 @@ fn bad_knowledge_entries_are_errors_with_line_and_column() {
     let (l, c, m) = err("[[place]]\nname = \"Hillbrook\"\n");
     assert_eq!((l, c), (5, 1), "{m}");
     assert!(m.contains("missing field `country`"), "{m}");
+    // Regions are not supported: a clear unknown-key error, not silence.
+    let (l, c, m) = err("[[region]]\nname = \"Benelux\"\nmembers = [\"BE\"]\n");
+    assert_eq!((l, c), (5, 3), "{m}");
+    assert!(m.contains("unknown field `region`"), "{m}");
     // Display gives path:line:col.
     let e = packs::parse(
         "p.toml",

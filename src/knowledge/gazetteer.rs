@@ -156,15 +156,28 @@ pub fn country(name_or_code: &str) -> Option<PlaceId> {
         .map(|p| p.id)
 }
 
-/// The first-level division of `country` named `name` (a main name, case-insensitive:
-/// "Lviv Oblast", "Texas"). `None` when the country has no division of that name.
+/// The first-level division of `country` named `name`, case-insensitive: a main name
+/// ("Texas", "Lviv"), else an alternate name ("Kyiv" for the oblast the gazetteer calls
+/// "Kiev"), also with a trailing " Oblast", " Region", " Province" or " State" dropped
+/// ("Kyiv Oblast"). `None` when the country has no division of that name.
 pub fn division(name: &str, country: PlaceId) -> Option<PlaceId> {
-    lookup(name)
+    let find = |n: &str, flags: u8| {
+        lookup(n)
+            .iter()
+            .filter(|h| h.flags & flags != 0)
+            .filter_map(|h| place(h.place))
+            .find(|p| p.kind == PlaceKind::Admin1 && p.country == Some(country))
+            .map(|p| p.id)
+    };
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    let short = [" oblast", " region", " province", " state"]
         .iter()
-        .filter(|h| h.flags & MAIN != 0)
-        .filter_map(|h| place(h.place))
-        .find(|p| p.kind == PlaceKind::Admin1 && p.country == Some(country))
-        .map(|p| p.id)
+        .find_map(|s| lower.strip_suffix(s).map(|_| &name[..name.len() - s.len()]));
+    find(name, MAIN)
+        .or_else(|| short.and_then(|s| find(s, MAIN)))
+        .or_else(|| find(name, ALT))
+        .or_else(|| short.and_then(|s| find(s, ALT)))
 }
 
 /// The sovereign state of a dependent territory (Hong Kong → China, Greenland → Denmark), from
