@@ -42,7 +42,7 @@ const CITIES: &[&str] = &["Tirana", "Skopje", "Podgorica", "Sarajevo", "Belgrade
 /// Article `i` of a generated set: every third one places its summit in two cities (L001).
 fn article(i: usize) -> String {
     let city = CITIES[i % CITIES.len()];
-    let other = if i % 3 == 0 {
+    let other = if i.is_multiple_of(3) {
         "Kyiv"
     } else {
         CITIES[i % CITIES.len()]
