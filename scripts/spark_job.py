@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""claimlint as a map step on Apache Spark (see docs/scale.md).
+
+    spark_job.py run --binary PATH --input ARCHIVE.ndjson --output FINDINGS.jsonl [--partitions N]
+    spark_job.py compare DIRECT.jsonl SPARK.jsonl
+
+`run` ships the binary to the executors (SparkContext.addFile, the same as spark-submit
+--files), reads the NDJSON archive as text lines, and in mapPartitions pipes each partition's
+lines into `claimlint check --stdin-filename archive.ndjson --format jsonl`: one process per
+partition, one JSON line per finding, each naming its record by the record's own `id`.
+Without a cluster it runs in local mode with N worker threads (`local[N]`).
+
+`compare` checks that two JSONL outputs hold the same findings record for record. Byte offsets
+and line numbers are positions in the file each process read (the whole archive, or one
+partition), so they differ between a direct run and Spark; the record, code, severity,
+message, columns and label texts do not, and those are compared.
+"""
+
+import argparse
+import collections
+import json
+import os
+import stat
+import subprocess
+import sys
+import time
+
+NAME = "archive.ndjson"
+
+
+def claimlint_partition(lines):
+    """Run the shipped binary on one partition's NDJSON lines; yield its JSONL lines."""
+    from pyspark import SparkFiles
+
+    binary = SparkFiles.get("claimlint")
+    mode = os.stat(binary).st_mode
+    if not mode & stat.S_IXUSR:
+        os.chmod(binary, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    if not data:
+        return
+    proc = subprocess.run(
+        [binary, "check", "--stdin-filename", NAME, "--format", "jsonl", "--exit-zero", "-q"],
+        input=data,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(
+            f"claimlint exited {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')}"
+        )
+    yield from proc.stdout.decode("utf-8").splitlines()
+
+
+def run(args):
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master(f"local[{args.partitions}]")
+        .appName("claimlint")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    sc = spark.sparkContext
+    sc.addFile(os.path.abspath(args.binary))
+    records = sc.textFile(os.path.abspath(args.input), minPartitions=args.partitions)
+    partitions = records.getNumPartitions()
+    if partitions < 2:
+        sys.exit(f"spark_job: only {partitions} partition; need at least 2")
+    started = time.monotonic()
+    findings = records.mapPartitions(claimlint_partition).collect()
+    elapsed = time.monotonic() - started
+    count = records.count()
+    spark.stop()
+    with open(args.output, "w", encoding="utf-8") as out:
+        for line in findings:
+            out.write(line + "\n")
+    print(
+        f"spark: {count} records in {partitions} partitions on local[{args.partitions}]: "
+        f"{len(findings)} findings in {elapsed:.1f} s "
+        f"({count / elapsed:.0f} records/s, {count / elapsed / args.partitions:.0f} per core)"
+    )
+
+
+def key(finding):
+    """What a finding is, independent of where the checking process's input began."""
+    labels = tuple(
+        (l["primary"], l["column"], l["end_column"], l["text"], l["message"])
+        for l in finding.get("labels", [])
+    )
+    return (finding.get("code"), finding.get("severity"), finding.get("message"), labels)
+
+
+def load(path):
+    by_record = collections.defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                d = json.loads(line)
+                by_record[d.get("record")].append(key(d))
+    return {r: sorted(v, key=repr) for r, v in by_record.items()}
+
+
+def compare(args):
+    direct, spark = load(args.direct), load(args.spark)
+    if None in direct or None in spark:
+        sys.exit("compare: findings without a record name; records cannot be matched")
+    missing = sorted(set(direct) - set(spark))
+    extra = sorted(set(spark) - set(direct))
+    differ = sorted(r for r in set(direct) & set(spark) if direct[r] != spark[r])
+    total = sum(len(v) for v in direct.values())
+    if missing or extra or differ:
+        for name, rs in (("only in the direct run", missing), ("only under Spark", extra),
+                         ("different", differ)):
+            if rs:
+                print(f"compare: {len(rs)} records {name}, e.g. {rs[:3]}")
+        sys.exit(1)
+    if total == 0:
+        sys.exit("compare: no findings at all; the archive should contain contradictions")
+    codes = collections.Counter(k[0] for v in direct.values() for k in v)
+    print(
+        f"compare: identical, record for record: {len(direct)} records with findings, "
+        f"{total} findings ({', '.join(f'{c} {n}' for c, n in sorted(codes.items()))})"
+    )
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("--binary", required=True)
+    r.add_argument("--input", required=True)
+    r.add_argument("--output", required=True)
+    r.add_argument("--partitions", type=int, default=2)
+    c = sub.add_parser("compare")
+    c.add_argument("direct")
+    c.add_argument("spark")
+    args = p.parse_args()
+    (run if args.cmd == "run" else compare)(args)
+
+
+if __name__ == "__main__":
+    main()
