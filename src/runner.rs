@@ -385,3 +385,99 @@ pub fn empty_text() -> Arc<str> {
     static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
     EMPTY.get_or_init(|| Arc::from("")).clone()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("claimlint-runner-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn the_sink_sees_sources_in_input_order_for_any_thread_count() {
+        let dir = temp("order");
+        let mut sources = Vec::new();
+        for i in 0..40 {
+            // Long and short articles mixed, so that workers finish out of order; every fifth
+            // path is missing (an error in its place).
+            let p = dir.join(format!("{i:02}.txt"));
+            if i % 5 != 4 {
+                let para = "The summit in Tirana opened on Monday with talks on trade.\n";
+                std::fs::write(&p, para.repeat(1 + (40 - i) * 20)).expect("write");
+            }
+            sources.push(Source::File(p));
+        }
+        for threads in [1, 2, 7] {
+            let mut seen = Vec::new();
+            check_sources_streaming(
+                &sources,
+                &ReadOptions::default(),
+                &Settings::default(),
+                threads,
+                &mut |s, results| {
+                    assert_eq!(results.len(), 1);
+                    let ok = results[0].is_ok();
+                    seen.push((s.display(), ok));
+                },
+            );
+            let want: Vec<(String, bool)> = sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.display(), i % 5 != 4))
+                .collect();
+            assert_eq!(seen, want, "threads = {threads}");
+        }
+        let run = check_sources(&sources, &Settings::default(), 3);
+        assert_eq!(run.files.len(), 32);
+        assert_eq!(run.errors.len(), 8);
+        assert_eq!(run.errors[0].path, dir.join("04.txt").display().to_string());
+        assert_eq!(run.errors[0].message, "no such file");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn article_extensions_and_skipped_names() {
+        for name in [
+            "a.txt",
+            "b.MD",
+            "c.markdown",
+            "d.html",
+            "e.HTM",
+            "f.json",
+            "g.ndjson",
+            "h.jsonl",
+        ] {
+            assert!(is_article_file(name), "{name}");
+        }
+        for name in [
+            "README.md",
+            "license.txt",
+            "NOTICE.markdown",
+            "x.csv",
+            "noext",
+            "y.tsv",
+        ] {
+            assert!(!is_article_file(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_globs_are_errors_naming_them() {
+        let dir = temp("globs");
+        let opts = WalkOptions {
+            globs: vec![],
+            excludes: vec!["a/[".into()],
+        };
+        let err = expand_with(std::slice::from_ref(&dir), &opts).expect_err("bad glob");
+        assert!(
+            err.starts_with("--exclude 'a/[' is not a valid glob"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
