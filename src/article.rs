@@ -8,8 +8,102 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use crate::source::Span;
+pub use crate::source::{OffsetMap, Span};
 use crate::text::casing::Casing;
+
+/// The format an article was read from (re-exported as `claimlint::input::Format`).
+///
+/// [`Format::from_path`] picks it from a file name; [`std::str::FromStr`] and [`Format::as_str`]
+/// use the names `plain`, `markdown`, `html`, `json`, `ndjson`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Plain text: optional date line, headline, blank-line separated paragraphs.
+    #[default]
+    Plain,
+    /// CommonMark, with optional YAML (`---`) or TOML (`+++`) front matter.
+    Markdown,
+    /// An HTML page.
+    Html,
+    /// A JSON document: one article object, or an array of them.
+    Json,
+    /// Newline-delimited JSON: one article object per line.
+    Ndjson,
+}
+
+impl Format {
+    /// Every format, in the order of the enum.
+    pub const ALL: [Format; 5] = [
+        Format::Plain,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Ndjson,
+    ];
+
+    /// The format a file name implies (ASCII case ignored): `.md`/`.markdown` → Markdown,
+    /// `.html`/`.htm` → Html, `.json` → Json, `.ndjson`/`.jsonl` → Ndjson, anything else
+    /// (including no extension) → Plain.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "json" => Format::Json,
+            "ndjson" | "jsonl" => Format::Ndjson,
+            _ => Format::Plain,
+        }
+    }
+
+    /// The format's name: `plain`, `markdown`, `html`, `json` or `ndjson`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// Parse a format name (see [`Format::as_str`]; also `md`, `txt`/`text`, `htm`, `jsonl`),
+    /// ASCII case ignored. The error names the accepted values.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "plain" | "txt" | "text" => Ok(Format::Plain),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            "ndjson" | "jsonl" => Ok(Format::Ndjson),
+            _ => Err(format!(
+                "'{s}' is not an input format (one of: plain, markdown, html, json, ndjson)"
+            )),
+        }
+    }
+}
+
+/// The file behind an article whose analysis text ([`Article::text`]) is not the file's text:
+/// the file as UTF-8 and the map from analysis offsets to its byte offsets.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    /// The whole file's text (what emitters show and count lines in).
+    pub file_text: Arc<str>,
+    /// Analysis byte offset → file byte offset.
+    pub map: Arc<OffsetMap>,
+}
 
 /// The role a block of text plays in a news article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -84,9 +178,50 @@ pub struct Article {
     pub front_matter_ignore: Vec<(String, Span)>,
     /// The wire dateline opening the body, when there is one.
     pub dateline: Option<Dateline>,
+    /// The format the article was read from.
+    pub format: Format,
+    /// `None` when `text` is the file's text (plain text, Markdown); otherwise the file and the
+    /// offset map back to it. [`crate::check`] maps every reported span through it, so
+    /// diagnostics always carry byte offsets into the file.
+    pub source: Option<SourceText>,
 }
 
 impl Article {
+    /// An article of `format` over `text` with no segments and nothing found yet (readers fill
+    /// it in, then call [`crate::text::annotate`]).
+    pub fn empty(text: Arc<str>, format: Format) -> Article {
+        Article {
+            text,
+            segments: Vec::new(),
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+            casing: Vec::new(),
+            date_line: None,
+            front_matter_date: None,
+            front_matter_ignore: Vec::new(),
+            dateline: None,
+            format,
+            source: None,
+        }
+    }
+
+    /// The text of the file the article came from (the same `Arc` as [`Article::text`] when
+    /// no offset map is needed).
+    pub fn file_text(&self) -> Arc<str> {
+        match &self.source {
+            Some(s) => s.file_text.clone(),
+            None => self.text.clone(),
+        }
+    }
+
+    /// `span` (bytes of [`Article::text`]) as bytes of the file ([`Article::file_text`]).
+    pub fn file_span(&self, span: Span) -> Span {
+        match &self.source {
+            Some(s) => s.map.span(span),
+            None => span,
+        }
+    }
+
     /// The text of `span`; empty if the span is out of range or not on char boundaries.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")

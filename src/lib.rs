@@ -96,17 +96,65 @@ fn run(
         .collect();
     diagnostics
         .sort_by(|a, b| (a.start(), &a.code, &a.message).cmp(&(b.start(), &b.code, &b.message)));
-    let envelopes = if tracing {
+    let mut envelopes = if tracing {
         claims::envelope::collect(article, &mentions, reference.as_ref())
     } else {
         Vec::new()
     };
+    let mut comparisons = trace.into_comparisons();
+    let mut reference = reference;
+    if article.source.is_some() {
+        to_file_offsets(
+            article,
+            &mut reference,
+            &mut diagnostics,
+            &mut envelopes,
+            &mut comparisons,
+        );
+    }
     (
         Report {
             reference,
             diagnostics,
         },
         envelopes,
-        trace.into_comparisons(),
+        comparisons,
     )
+}
+
+/// The one place where spans of an article whose analysis text is not the file's text (HTML,
+/// JSON, a transcoded file) become byte offsets into the file: every label, fix edit,
+/// reference-date span, claim span and comparison span goes through
+/// [`Article::file_span`]. Plain text and Markdown never get here.
+fn to_file_offsets(
+    article: &Article,
+    reference: &mut Option<ReferenceDate>,
+    diagnostics: &mut [Diagnostic],
+    claims: &mut [claims::envelope::Claim],
+    comparisons: &mut [rules::trace::Comparison],
+) {
+    let map = |s: &mut Span| *s = article.file_span(*s);
+    for d in diagnostics.iter_mut() {
+        d.labels.iter_mut().for_each(|l| map(&mut l.span));
+        if let Some(fix) = &mut d.fix {
+            fix.edits.iter_mut().for_each(|e| map(&mut e.span));
+        }
+    }
+    if let Some(r) = reference {
+        r.span.iter_mut().for_each(map);
+        if let Some(d) = &mut r.dateline {
+            map(&mut d.span);
+        }
+    }
+    for c in claims.iter_mut() {
+        map(&mut c.span);
+        c.sentence.iter_mut().for_each(map);
+        c.clause.iter_mut().for_each(map);
+        if let Some((kind, _)) = c.id.split_once('@') {
+            c.id = format!("{kind}@{}-{}", c.span.start, c.span.end);
+        }
+    }
+    for c in comparisons.iter_mut() {
+        c.spans.iter_mut().for_each(map);
+    }
 }

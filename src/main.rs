@@ -58,6 +58,10 @@ struct ClaimsArgs {
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
+    /// JSON / NDJSON field names, as PART=FIELD pairs (parts: headline, dek, date, dateline,
+    /// byline, body, id), e.g. `headline=title,body=content`.
+    #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
+    json_fields: Option<claimlint::input::JsonFields>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -112,6 +116,10 @@ struct CheckArgs {
     /// The article's date (YYYY-MM-DD); overrides any date written in the article.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
+    /// JSON / NDJSON field names, as PART=FIELD pairs (parts: headline, dek, date, dateline,
+    /// byline, body, id), e.g. `headline=title,body=content`.
+    #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
+    json_fields: Option<claimlint::input::JsonFields>,
     /// Exit 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -132,6 +140,10 @@ struct InputArgs {
     /// path that picks the input format and configuration. With no other path, reads stdin.
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
+    /// Read every input in this format (plain, markdown, html, json, ndjson) instead of the one
+    /// its extension (or `--stdin-filename`) picks.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    input_format: Option<claimlint::input::Format>,
     /// In folders, check only files matching this gitignore-style glob (repeatable), e.g.
     /// `--glob 'news/**'`. Files named on the command line are always checked.
     #[arg(long, value_name = "GLOB")]
@@ -179,6 +191,12 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+fn parse_json_fields(s: &str) -> Result<claimlint::input::JsonFields, String> {
+    let mut fields = claimlint::input::JsonFields::default();
+    fields.parse_overrides(s)?;
+    Ok(fields)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -273,22 +291,35 @@ fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
 /// `claimlint claims`: exit 0 when every file was read, 2 otherwise (claims are not findings).
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     use claimlint::emit::claims::{self as view, ClaimsFile};
-    let settings = Settings {
+    let mut settings = Settings {
         reference_date: args.reference_date,
         ..Default::default()
     };
+    if let Some(fields) = args.json_fields.clone() {
+        settings.input.json_fields = fields;
+    }
     let (sources, mut errors) = match expand_inputs(&args.paths, &args.input) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let mut files = Vec::new();
     for source in &sources {
-        match runner::read_source(source) {
-            Ok(article) => files.push(ClaimsFile {
-                path: source.display(),
-                text: article.text.clone(),
-                report: claimlint::claims(&article, &settings),
-            }),
+        match runner::read_source_records_as(source, args.input.input_format, &settings.input) {
+            Ok(records) => {
+                for r in records {
+                    match r {
+                        Ok(rec) => files.push(ClaimsFile {
+                            path: match &rec.name {
+                                Some(n) => format!("{}:{n}", source.display()),
+                                None => source.display(),
+                            },
+                            text: rec.article.file_text(),
+                            report: claimlint::claims(&rec.article, &settings),
+                        }),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -307,6 +338,10 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn parse_input_format(s: &str) -> Result<claimlint::input::Format, String> {
+    s.parse()
 }
 
 /// Expand the command line's paths (`--stdin-filename` names standard input, or stands for it
@@ -433,10 +468,13 @@ impl Out {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let settings = Settings {
+    let mut settings = Settings {
         reference_date: args.reference_date,
         ..Default::default()
     };
+    if let Some(fields) = args.json_fields.clone() {
+        settings.input.json_fields = fields;
+    }
     let (sources, expand_errors) = match expand_inputs(&args.paths, &args.input) {
         Ok(found) => found,
         Err(code) => return code,
@@ -476,7 +514,9 @@ fn run_check(args: CheckArgs) -> ExitCode {
         eprintln!("claimlint: {}: {}", e.path, e.message);
         run.errors.push(e);
     }
-    let read = runner::ReadOptions::default();
+    let read = runner::ReadOptions {
+        format: args.input.input_format,
+    };
     runner::check_sources_streaming(&sources, &read, &settings, threads, &mut |_, results| {
         let mut piece = emit::Run::default();
         for r in results {

@@ -3,10 +3,11 @@
 //! Resolution order (never the system clock):
 //!
 //! 1. `--reference-date` on the command line;
-//! 2. the date line above the headline ("Wednesday, February 28, 2024");
-//! 3. nothing: a wire dateline ("KYIV, Feb 28 (Reuters) -") carries no year, so on its own it
-//!    cannot give a date. (Front matter `date:` will slot in before the date line once a reader
-//!    produces it.)
+//! 2. the format's date field: Markdown front matter `date:`/`published:`, an HTML page's
+//!    `<time datetime>` or `article:published_time`, a JSON record's date field;
+//! 3. the date line above the headline ("Wednesday, February 28, 2024");
+//! 4. nothing: a wire dateline ("KYIV, Feb 28 (Reuters) -") carries no year, so on its own it
+//!    cannot give a date.
 //!
 //! When a reference date is found and the article also opens with a wire dateline, the
 //! dateline's month and day are read in the year that puts them nearest the reference date
@@ -25,7 +26,8 @@ use crate::knowledge::calendar::year_for_month_day;
 
 /// Where a reference date (or an alternative anchor day) came from.
 ///
-/// Serialised in kebab-case: `"command-line"`, `"front-matter"`, `"date-line"`, `"dateline"`.
+/// Serialised in kebab-case: `"command-line"`, `"front-matter"`, `"date-line"`,
+/// `"date-field"`, `"page-date"`, `"dateline"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceSource {
@@ -35,6 +37,11 @@ pub enum ReferenceSource {
     FrontMatter,
     /// The date line above the headline ("Wednesday, February 28, 2024").
     DateLine,
+    /// The date field of a JSON / NDJSON record (`date`, `published`, ... see
+    /// `input::JsonFields`).
+    DateField,
+    /// The date of an HTML page: `<time datetime>` or `article:published_time`.
+    PageDate,
     /// The wire dateline opening the body ("KYIV, Feb 28 (Reuters) -"), its year taken from the
     /// other sources.
     Dateline,
@@ -47,6 +54,8 @@ impl ReferenceSource {
             ReferenceSource::CommandLine => "--reference-date",
             ReferenceSource::FrontMatter => "the front matter's date",
             ReferenceSource::DateLine => "the article's date line",
+            ReferenceSource::DateField => "the record's date field",
+            ReferenceSource::PageDate => "the page's date",
             ReferenceSource::Dateline => "the dateline",
         }
     }
@@ -143,7 +152,8 @@ impl ReferenceDate {
     }
 }
 
-/// `--reference-date` when given, else the front matter's `date:`, else a valid date line, else
+/// `--reference-date` when given, else the format's date field (front matter `date:`, a JSON
+/// record's date field), else a valid date line, else
 /// `None`. Never the clock. The wire dateline, when present and within one day, is attached as
 /// [`ReferenceDate::dateline`].
 pub fn resolve(article: &Article, cli: Option<NaiveDate>) -> Option<ReferenceDate> {
@@ -161,7 +171,13 @@ pub fn resolve(article: &Article, cli: Option<NaiveDate>) -> Option<ReferenceDat
     {
         ReferenceDate {
             date,
-            source: ReferenceSource::FrontMatter,
+            source: match article.format {
+                crate::article::Format::Json | crate::article::Format::Ndjson => {
+                    ReferenceSource::DateField
+                }
+                crate::article::Format::Html => ReferenceSource::PageDate,
+                _ => ReferenceSource::FrontMatter,
+            },
             span: Some(fm.span),
             dateline: None,
         }

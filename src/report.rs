@@ -19,6 +19,9 @@ pub struct Settings {
     /// The rules to run ([`RuleSet::builtin`] by default; rule packs add to it, configuration
     /// selects from it).
     pub rules: RuleSet,
+    /// How files are read: JSON field names (`--json-fields`, `[input] json-fields`) and the
+    /// accepted encodings (`--encoding`). Used by the runner, not by [`crate::check`].
+    pub input: crate::input::InputOptions,
 }
 
 /// The result of checking one article.
@@ -36,10 +39,25 @@ pub struct Report {
 pub struct CheckedFile {
     /// The path as given (`<stdin>` for standard input).
     pub path: String,
-    /// The file text, shared with the renderer.
+    /// The file text, shared with the renderer (the whole file, also for one record of a
+    /// JSON or NDJSON file).
     pub text: Arc<str>,
-    /// Its findings and reference date.
+    /// The record's name within the file (`line 3`, `id "a-17"`) when the file holds several
+    /// articles; `None` for a file holding one. Emitters show it after the path.
+    pub record: Option<String>,
+    /// Its findings and reference date (spans are byte offsets into `text`).
     pub report: Report,
+}
+
+impl CheckedFile {
+    /// The name shown for this article: `path`, or `path:record` for a record of a JSON or
+    /// NDJSON file (e.g. `feed.ndjson:line 3`).
+    pub fn display_name(&self) -> String {
+        match &self.record {
+            Some(r) => format!("{}:{r}", self.path),
+            None => self.path.clone(),
+        }
+    }
 }
 
 /// A file that could not be read or decoded.

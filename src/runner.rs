@@ -241,32 +241,83 @@ fn read(source: &Source) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Read and parse one source into an article. Errors name the file: missing, unreadable,
-/// not UTF-8, UTF-16 or binary.
-pub fn read_source(source: &Source) -> Result<Article, FileError> {
+/// The format of `source`: `forced` (`--input-format`) when given, else from its path's
+/// extension ([`input::Format::from_path`]; for standard input the `--stdin-filename`); plain
+/// standard input is plain text.
+pub fn format_of(source: &Source, forced: Option<input::Format>) -> input::Format {
+    if let Some(f) = forced {
+        return f;
+    }
+    match source.path() {
+        Some(p) => input::Format::from_path(p),
+        None => input::Format::Plain,
+    }
+}
+
+/// Read and parse one source into its articles (one per file, or one per JSON / NDJSON
+/// record), in file order. A whole-file failure (missing, unreadable, not UTF-8, binary, bad
+/// front matter, JSON that does not parse) is the outer error; a bad record is an error in its
+/// slot (its message names the record) and the other records are still returned.
+pub fn read_source_records(
+    source: &Source,
+    options: &input::InputOptions,
+) -> Result<Vec<Result<input::Record, FileError>>, FileError> {
+    read_source_records_as(source, None, options)
+}
+
+/// [`read_source_records`] in the format `forced` when given (`--input-format`).
+pub fn read_source_records_as(
+    source: &Source,
+    forced: Option<input::Format>,
+    options: &input::InputOptions,
+) -> Result<Vec<Result<input::Record, FileError>>, FileError> {
     let path = source.display();
     let bytes = read(source).map_err(|message| FileError {
         path: path.clone(),
         message,
     })?;
-    input::read_article(bytes).map_err(|e| FileError {
-        path,
-        message: e.to_string(),
-    })
+    let records =
+        input::read_records(bytes, format_of(source, forced), options).map_err(|e| FileError {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+    Ok(records
+        .into_iter()
+        .map(|r| {
+            r.map_err(|e| FileError {
+                path: path.clone(),
+                message: e.to_string(),
+            })
+        })
+        .collect())
 }
 
-/// How sources are read, beyond what their paths say.
-#[derive(Clone, Debug, Default)]
-pub struct ReadOptions {}
+/// Read and parse one source into an article (its first record). Errors name the file:
+/// missing, unreadable, not UTF-8, UTF-16 or binary, or a bad first record.
+pub fn read_source(source: &Source) -> Result<Article, FileError> {
+    let path = source.display();
+    let mut records = read_source_records(source, &input::InputOptions::default())?;
+    if records.is_empty() {
+        return Err(FileError {
+            path,
+            message: "holds no article".to_string(),
+        });
+    }
+    records.swap_remove(0).map(|r| r.article)
+}
+
+/// How sources are read, beyond what their paths and [`Settings::input`] say.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions {
+    /// `--input-format`: read every source in this format instead of the one its extension
+    /// picks.
+    pub format: Option<input::Format>,
+}
 
 /// Everything one source produced, in order: one entry per article it holds (a multi-article
-/// file gives one per record), or one error when the file itself could not be read.
+/// file gives one per record, a bad record an error in its slot), or one error when the file
+/// itself could not be read.
 pub type SourceResult = Vec<Result<CheckedFile, FileError>>;
-
-/// Read one source into its articles: the file as a whole, or an error naming it.
-fn read_items(source: &Source, _opts: &ReadOptions) -> Result<Vec<Article>, FileError> {
-    read_source(source).map(|a| vec![a])
-}
 
 /// Where the settings for each checked file come from: one [`Settings`] for every file, or a
 /// project configuration resolved per file (nearest `claimlint.toml`, `[[overrides]]` globs).
@@ -288,23 +339,23 @@ fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) ->
         Ok(s) => s,
         Err(e) => return vec![Err(e)],
     };
-    let articles = match read_items(source, opts) {
-        Ok(a) => a,
+    let records = match read_source_records_as(source, opts.format, &settings.input) {
+        Ok(r) => r,
         Err(e) => return vec![Err(e)],
     };
-    let check_article = |article: Article| {
-        let report = check(&article, &settings);
-        Ok(CheckedFile {
+    let check_record = |r: Result<input::Record, FileError>| {
+        r.map(|rec| CheckedFile {
             path: path.clone(),
-            text: article.text.clone(),
-            report,
+            text: rec.article.file_text(),
+            record: rec.name,
+            report: check(&rec.article, &settings),
         })
     };
-    if articles.len() > 1 {
+    if records.len() > 1 {
         use rayon::prelude::*;
-        articles.into_par_iter().map(check_article).collect()
+        records.into_par_iter().map(check_record).collect()
     } else {
-        articles.into_iter().map(check_article).collect()
+        records.into_iter().map(check_record).collect()
     }
 }
 

@@ -51,10 +51,34 @@ pub fn skip_ws(text: &str, mut pos: usize) -> usize {
     pos
 }
 
+/// The lines of `text`, each with its line ending (`\n`, `\r\n` or a lone `\r`, as old Mac
+/// files have); the last line may have none.
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= b.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < b.len() && b[pos] != b'\n' && b[pos] != b'\r' {
+            pos += 1;
+        }
+        if pos < b.len() {
+            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        text.get(start..pos)
+    })
+}
+
 /// Line starts of one file, for turning byte offsets into positions.
 ///
-/// Lines end at `\n`; a `\r` before it belongs to the line's end, so CRLF files get the same
-/// line numbers as LF files.
+/// Lines end at `\n`, `\r\n` or a lone `\r`; a `\r` before `\n` belongs to the line's end,
+/// so CRLF files get the same line numbers as LF files.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -64,7 +88,12 @@ impl LineIndex {
     /// Index the line starts of `text` (O(n) bytes).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let b = text.as_bytes();
+        starts.extend(
+            (0..b.len())
+                .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+                .map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -86,6 +115,106 @@ impl LineIndex {
     }
 }
 
+/// A map from offsets in an *analysis text* (the text the rules read: HTML with tags removed and
+/// entities decoded, a JSON string unescaped, a Windows-1252 file decoded to UTF-8) to byte
+/// offsets in the file on disk.
+///
+/// It is a sorted list of runs. A run maps analysis bytes `a..a+alen` to file bytes
+/// `f..f+flen`: when the lengths are equal the bytes correspond one to one (copied text);
+/// otherwise the run is *atomic* (an entity, an escape, a transcoded character): a span
+/// starting inside it starts at `f` and a span ending inside it ends at `f+flen`, so a span
+/// covering the `&` decoded from `&amp;` maps to the whole entity. Analysis bytes no run covers
+/// (separators a reader inserted between fields) map to the start of the next run's file bytes.
+/// Lookups are O(log n) binary searches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<Run>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    a: usize,
+    alen: usize,
+    f: usize,
+    flen: usize,
+}
+
+impl OffsetMap {
+    /// An empty map (every offset maps to 0 until runs are pushed).
+    pub fn new() -> Self {
+        OffsetMap::default()
+    }
+
+    /// Append a run: analysis bytes `a..a+alen` come from file bytes `f..f+flen`. Runs must be
+    /// pushed in increasing, non-overlapping analysis order; a run out of order is ignored.
+    /// Adjacent one-to-one runs are merged.
+    pub fn push(&mut self, a: usize, alen: usize, f: usize, flen: usize) {
+        if let Some(last) = self.runs.last_mut() {
+            if a < last.a + last.alen {
+                return;
+            }
+            if last.alen == last.flen
+                && alen == flen
+                && last.a + last.alen == a
+                && last.f + last.flen == f
+            {
+                last.alen += alen;
+                last.flen += flen;
+                return;
+            }
+        }
+        if alen == 0 && flen == 0 {
+            return;
+        }
+        self.runs.push(Run { a, alen, f, flen });
+    }
+
+    /// The file offset where a span starting at analysis byte `pos` starts.
+    pub fn start(&self, pos: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.a + r.alen <= pos);
+        match self.runs.get(i) {
+            Some(r) if r.a <= pos => {
+                if r.alen == r.flen {
+                    r.f + (pos - r.a)
+                } else {
+                    r.f
+                }
+            }
+            Some(r) => r.f,
+            None => self.runs.last().map_or(pos, |r| r.f + r.flen),
+        }
+    }
+
+    /// The file offset where a span ending at analysis byte `pos` (exclusive) ends.
+    pub fn end(&self, pos: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.a + r.alen < pos);
+        match self.runs.get(i) {
+            Some(r) if r.a < pos => {
+                if r.alen == r.flen {
+                    r.f + (pos - r.a)
+                } else {
+                    r.f + r.flen
+                }
+            }
+            _ => match i.checked_sub(1).and_then(|j| self.runs.get(j)) {
+                Some(prev) => prev.f + prev.flen,
+                None => self.runs.first().map_or(pos, |r| r.f),
+            },
+        }
+    }
+
+    /// `span` (analysis bytes) as file bytes; never inverted (an empty span stays empty).
+    pub fn span(&self, span: Span) -> Span {
+        let s = self.start(span.start);
+        let e = if span.is_empty() {
+            s
+        } else {
+            self.end(span.end).max(s)
+        };
+        Span::new(s, e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,8 +228,32 @@ mod tests {
         // "Zelenskyy’s " is 12 code points, 14 bytes.
         assert_eq!(idx.position(text, k), (2, 13));
         assert_eq!(idx.position(text, text.len() + 5), (3, 1));
+        let cr = "Albania\rKyiv\r\nx";
+        assert_eq!(LineIndex::new(cr).position(cr, 8), (2, 1));
+        assert_eq!(LineIndex::new(cr).position(cr, 14), (3, 1));
+        let lines: Vec<&str> = lines_inclusive(cr).collect();
+        assert_eq!(lines, vec!["Albania\r", "Kyiv\r\n", "x"]);
         let bom = "\u{feff}Kyiv";
         assert_eq!(LineIndex::new(bom).position(bom, 3), (1, 1));
         assert_eq!(LineIndex::new(bom).position(bom, 4), (1, 2));
+    }
+
+    #[test]
+    fn offset_map_runs_and_atomic_entities() {
+        // File `<p>AT&amp;T met</p>`: analysis "AT&T met".
+        let mut m = OffsetMap::new();
+        m.push(0, 2, 3, 2); // "AT"
+        m.push(2, 1, 5, 5); // "&" from "&amp;"
+        m.push(3, 5, 10, 5); // "T met"
+        assert_eq!(m.span(Span::new(0, 4)), Span::new(3, 11));
+        assert_eq!(m.span(Span::new(2, 3)), Span::new(5, 10));
+        assert_eq!(m.span(Span::new(5, 8)), Span::new(12, 15));
+        assert_eq!(m.span(Span::new(3, 3)), Span::new(10, 10));
+        // Inserted separator bytes (8..10) and a later run.
+        m.push(10, 4, 30, 4);
+        assert_eq!(m.start(9), 30);
+        assert_eq!(m.end(9), 15);
+        assert_eq!(m.span(Span::new(10, 14)), Span::new(30, 34));
+        assert_eq!(m.start(99), 34);
     }
 }

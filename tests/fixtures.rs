@@ -38,6 +38,7 @@ fn run_fixture(path: &Path) -> Run {
         files: vec![CheckedFile {
             path: rel,
             text: Arc::clone(&article.text),
+            record: None,
             report,
         }],
         errors: vec![],
@@ -47,11 +48,12 @@ fn run_fixture(path: &Path) -> Run {
 #[test]
 fn fixtures_match_snapshots_and_intent() {
     insta::glob!("../fixtures", "**/*.{txt,md}", |path| {
-        // fixtures/claims/ is the claims corpus, snapshotted by tests/claims.rs.
+        // fixtures/claims/ is the claims corpus, snapshotted by tests/claims.rs;
+        // fixtures/formats/ holds the other input formats, checked by tests/inputs.rs.
         if path
             .parent()
             .and_then(|p| p.file_name())
-            .is_some_and(|n| n == "claims")
+            .is_some_and(|n| n == "claims" || n == "formats")
         {
             return;
         }

@@ -35,6 +35,7 @@ fn balkan_run() -> Run {
         files: vec![CheckedFile {
             path: BALKAN.to_string(),
             text: article.text.clone(),
+            record: None,
             report,
         }],
         errors: vec![],
@@ -81,6 +82,7 @@ fn tricky_run() -> Run {
         files: vec![CheckedFile {
             path: TRICKY_PATH.to_string(),
             text: Arc::from(text),
+            record: None,
             report: Report {
                 reference: None,
                 diagnostics: vec![d],
@@ -249,6 +251,7 @@ fn sarif_fingerprints_survive_unrelated_edits() {
             files: vec![CheckedFile {
                 path: "a.txt".into(),
                 text: article.text.clone(),
+                record: None,
                 report: claimlint::check(&article, &Settings::default()),
             }],
             errors: vec![],

@@ -118,6 +118,7 @@ fn assert_well_formed(text: &str, settings: &Settings) {
         files: vec![CheckedFile {
             path: "mutated.txt".into(),
             text: article.text.clone(),
+            record: None,
             report,
         }],
         errors: vec![],

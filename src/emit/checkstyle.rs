@@ -25,7 +25,7 @@ pub fn render(run: &Run) -> String {
                 continue;
             };
             let at = pos.at(p.span.start);
-            let mut message = d.message.clone();
+            let mut message = crate::emit::with_record(f, &d.message);
             for l in d.labels.iter().filter(|l| !l.primary) {
                 let a = pos.at(l.span.start);
                 message.push_str(&format!(

@@ -275,6 +275,8 @@ pub fn human(files: &[ClaimsFile], kinds: KindFilter<'_>) -> String {
                     crate::ReferenceSource::CommandLine => "command line",
                     crate::ReferenceSource::FrontMatter => "front matter",
                     crate::ReferenceSource::DateLine => "date line",
+                    crate::ReferenceSource::DateField => "record's date field",
+                    crate::ReferenceSource::PageDate => "page's date",
                     crate::ReferenceSource::Dateline => "dateline",
                 }
             )),

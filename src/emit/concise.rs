@@ -16,8 +16,12 @@ pub fn render(run: &Run) -> String {
                 continue;
             };
             let at = pos.at(p.span.start);
+            let record = f
+                .record
+                .as_ref()
+                .map_or_else(String::new, |r| format!("[{}] ", one_line(r)));
             out.push_str(&format!(
-                "{}:{}:{}: {}[{}] {}\n",
+                "{}:{}:{}: {}[{}] {record}{}\n",
                 f.path,
                 at.line,
                 at.column,

@@ -29,7 +29,7 @@ pub fn render(run: &Run) -> String {
                 Severity::Warning => "warning",
                 Severity::Note => "notice",
             };
-            let mut message = d.message.clone();
+            let mut message = crate::emit::with_record(f, &d.message);
             for l in d.labels.iter().filter(|l| !l.primary) {
                 let at = pos.at(l.span.start);
                 message.push_str(&format!(

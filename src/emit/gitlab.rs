@@ -32,7 +32,7 @@ pub fn render(run: &Run, opts: &Options) -> String {
             let mut issue = json!({
                 "type": "issue",
                 "check_name": crate::emit::code(d),
-                "description": d.message,
+                "description": crate::emit::with_record(f, &d.message),
                 "categories": ["Bug Risk"],
                 "severity": match d.severity {
                     Severity::Error => "major",

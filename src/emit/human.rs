@@ -146,13 +146,21 @@ pub fn render_findings(run: &Run, color: bool) -> String {
             continue;
         }
         let source = Source {
-            name: f.path.clone(),
+            name: f.display_name(),
             text: f.text.clone(),
         };
         let index = LineIndex::new(&f.text);
+        // miette counts lines at `\n` only: a file with lone-CR line endings is shown without
+        // snippets, with our own (right) line numbers.
+        let lone_cr = f
+            .text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'\r' && w[1] != b'\n')
+            || f.text.ends_with('\r');
         for d in &f.report.diagnostics {
-            if longest_labelled_line(&f.text, d) > MAX_SNIPPET_LINE {
-                render_plain(&mut out, &f.path, &f.text, &index, d);
+            if lone_cr || longest_labelled_line(&f.text, d) > MAX_SNIPPET_LINE {
+                render_plain(&mut out, &f.display_name(), &f.text, &index, d);
                 out.push('\n');
                 continue;
             }
@@ -162,7 +170,7 @@ pub fn render_findings(run: &Run, color: bool) -> String {
                 len: f.text.len(),
             };
             if handler.render_report(&mut out, &a).is_err() {
-                out.push_str(&format!("{}: {} {}\n", f.path, d.code, d.message));
+                out.push_str(&format!("{}: {} {}\n", f.display_name(), d.code, d.message));
             }
             out.push('\n');
         }

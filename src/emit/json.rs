@@ -18,6 +18,8 @@ struct Doc<'a> {
 #[derive(Serialize)]
 struct FileOut<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<&'a str>,
     reference_date: Option<RefOut>,
     diagnostics: Vec<DiagOut<'a>>,
 }
@@ -116,6 +118,7 @@ pub fn render(run: &Run) -> String {
                 let idx = LineIndex::new(&f.text);
                 FileOut {
                     path: &f.path,
+                    record: f.record.as_deref(),
                     reference_date: reference(&f.report.reference),
                     diagnostics: f
                         .report

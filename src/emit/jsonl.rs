@@ -11,6 +11,8 @@ use crate::source::LineIndex;
 #[derive(Serialize)]
 struct Line<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<&'a str>,
     #[serde(flatten)]
     diagnostic: DiagOut<'a>,
 }
@@ -23,6 +25,7 @@ pub fn render(run: &Run) -> String {
         for d in &f.report.diagnostics {
             let line = Line {
                 path: &f.path,
+                record: f.record.as_deref(),
                 diagnostic: json::diagnostic(&f.text, &idx, d),
             };
             match serde_json::to_string(&line) {

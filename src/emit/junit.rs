@@ -31,7 +31,7 @@ pub fn render(run: &Run) -> String {
                 .collect();
             cases.push_str(&format!(
                 "    <testcase classname=\"{}\" name=\"{} {}\"",
-                x(&f.path),
+                x(&f.display_name()),
                 x(code),
                 x(&m.name)
             ));
@@ -53,7 +53,7 @@ pub fn render(run: &Run) -> String {
                     at.1,
                     d.severity.as_str(),
                     code,
-                    one_line(&d.message)
+                    one_line(&crate::emit::with_record(f, &d.message))
                 ));
             }
             cases.push_str(&format!(
@@ -67,7 +67,7 @@ pub fn render(run: &Run) -> String {
         failures += suite_failures;
         suites.push_str(&format!(
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n",
-            x(&f.path),
+            x(&f.display_name()),
             rules.len()
         ));
     }

@@ -83,7 +83,7 @@ impl<'a> Positions<'a> {
             offset -= 1;
         }
         let (line, column) = self.index.position(text, offset);
-        let mut start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let mut start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         if start == 0 && text.starts_with('\u{feff}') {
             start = offset.min(3);
         }
@@ -98,6 +98,15 @@ impl<'a> Positions<'a> {
     /// The text of `start..end`, or `""` when that is not a valid range of the text.
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// `message` prefixed by `[record] ` for a record of a JSON or NDJSON file (the formats that
+/// name only the file show the record this way); unchanged otherwise.
+pub(crate) fn with_record(f: &CheckedFile, message: &str) -> String {
+    match &f.record {
+        Some(r) => format!("[{r}] {message}"),
+        None => message.to_string(),
     }
 }
 
@@ -246,7 +255,12 @@ pub(crate) fn fingerprints(f: &CheckedFile) -> Vec<String> {
         .diagnostics
         .iter()
         .map(|d| {
-            let h = fingerprint(&f.text, d);
+            // The records of one JSON / NDJSON file share its path: the record keeps their
+            // fingerprints apart.
+            let h = match &f.record {
+                Some(r) => fingerprint(&f.text, d) ^ fnv1a(&["record", r]),
+                None => fingerprint(&f.text, d),
+            };
             let n = seen.iter().filter(|&&x| x == h).count() + 1;
             seen.push(h);
             format!("{h:016x}:{n}")

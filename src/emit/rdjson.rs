@@ -29,7 +29,7 @@ pub fn render(run: &Run) -> String {
             let Some(p) = crate::emit::primary(d) else {
                 continue;
             };
-            let mut message = d.message.clone();
+            let mut message = crate::emit::with_record(f, &d.message);
             if let Some(h) = &d.help {
                 message.push_str(&format!("\nhelp: {h}"));
             }

@@ -180,19 +180,37 @@ pub fn render(run: &Run, opts: &Options) -> String {
     let (rules, rule_ids) = rules();
     let mut artifacts = Vec::new();
     let mut results = Vec::new();
+    let mut seen: Vec<(&str, usize)> = Vec::new();
     for f in &run.files {
         let mut loc = artifact_location(&f.path, opts);
+        // The records of one JSON / NDJSON file share its artifact.
+        if let Some(&(_, i)) = seen.iter().find(|(p, _)| *p == f.path) {
+            loc["index"] = json!(i);
+            let pos = Positions::new(&f.text);
+            let prints = crate::emit::fingerprints(f);
+            for (d, print) in f.report.diagnostics.iter().zip(&prints) {
+                let mut r = result(d, &pos, &loc, &rule_ids, print);
+                r["properties"]["record"] = json!(f.record);
+                results.push(r);
+            }
+            continue;
+        }
+        seen.push((&f.path, artifacts.len()));
         loc["index"] = json!(artifacts.len());
         artifacts.push(json!({
             "location": artifact_location(&f.path, opts),
             "length": f.text.len(),
-            "mimeType": if f.path.to_ascii_lowercase().ends_with(".md") { "text/markdown" } else { "text/plain" },
+            "mimeType": mime_type(&f.path),
             "encoding": "UTF-8",
         }));
         let pos = Positions::new(&f.text);
         let prints = crate::emit::fingerprints(f);
         for (d, print) in f.report.diagnostics.iter().zip(&prints) {
-            results.push(result(d, &pos, &loc, &rule_ids, print));
+            let mut r = result(d, &pos, &loc, &rule_ids, print);
+            if let Some(rec) = &f.record {
+                r["properties"]["record"] = json!(rec);
+            }
+            results.push(r);
         }
     }
     let notifications: Vec<Value> = run
@@ -237,6 +255,17 @@ pub fn render(run: &Run, opts: &Options) -> String {
     });
     s.push('\n');
     s
+}
+
+/// The artifact's MIME type from its extension.
+fn mime_type(path: &str) -> &'static str {
+    match crate::input::Format::from_path(Path::new(path)) {
+        crate::input::Format::Markdown => "text/markdown",
+        crate::input::Format::Html => "text/html",
+        crate::input::Format::Json => "application/json",
+        crate::input::Format::Ndjson => "application/x-ndjson",
+        crate::input::Format::Plain => "text/plain",
+    }
 }
 
 /// The default [`Options`]: URIs relative to the current directory.

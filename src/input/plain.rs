@@ -26,7 +26,7 @@ pub fn parse(text: Arc<str>) -> Article {
     let mut blocks = blocks(&text, skip);
     // A date line directly above the headline (no blank line) is still a date line.
     if let Some(&first) = blocks.first() {
-        if let Some(nl) = text[first.start..first.end].find('\n') {
+        if let Some(nl) = text[first.start..first.end].find(['\n', '\r']) {
             let line = Span::new(
                 first.start,
                 first.start + text[first.start..first.start + nl].trim_end().len(),
@@ -57,9 +57,11 @@ pub fn parse(text: Arc<str>) -> Article {
     // between are already body.
     let mut rest_of_head = None;
     if let Some(head) = iter.next() {
-        let line_end = text[head.start..head.end].find('\n').map_or(head.end, |i| {
-            head.start + text[head.start..head.start + i].trim_end().len()
-        });
+        let line_end = text[head.start..head.end]
+            .find(['\n', '\r'])
+            .map_or(head.end, |i| {
+                head.start + text[head.start..head.start + i].trim_end().len()
+            });
         // A Markdown heading marker ("# Headline") is not part of the headline.
         let line = &text[head.start..line_end];
         let marker = line.len() - line.trim_start_matches('#').trim_start().len();
@@ -112,6 +114,8 @@ pub fn parse(text: Arc<str>) -> Article {
         front_matter_date,
         front_matter_ignore: Vec::new(),
         dateline,
+        format: crate::article::Format::Plain,
+        source: None,
     };
     crate::text::annotate(&mut article);
     article
@@ -156,11 +160,11 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
     let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
+    for line in crate::source::lines_inclusive(&text[from..]) {
         let start = pos;
         pos += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        if trimmed.is_empty() || is_directive(trimmed) {
             if let Some(b) = cur.take() {
                 out.push(b);
             }
@@ -178,7 +182,15 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     out
 }
 
-fn is_chrome(block: &str) -> bool {
+/// A line that is only a claimlint directive comment (`<!-- claimlint-disable L001 -->`,
+/// `claimlint-enable`, `claimlint-disable-next-line`, `claimlint-disable-file`): never copy.
+pub(crate) fn is_directive(line: &str) -> bool {
+    line.strip_prefix("<!--")
+        .and_then(|l| l.strip_suffix("-->"))
+        .is_some_and(|l| l.trim().starts_with("claimlint-"))
+}
+
+pub(crate) fn is_chrome(block: &str) -> bool {
     let b = block.trim().trim_end_matches(':').to_ascii_lowercase();
     lexicon::contains(lexicon::text::CHROME, &b)
 }
@@ -212,7 +224,7 @@ lazy_regex!(
 
 /// A wire dateline at the start of the first body paragraph (`offset` = the paragraph's byte
 /// start). The place must be written in capitals ("KYIV", "NEW YORK") or the date must parse.
-fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
+pub(crate) fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
     let c = dateline_re().captures(para)?;
     let place = c.name("place")?;
     let date = c.name("date")?;
@@ -395,6 +407,47 @@ mod tests {
         let a = art("H\n\nZelensky’s aide said ‘the summit’s in Kyiv’ and «non».\n");
         let q: Vec<_> = a.quotes.iter().map(|s| a.slice(*s)).collect();
         assert_eq!(q, vec!["the summit’s in Kyiv", "non"]);
+    }
+
+    #[test]
+    fn lone_cr_line_endings_are_lines() {
+        let a = art("Summit in Albania\r\rThe summit, held in Kyiv, ended.\rMore.\r\rNext.\r");
+        let segs: Vec<(SegmentKind, &str)> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (
+                    SegmentKind::Paragraph,
+                    "The summit, held in Kyiv, ended.\rMore."
+                ),
+                (SegmentKind::Paragraph, "Next."),
+            ]
+        );
+    }
+
+    #[test]
+    fn directive_lines_are_not_prose() {
+        let t = "Summit in Albania\n\n<!-- claimlint-disable-next-line L001 -->\nThe summit in Kyiv.\n<!-- claimlint-enable L001 -->\n\nMore.\n";
+        let a = art(t);
+        let segs: Vec<(SegmentKind, &str)> = a
+            .segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            segs,
+            vec![
+                (SegmentKind::Headline, "Summit in Albania"),
+                (SegmentKind::Paragraph, "The summit in Kyiv."),
+                (SegmentKind::Paragraph, "More."),
+            ]
+        );
+        assert_eq!(a.segments[1].span, Span::new(61, 80));
     }
 
     #[test]

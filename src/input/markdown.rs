@@ -1,0 +1,449 @@
+//! Markdown articles (CommonMark via pulldown-cmark and its source offsets).
+//!
+//! A YAML (`---`) or TOML (`+++`) front-matter block at byte 0 (after a BOM) is parsed with a
+//! real parser (serde-saphyr, the `toml` crate): a block that never closes or does not parse
+//! is an [`InputError::Syntax`] with its line and column, never a silent loss of the date. Its
+//! `title`/`headline` becomes the headline, with a span into the value; `date`/`published`
+//! the front-matter date; `claimlint: { ignore: [...] }` fills
+//! [`Article::front_matter_ignore`]. Without a title the first `# H1` is the headline (else
+//! the first block, as in plain text). Paragraphs, list items, other headings and block-quote
+//! paragraphs are body paragraphs; code blocks and HTML blocks (comments included) are not
+//! prose. The analysis text is the file itself: segments are spans of it, so no offset map is
+//! needed.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::article::{Article, DateLine, Format, Segment, SegmentKind, Span};
+use crate::input::InputError;
+use crate::source::LineIndex;
+
+/// The keys read from front matter, in order of preference per part.
+const TITLE_KEYS: &[&str] = &["title", "headline"];
+const DATE_KEYS: &[&str] = &["date", "published"];
+
+/// A front-matter block: its body (between the fences), the byte after it, and its syntax.
+struct FrontMatter {
+    body: Span,
+    end: usize,
+    toml: bool,
+}
+
+fn syntax(text: &str, at: usize, what: &str, message: String) -> InputError {
+    let (line, column) = LineIndex::new(text).position(text, at);
+    InputError::Syntax {
+        what: what.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Find the front-matter block opening the text at `from`; an unclosed block is an error.
+fn find_front_matter(text: &str, from: usize) -> Result<Option<FrontMatter>, InputError> {
+    let rest = &text[from..];
+    let first_end = rest.find('\n').unwrap_or(rest.len());
+    let fence = rest[..first_end].trim_end();
+    let toml = match fence {
+        "---" => false,
+        "+++" => true,
+        _ => return Ok(None),
+    };
+    let body_start = (from + first_end + 1).min(text.len());
+    let mut pos = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let l = line.trim_end();
+        if l == fence || (!toml && l == "...") {
+            return Ok(Some(FrontMatter {
+                body: Span::new(body_start, start),
+                end: pos,
+                toml,
+            }));
+        }
+    }
+    Err(syntax(
+        text,
+        from,
+        if toml {
+            "TOML front matter"
+        } else {
+            "YAML front matter"
+        },
+        format!("the `{fence}` block opened here never closes (add a `{fence}` line after it)"),
+    ))
+}
+
+/// Check that the block parses as a mapping; errors carry the file's line and column.
+fn validate(text: &str, fm: &FrontMatter) -> Result<(), InputError> {
+    let body = &text[fm.body.start..fm.body.end];
+    if fm.toml {
+        if let Err(e) = toml::from_str::<toml::Table>(body) {
+            let at = fm.body.start + e.span().map_or(0, |s| s.start);
+            let msg = e.message().trim().to_string();
+            return Err(syntax(text, at, "TOML front matter", msg));
+        }
+        return Ok(());
+    }
+    if body.trim().is_empty() {
+        return Ok(());
+    }
+    match serde_saphyr::from_str::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(body)
+    {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let (line, column) = e
+                .location()
+                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+            let (fline, _) = LineIndex::new(text).position(text, fm.body.start);
+            let msg = e.to_string();
+            let msg = msg.lines().next().unwrap_or("").to_string();
+            let msg = match msg.find(" at line ") {
+                Some(i) => msg[..i].to_string(),
+                None => msg,
+            };
+            // serde-saphyr writes "error: line 2 column 7: unclosed bracket"; we give the
+            // file's position ourselves.
+            let msg = msg.strip_prefix("error: ").unwrap_or(&msg);
+            let msg = match msg.strip_prefix("line ").and_then(|m| m.split_once(": ")) {
+                Some((_, rest)) => rest.to_string(),
+                None => msg.to_string(),
+            };
+            Err(InputError::Syntax {
+                what: "YAML front matter".to_string(),
+                line: fline + line.saturating_sub(1),
+                column: column.max(1),
+                message: msg,
+            })
+        }
+    }
+}
+
+/// The span of the scalar value of top-level `key` (`key: value` / `key = value`), quotes
+/// excluded; `None` when absent or not a one-line scalar.
+fn value_span(text: &str, fm: &FrontMatter, key: &str) -> Option<Span> {
+    let mut pos = fm.body.start;
+    for line in text[fm.body.start..fm.body.end].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let Some(rest) = line.strip_prefix(key) else {
+            continue;
+        };
+        let sep = if fm.toml { '=' } else { ':' };
+        let after = rest.trim_start_matches([' ', '\t']);
+        let Some(v) = after.strip_prefix(sep) else {
+            continue;
+        };
+        let v_off = start + key.len() + (rest.len() - after.len()) + 1;
+        let trimmed = v.trim_start();
+        let mut s = v_off + (v.len() - trimmed.len());
+        let mut value = trimmed.trim_end();
+        // A comment after an unquoted YAML value is not the value.
+        if let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            let inner = &value[1..];
+            let close = inner.find(q)?;
+            value = &inner[..close];
+            s += 1;
+        } else if let Some(i) = value.find(" #") {
+            value = value[..i].trim_end();
+        }
+        if value.is_empty() || value.starts_with(['|', '>', '[', '{']) {
+            return None;
+        }
+        return Some(Span::new(s, s + value.len()));
+    }
+    None
+}
+
+/// The codes in `claimlint: { ignore: [A, B] }` (flow style) or a block `claimlint:` /
+/// `  ignore: [A, B]` or `  ignore:` / `    - A`, each with its span.
+fn ignore_codes(text: &str, fm: &FrontMatter) -> Vec<(String, Span)> {
+    let body = &text[fm.body.start..fm.body.end];
+    let Some(k) = body.find("claimlint") else {
+        return Vec::new();
+    };
+    let Some(i) = body[k..].find("ignore") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let base = fm.body.start + k + i + "ignore".len();
+    let rest = &text[base..fm.body.end];
+    // Up to the end of the list: `]` for flow style, a line that is not `- X` for block style.
+    let mut pos = base;
+    let mut in_flow = false;
+    for line in rest.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let t = line.trim();
+        let block_item = t.starts_with("- ");
+        if start != base && !in_flow && !block_item {
+            break;
+        }
+        if line.contains('[') {
+            in_flow = true;
+        }
+        let mut j = 0;
+        let bytes = line.as_bytes();
+        while j < bytes.len() {
+            if bytes[j].is_ascii_uppercase() {
+                let s = j;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let word = &line[s..j];
+                if word.len() == 4 && word[1..].bytes().all(|b| b.is_ascii_digit()) {
+                    out.push((word.to_string(), Span::new(start + s, start + j)));
+                }
+            } else {
+                j += 1;
+            }
+        }
+        if line.contains(']') || (in_flow && line.contains('}')) {
+            break;
+        }
+    }
+    out
+}
+
+/// Parse a Markdown article. Errors: [`InputError::Syntax`] for front matter that never closes
+/// or does not parse.
+pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let fm = find_front_matter(&text, bom)?;
+    let mut headline_fm = None;
+    let mut date = None;
+    let mut ignore = Vec::new();
+    let body_from = match &fm {
+        Some(fm) => {
+            validate(&text, fm)?;
+            headline_fm = TITLE_KEYS.iter().find_map(|k| value_span(&text, fm, k));
+            date = DATE_KEYS
+                .iter()
+                .find_map(|k| value_span(&text, fm, k))
+                .map(|s| {
+                    let v = &text[s.start..s.end];
+                    let day = v.get(..10).unwrap_or(v);
+                    DateLine {
+                        span: Span::new(s.start, s.start + day.len()),
+                        date: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+                    }
+                });
+            ignore = ignore_codes(&text, fm);
+            fm.end
+        }
+        None => bom,
+    };
+
+    let blocks = blocks(&text, body_from);
+    let mut segments = Vec::new();
+    let mut headline_found = false;
+    if let Some(h) = headline_fm {
+        segments.push(Segment {
+            kind: SegmentKind::Headline,
+            span: h,
+        });
+        headline_found = true;
+    }
+    let h1 = if headline_found {
+        None
+    } else {
+        blocks
+            .iter()
+            .position(|b| b.1 == Some(HeadingLevel::H1))
+            .or((!blocks.is_empty()).then_some(0))
+    };
+    let mut first_body = true;
+    let mut dateline = None;
+    for (i, (span, _)) in blocks.iter().enumerate() {
+        if Some(i) == h1 {
+            segments.push(Segment {
+                kind: SegmentKind::Headline,
+                span: *span,
+            });
+            continue;
+        }
+        let body = &text[span.start..span.end];
+        if super::plain::is_chrome(body) {
+            break;
+        }
+        let mut para = *span;
+        if first_body && h1.is_none_or(|h| i > h) {
+            first_body = false;
+            if let Some(d) = super::plain::parse_dateline(body, span.start) {
+                segments.push(Segment {
+                    kind: SegmentKind::Dateline,
+                    span: d.span,
+                });
+                para.start = crate::source::skip_ws(&text, d.span.end).min(span.end);
+                dateline = Some(d);
+            }
+        }
+        if !para.is_empty() {
+            segments.push(Segment {
+                kind: SegmentKind::Paragraph,
+                span: para,
+            });
+        }
+    }
+    segments.sort_by_key(|s| s.span.start);
+    let mut article = Article::empty(text, Format::Markdown);
+    article.segments = segments;
+    article.front_matter_date = date;
+    article.front_matter_ignore = ignore;
+    article.dateline = dateline;
+    crate::text::annotate(&mut article);
+    Ok(article)
+}
+
+/// Prose blocks after `from`: (span from the first to the last inline byte, heading level).
+/// Code blocks, HTML blocks and comments are skipped; emphasis and links stay inside their
+/// paragraph.
+fn blocks(text: &str, from: usize) -> Vec<(Span, Option<HeadingLevel>)> {
+    let src = &text[from..];
+    let mut out: Vec<(Span, Option<HeadingLevel>)> = Vec::new();
+    let mut stack: Vec<(Option<Span>, Option<HeadingLevel>)> = Vec::new();
+    let mut skip = 0usize;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    for (ev, r) in Parser::new_ext(src, opts).into_offset_iter() {
+        let r = Span::new(from + r.start, from + r.end);
+        match ev {
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_),
+            ) => skip += 1,
+            Event::End(
+                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_),
+            ) => skip = skip.saturating_sub(1),
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => stack.push((None, None)),
+            Event::Start(Tag::Heading { level, .. }) => stack.push((None, Some(level))),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+            ) => {
+                if let Some((Some(span), level)) = stack.pop() {
+                    out.push((span, level));
+                }
+            }
+            Event::Text(_) | Event::Code(_) if skip == 0 => {
+                if let Some((cur, _)) = stack.last_mut() {
+                    let t = &text[r.start..r.end];
+                    let lead = t.len() - t.trim_start().len();
+                    let r = Span::new(r.start + lead, r.start + t.trim_end().len());
+                    if !r.is_empty() {
+                        *cur = Some(match cur {
+                            Some(c) => Span::new(c.start, r.end.max(c.end)),
+                            None => r,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|b| b.0.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segs(t: &str) -> Vec<(SegmentKind, String)> {
+        let a = parse(Arc::from(t)).unwrap();
+        a.segments
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_title_date_and_ignore() {
+        let t = "---\ntitle: \"Summit in Albania\"\ndate: 2024-02-28\nclaimlint: { ignore: [N001, L001] }\n---\n\n# Heading\n\nBody *text* here.\n";
+        let a = parse(Arc::from(t)).unwrap();
+        assert_eq!(a.slice(a.segments[0].span), "Summit in Albania");
+        assert_eq!(a.segments[0].span, Span::new(12, 29));
+        let d = a.front_matter_date.as_ref().unwrap();
+        assert_eq!(
+            (d.span, d.date),
+            (Span::new(37, 47), NaiveDate::from_ymd_opt(2024, 2, 28))
+        );
+        let ign: Vec<_> = a
+            .front_matter_ignore
+            .iter()
+            .map(|(c, s)| (c.as_str(), &t[s.start..s.end]))
+            .collect();
+        assert_eq!(ign, vec![("N001", "N001"), ("L001", "L001")]);
+        assert_eq!(a.front_matter_ignore[0].1, Span::new(70, 74));
+        assert_eq!(
+            segs(t),
+            vec![
+                (SegmentKind::Headline, "Summit in Albania".into()),
+                (SegmentKind::Paragraph, "Heading".into()),
+                (SegmentKind::Paragraph, "Body *text* here.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_and_code_blocks() {
+        let t = "+++\ntitle = 'Talks in Kyiv'\ndate = 2024-02-28\n+++\n\n```\n# not a heading\n```\n\n    indented code\n\n<!-- claimlint-disable L001 -->\n\n- item one\n- item `two`\n\n> quoted para\n";
+        let a = parse(Arc::from(t)).unwrap();
+        assert_eq!(
+            a.front_matter_date.as_ref().unwrap().date,
+            NaiveDate::from_ymd_opt(2024, 2, 28)
+        );
+        assert_eq!(
+            segs(t),
+            vec![
+                (SegmentKind::Headline, "Talks in Kyiv".into()),
+                (SegmentKind::Paragraph, "item one".into()),
+                (SegmentKind::Paragraph, "item `two`".into()),
+                (SegmentKind::Paragraph, "quoted para".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn h1_headline_horizontal_rule_and_crlf() {
+        let t = "Intro line\r\n\r\n# Summit in Albania\r\n\r\nThe summit in Kyiv.\r\n\r\n---\r\n\r\nMore.\r\n";
+        assert_eq!(
+            segs(t),
+            vec![
+                (SegmentKind::Paragraph, "Intro line".into()),
+                (SegmentKind::Headline, "Summit in Albania".into()),
+                (SegmentKind::Paragraph, "The summit in Kyiv.".into()),
+                (SegmentKind::Paragraph, "More.".into()),
+            ]
+        );
+        // A `---` that is not at byte 0 is a rule, not front matter.
+        let a = parse(Arc::from("# H\n\n---\ndate: 2024-01-01\n---\n")).unwrap();
+        assert!(a.front_matter_date.is_none());
+    }
+
+    #[test]
+    fn front_matter_errors_have_line_and_column() {
+        let e = parse(Arc::from("---\ntitle: x\n\nBody.\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "1:1: YAML front matter: the `---` block opened here never closes (add a `---` line after it)"
+        );
+        let e = parse(Arc::from("---\ntitle: x\ndate: [2024\n---\n\nBody.\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "3:7: YAML front matter: unclosed bracket '['"
+        );
+        let e = parse(Arc::from("+++\ntitle = \n+++\n")).unwrap_err();
+        let InputError::Syntax {
+            what, line, column, ..
+        } = &e
+        else {
+            panic!("{e}")
+        };
+        assert_eq!(
+            (what.as_str(), *line, *column),
+            ("TOML front matter", 2, 9),
+            "{e}"
+        );
+    }
+}

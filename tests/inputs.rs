@@ -1,0 +1,358 @@
+//! Article formats read natively: the Balkan article as Markdown with front matter and as an
+//! NDJSON record gives the plain text's L001 and P001, with byte offsets, lines and columns
+//! checked in its own file; whole-file and per-record errors name the file, line and record.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// `(primary, start, end, line, column, text)` of every label of every diagnostic of `file`,
+/// after checking that each label's `text` is exactly the file's bytes at `start..end`.
+/// `(primary, start, end, line, column, text)` of one label.
+type Lab = (bool, u64, u64, u64, u64, String);
+
+fn labels(file: &Value, bytes: &[u8]) -> Vec<(String, Vec<Lab>)> {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let ls = d["labels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    let (s, e) = (l["start"].as_u64().unwrap(), l["end"].as_u64().unwrap());
+                    let text = l["text"].as_str().unwrap().to_string();
+                    assert_eq!(
+                        std::str::from_utf8(&bytes[s as usize..e as usize]).unwrap(),
+                        text
+                    );
+                    (
+                        l["primary"].as_bool().unwrap(),
+                        s,
+                        e,
+                        l["line"].as_u64().unwrap(),
+                        l["column"].as_u64().unwrap(),
+                        text,
+                    )
+                })
+                .collect();
+            (d["code"].as_str().unwrap().to_string(), ls)
+        })
+        .collect()
+}
+
+fn json_of(args: &[&str]) -> (Value, String, i32) {
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        serde_json::from_slice(&out.stdout).unwrap(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn l(p: bool, s: u64, e: u64, line: u64, col: u64, t: &str) -> Lab {
+    (p, s, e, line, col, t.to_string())
+}
+
+#[test]
+fn markdown_with_front_matter_gives_the_plain_findings() {
+    let path = "fixtures/formats/balkan-summit.md";
+    let bytes = std::fs::read(path).unwrap();
+    let (doc, _, code) = json_of(&[path]);
+    assert_eq!(code, 1);
+    let f = &doc["files"][0];
+    assert_eq!(f["reference_date"]["source"], "front-matter");
+    assert_eq!(f["reference_date"]["date"], "2024-02-28");
+    assert!(f.get("record").is_none());
+    assert_eq!(
+        labels(f, &bytes),
+        vec![
+            (
+                "P001".to_string(),
+                vec![
+                    l(true, 12, 21, 2, 9, "Zelenskyy"),
+                    l(false, 236, 244, 13, 31, "Zelensky")
+                ]
+            ),
+            (
+                "L001".to_string(),
+                vec![
+                    l(false, 48, 54, 2, 45, "Balkan"),
+                    l(false, 65, 72, 2, 62, "Albania"),
+                    l(true, 397, 401, 13, 192, "Kyiv"),
+                    l(false, 3313, 3331, 31, 79, "Southeast European"),
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn ndjson_record_gives_the_plain_findings_and_a_bad_line_is_named() {
+    let path = "fixtures/formats/balkan-summit.ndjson";
+    let bytes = std::fs::read(path).unwrap();
+    let (doc, stderr, code) = json_of(&[path]);
+    // Line 1 is not JSON: named, the other records still checked, exit 2.
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("claimlint: fixtures/formats/balkan-summit.ndjson: line 1: not JSON: "),
+        "{stderr}"
+    );
+    assert_eq!(doc["errors"][0]["path"], path);
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    let f = &files[0];
+    assert_eq!(f["record"], "line 2");
+    assert_eq!(f["reference_date"]["source"], "date-field");
+    assert_eq!(
+        labels(f, &bytes),
+        vec![
+            (
+                "P001".to_string(),
+                vec![
+                    l(true, 105, 114, 2, 90, "Zelenskyy"),
+                    l(false, 207, 215, 2, 192, "Zelensky")
+                ]
+            ),
+            (
+                "L001".to_string(),
+                vec![
+                    l(false, 141, 147, 2, 126, "Balkan"),
+                    l(false, 158, 165, 2, 143, "Albania"),
+                    l(true, 368, 372, 2, 353, "Kyiv"),
+                    l(false, 3312, 3330, 2, 3297, "Southeast European"),
+                ]
+            ),
+        ]
+    );
+    assert_eq!(files[1]["record"], "line 3");
+    assert_eq!(files[1]["diagnostics"], serde_json::json!([]));
+    // Escaped quotes and \u2019 escapes lie before the spans on that line.
+    let line2 = std::str::from_utf8(&bytes).unwrap().lines().nth(1).unwrap();
+    assert!(line2[..100].contains(r#"\"Balkans\""#));
+    assert!(line2[..3300].contains(r"\u2019"));
+}
+
+#[test]
+fn concise_and_human_name_the_record() {
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "fixtures/formats/balkan-summit.ndjson",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("fixtures/formats/balkan-summit.ndjson:2:353: error[L001] [line 2] the summit is placed both in Kyiv and in Albania")
+            || s.contains("fixtures/formats/balkan-summit.ndjson:2:90: warning[P001] [line 2] \"Zelenskyy\""),
+        "{s}"
+    );
+    assert!(
+        s.contains("fixtures/formats/balkan-summit.ndjson:2:353: error[L001] [line 2] the summit")
+    );
+}
+
+#[test]
+fn bad_front_matter_names_file_line_and_column_and_others_are_checked() {
+    let dir = std::env::temp_dir().join(format!("claimlint-inputs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.md");
+    std::fs::write(
+        &bad,
+        "---\ntitle: Summit\ndate: [2024-02-28\n---\n\nBody.\n",
+    )
+    .unwrap();
+    let open = dir.join("open.md");
+    std::fs::write(&open, "---\ntitle: Summit\n\nBody.\n").unwrap();
+    let (doc, stderr, code) = json_of(&[
+        bad.to_str().unwrap(),
+        open.to_str().unwrap(),
+        "fixtures/balkan-summit.txt",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!(
+            "{}: 3:7: YAML front matter: unclosed bracket '['",
+            bad.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: 1:1: YAML front matter: the `---` block opened here never closes",
+            open.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(doc["files"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["files"][0]["path"], "fixtures/balkan-summit.txt");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn json_record_without_body_and_field_overrides() {
+    let dir = std::env::temp_dir().join(format!("claimlint-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("feed.json");
+    std::fs::write(
+        &p,
+        "[{\"id\": \"a-17\", \"title\": \"Summit\"},\n {\"id\": \"a-18\", \"title\": \"Summit in Albania\", \"content\": [{\"type\": \"paragraph\", \"text\": \"The summit, which took place in Kyiv, ended.\"}]}]\n",
+    )
+    .unwrap();
+    let (doc, stderr, code) = json_of(&[
+        "--json-fields",
+        "headline=title,body=content",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!(
+            "{}: id \"a-17\": no body field (looked for: content)",
+            p.display()
+        )),
+        "{stderr}"
+    );
+    let f = &doc["files"][0];
+    assert_eq!(f["record"], "id \"a-18\"");
+    let bytes = std::fs::read(&p).unwrap();
+    let got = labels(f, &bytes);
+    assert_eq!(got[0].0, "L001");
+    let kyiv = got[0].1.iter().find(|x| x.0).unwrap();
+    let at = std::str::from_utf8(&bytes).unwrap().rfind("Kyiv").unwrap() as u64;
+    assert_eq!((at, kyiv.1, kyiv.3, kyiv.5.as_str()), (157, 157, 2, "Kyiv"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn markdown_crlf_bom_and_non_ascii_before_a_span() {
+    let dir = std::env::temp_dir().join(format!("claimlint-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("a.md");
+    let text = "\u{feff}# Summit in Albania\r\n\r\n```\r\n# Kyiv\r\n```\r\n\r\n---\r\n\r\nZoë’s note: the summit, which took place in Kyiv, ended.\r\n";
+    std::fs::write(&p, text).unwrap();
+    let (doc, _, _) = json_of(&[p.to_str().unwrap()]);
+    let f = &doc["files"][0];
+    let got = labels(f, text.as_bytes());
+    assert_eq!(got[0].0, "L001");
+    let kyiv = got[0].1.iter().find(|x| x.0).unwrap();
+    let start = text.rfind("Kyiv").unwrap() as u64;
+    // Line 9; "Zoë’s note: the summit, which took place in " is 44 code points.
+    assert_eq!(kyiv, &l(true, start, start + 4, 9, 45, "Kyiv"));
+    let albania = got[0].1.iter().find(|x| x.5 == "Albania").unwrap();
+    assert_eq!((albania.1, albania.3, albania.4), (15, 1, 13));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn html_page_gives_the_plain_findings() {
+    let path = "fixtures/formats/balkan-summit.html";
+    let bytes = std::fs::read(path).unwrap();
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let (doc, _, code) = json_of(&[path]);
+    assert_eq!(code, 1);
+    let f = &doc["files"][0];
+    assert_eq!(f["reference_date"]["source"], "page-date");
+    assert_eq!(f["reference_date"]["date"], "2024-02-28");
+    assert_eq!(
+        labels(f, &bytes),
+        vec![
+            (
+                "P001".to_string(),
+                vec![
+                    l(true, 556, 565, 14, 11, "Zelenskyy"),
+                    l(false, 779, 787, 16, 40, "Zelensky")
+                ]
+            ),
+            (
+                "L001".to_string(),
+                vec![
+                    l(false, 592, 598, 14, 47, "Balkan"),
+                    l(false, 609, 616, 14, 64, "Albania"),
+                    l(true, 940, 944, 16, 201, "Kyiv"),
+                    l(false, 3978, 3996, 25, 94, "Southeast European"),
+                ]
+            ),
+        ]
+    );
+    // Entities lie before the spans: `&amp;` before the headline, `&rsquo;` before the last.
+    assert!(text[..556].contains("&amp;"));
+    assert!(text[..3978].contains("&rsquo;"));
+}
+
+#[test]
+fn every_output_format_names_the_record() {
+    for (format, needle) in [
+        ("human", "fixtures/formats/balkan-summit.ndjson:line 2"),
+        ("concise", "error[L001] [line 2] the summit"),
+        ("json", "\"record\": \"line 2\""),
+        ("jsonl", "\"record\":\"line 2\""),
+        ("sarif", "\"record\": \"line 2\""),
+        ("github", "title=L001::[line 2] the summit"),
+        ("gitlab", "\"description\": \"[line 2] the summit"),
+        ("rdjson", "\"message\": \"[line 2] the summit"),
+        (
+            "junit",
+            "testsuite name=\"fixtures/formats/balkan-summit.ndjson:line 2\"",
+        ),
+        ("checkstyle", "message=\"[line 2] the summit"),
+    ] {
+        let out = Command::cargo_bin("claimlint")
+            .unwrap()
+            .args(["check", "--color", "never", "--format", format])
+            .arg("fixtures/formats/balkan-summit.ndjson")
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(s.contains(needle), "{format}: {needle} not in\n{s}");
+    }
+}
+
+#[test]
+fn truncated_and_mangled_inputs_never_panic_and_spans_stay_in_the_file() {
+    use claimlint::input::{read_records, Format, InputOptions};
+    for (path, format) in [
+        ("fixtures/formats/balkan-summit.md", Format::Markdown),
+        ("fixtures/formats/balkan-summit.html", Format::Html),
+        ("fixtures/formats/balkan-summit.ndjson", Format::Ndjson),
+        ("fixtures/formats/balkan-summit.ndjson", Format::Json),
+    ] {
+        let text = std::fs::read_to_string(path).unwrap();
+        let cuts: Vec<usize> = (0..text.len())
+            .step_by(97)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for cut in cuts {
+            for variant in [
+                text[..cut].to_string(),
+                format!("{}&amp\\u00{}", &text[..cut], &text[cut..]),
+                text[..cut].replace('\n', "\r"),
+            ] {
+                let Ok(records) = read_records(
+                    variant.clone().into_bytes(),
+                    format,
+                    &InputOptions::default(),
+                ) else {
+                    continue;
+                };
+                for rec in records.into_iter().flatten() {
+                    let report = claimlint::check(&rec.article, &claimlint::Settings::default());
+                    for d in &report.diagnostics {
+                        for l in &d.labels {
+                            assert!(l.span.start <= l.span.end && l.span.end <= variant.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
