@@ -7,7 +7,9 @@
 `run` ships the binary to the executors (SparkContext.addFile, the same as spark-submit
 --files), reads the NDJSON archive as text lines, and in mapPartitions pipes each partition's
 lines into `claimlint check --stdin-filename archive.ndjson --format jsonl`: one process per
-partition, one JSON line per finding, each naming its record by the record's own `id`.
+partition, one JSON line per finding, each naming its record: by its own `id` when the reader
+names records so, else by its line (`line N`), which is renamed here to its line in the whole
+archive (each process numbers the lines of its own partition).
 Without a cluster it runs in local mode with N worker threads (`local[N]`).
 
 `compare` checks that two JSONL outputs hold the same findings record for record. Byte offsets
@@ -20,6 +22,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -28,7 +31,16 @@ import time
 NAME = "archive.ndjson"
 
 
-def claimlint_partition(lines):
+def global_record(finding, first_line):
+    """A record named by its line (`line N`, when it has no `id`) is renamed to its line in the
+    whole archive: the partition that was read starts at line `first_line`."""
+    m = re.fullmatch(r"line (\d+)", finding.get("record") or "")
+    if m:
+        finding["record"] = f"line {int(m.group(1)) + first_line - 1}"
+    return finding
+
+
+def claimlint_partition(index, lines, firsts):
     """Run the shipped binary on one partition's NDJSON lines; yield its JSONL lines."""
     from pyspark import SparkFiles
 
@@ -50,7 +62,8 @@ def claimlint_partition(lines):
         raise RuntimeError(
             f"claimlint exited {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')}"
         )
-    yield from proc.stdout.decode("utf-8").splitlines()
+    for line in proc.stdout.decode("utf-8").splitlines():
+        yield json.dumps(global_record(json.loads(line), firsts.value[index]), ensure_ascii=False)
 
 
 def run(args):
@@ -71,7 +84,12 @@ def run(args):
     if partitions < 2:
         sys.exit(f"spark_job: only {partitions} partition; need at least 2")
     started = time.monotonic()
-    findings = records.mapPartitions(claimlint_partition).collect()
+    # The first archive line of each partition, for records named by their line.
+    counts = records.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
+    firsts = sc.broadcast([1 + sum(counts[:i]) for i in range(len(counts))])
+    findings = records.mapPartitionsWithIndex(
+        lambda i, it: claimlint_partition(i, it, firsts)
+    ).collect()
     elapsed = time.monotonic() - started
     count = records.count()
     spark.stop()

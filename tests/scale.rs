@@ -430,3 +430,67 @@ fn streamed_output_to_a_file_is_written_whole() {
     assert!(left.is_empty(), "{left:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn stdin_filename_picks_the_format() {
+    let text = "---\ntitle: x\n---\n# Summit in Tirana\n\nThe summit in Kyiv opened on Monday.\n";
+    let first = |name: &str| {
+        let out = claimlint()
+            .args([
+                "check",
+                "--stdin-filename",
+                name,
+                "--format",
+                "concise",
+                "-q",
+            ])
+            .write_stdin(text)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        stdout(&out).lines().next().unwrap_or("").to_string()
+    };
+    // As Markdown the front matter is not text and the `# ` heading is the headline.
+    assert_eq!(
+        first("x.md"),
+        "x.md:4:13: error[L001] the summit is placed both in Tirana and in Kyiv: Tirana \
+         (Albania) and Kyiv (Ukraine) are different places"
+    );
+    // As plain text the same bytes read differently.
+    assert!(first("x.txt").starts_with("x.txt:6:15: error[L001]"));
+}
+
+#[test]
+fn input_format_overrides_the_extension() {
+    let dir = temp("input-format");
+    let file = dir.join("export.txt");
+    write(
+        &file,
+        "{\"id\": \"r-1\", \"headline\": \"Summit in Tirana\", \"body\": \"The summit in Kyiv opened.\"}\n",
+    );
+    let run = |args: &[&str]| {
+        claimlint()
+            .arg("check")
+            .arg(&file)
+            .args(["--format", "jsonl", "-q"])
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let ndjson = run(&["--input-format", "ndjson"]);
+    assert_eq!(ndjson.status.code(), Some(1), "{}", stderr(&ndjson));
+    let v: serde_json::Value =
+        serde_json::from_str(stdout(&ndjson).lines().next().unwrap_or("")).expect("json");
+    assert_eq!(v["code"], "L001");
+    assert_eq!(v["severity"], "error");
+    assert!(v["record"].is_string(), "{v}");
+    // Read as the extension says (plain text), the JSON is one article without records.
+    let plain = run(&[]);
+    let v: serde_json::Value =
+        serde_json::from_str(stdout(&plain).lines().next().unwrap_or("")).expect("json");
+    assert!(v.get("record").is_none_or(|r| r.is_null()), "{v}");
+    // An unknown format is a usage error.
+    let bad = run(&["--input-format", "yaml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
