@@ -2,7 +2,8 @@
 """claimlint as a map step on Apache Spark (see docs/scale.md).
 
     spark_job.py run --binary PATH --input ARCHIVE.ndjson --output FINDINGS.jsonl [--partitions N]
-    spark_job.py compare DIRECT.jsonl SPARK.jsonl
+        [--slices M]
+    spark_job.py compare DIRECT.jsonl SPARK.jsonl [--chunk LINES]
 
 `run` ships the binary to the executors (SparkContext.addFile, the same as spark-submit
 --files), reads the NDJSON archive as text lines, and in mapPartitions pipes each partition's
@@ -79,7 +80,7 @@ def run(args):
     spark.sparkContext.setLogLevel("ERROR")
     sc = spark.sparkContext
     sc.addFile(os.path.abspath(args.binary))
-    records = sc.textFile(os.path.abspath(args.input), minPartitions=args.partitions)
+    records = sc.textFile(os.path.abspath(args.input), minPartitions=args.slices)
     partitions = records.getNumPartitions()
     if partitions < 2:
         sys.exit(f"spark_job: only {partitions} partition; need at least 2")
@@ -112,18 +113,23 @@ def key(finding):
     return (finding.get("code"), finding.get("severity"), finding.get("message"), labels)
 
 
-def load(path):
+def load(path, chunk):
+    """Findings by record. With `chunk`, the findings come from an archive split into files
+    `part-K.ndjson` of `chunk` lines each, and `line N` of part K is line K*chunk+N."""
     by_record = collections.defaultdict(list)
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 d = json.loads(line)
+                part = re.search(r"part-(\d+)\.ndjson$", d.get("path", ""))
+                if chunk and part:
+                    global_record(d, int(part.group(1)) * chunk + 1)
                 by_record[d.get("record")].append(key(d))
     return {r: sorted(v, key=repr) for r, v in by_record.items()}
 
 
 def compare(args):
-    direct, spark = load(args.direct), load(args.spark)
+    direct, spark = load(args.direct, args.chunk), load(args.spark, 0)
     if None in direct or None in spark:
         sys.exit("compare: findings without a record name; records cannot be matched")
     missing = sorted(set(direct) - set(spark))
@@ -152,10 +158,12 @@ def main():
     r.add_argument("--binary", required=True)
     r.add_argument("--input", required=True)
     r.add_argument("--output", required=True)
-    r.add_argument("--partitions", type=int, default=2)
+    r.add_argument("--partitions", type=int, default=2, help="local worker threads")
+    r.add_argument("--slices", type=int, default=2, help="minimum number of partitions")
     c = sub.add_parser("compare")
     c.add_argument("direct")
     c.add_argument("spark")
+    c.add_argument("--chunk", type=int, default=0, help="lines per part file of the direct run")
     args = p.parse_args()
     (run if args.cmd == "run" else compare)(args)
 
