@@ -70,9 +70,11 @@ def claimlint_partition(index, lines, firsts):
 def run(args):
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder
+    if args.partitions:  # local mode; under spark-submit the master comes from --master
+        builder = builder.master(f"local[{args.partitions}]")
     spark = (
-        SparkSession.builder.master(f"local[{args.partitions}]")
-        .appName("claimlint")
+        builder.appName("claimlint")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "1g")
         .getOrCreate()
@@ -93,14 +95,15 @@ def run(args):
     ).collect()
     elapsed = time.monotonic() - started
     count = records.count()
+    cores = args.partitions or sc.defaultParallelism
     spark.stop()
     with open(args.output, "w", encoding="utf-8") as out:
         for line in findings:
             out.write(line + "\n")
     print(
-        f"spark: {count} records in {partitions} partitions on local[{args.partitions}]: "
+        f"spark: {count} records in {partitions} partitions on {sc.master}: "
         f"{len(findings)} findings in {elapsed:.1f} s "
-        f"({count / elapsed:.0f} records/s, {count / elapsed / args.partitions:.0f} per core)"
+        f"({count / elapsed:.0f} records/s, {count / elapsed / cores:.0f} per core)"
     )
 
 
@@ -158,7 +161,8 @@ def main():
     r.add_argument("--binary", required=True)
     r.add_argument("--input", required=True)
     r.add_argument("--output", required=True)
-    r.add_argument("--partitions", type=int, default=2, help="local worker threads")
+    r.add_argument("--partitions", type=int, default=0,
+                   help="run in local mode with this many worker threads")
     r.add_argument("--slices", type=int, default=2, help="minimum number of partitions")
     c = sub.add_parser("compare")
     c.add_argument("direct")
