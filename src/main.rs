@@ -74,8 +74,10 @@ enum Command {
 #[derive(clap::Args, Debug)]
 struct ClaimsArgs {
     /// Files, folders or - (stdin).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin_filename")]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
     format: ClaimsFormat,
@@ -171,7 +173,7 @@ enum RulesFormat {
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
     /// Files, folders or - (stdin).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin_filename")]
     paths: Vec<PathBuf>,
     /// Output format (ruff's spelling `--output-format` works too).
     #[arg(long, visible_alias = "output-format", value_enum, default_value_t = Format::Human)]
@@ -216,7 +218,7 @@ struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// Worker threads (default: available cores).
+    /// Worker threads (default: available cores). Output is the same for any number.
     #[arg(long)]
     threads: Option<usize>,
     /// Add the rules of a rule pack (a shipped pack's name, e.g. ap-names, or a path to a
@@ -230,6 +232,29 @@ struct CheckArgs {
     /// Print the safe fixes as a unified diff and write nothing (exit 1 when there is one).
     #[arg(long)]
     diff: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// How inputs are found and read (shared by `check` and `claims`).
+#[derive(clap::Args, Debug)]
+struct InputArgs {
+    /// Read standard input as if it were the file at PATH: the name shown in output, and the
+    /// path that picks the input format and configuration. With no other path, reads stdin.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Read every input in this format (plain, markdown, html, json, ndjson) instead of the one
+    /// its extension (or `--stdin-filename`) picks.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    input_format: Option<claimlint::input::Format>,
+    /// In folders, check only files matching this gitignore-style glob (repeatable), e.g.
+    /// `--glob 'news/**'`. Files named on the command line are always checked.
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// In folders, skip files and folders matching this gitignore-style glob (repeatable), e.g.
+    /// `--exclude drafts/`.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -464,9 +489,11 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         Ok(r) => r,
         Err(e) => return data_error(&e),
     };
-    let (sources, empty) = runner::expand(&args.paths);
+    let (sources, mut errors) = match expand_inputs(&args.paths, &args.input) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let mut files = Vec::new();
-    let mut errors = Vec::new();
     for source in &sources {
         let settings = match runner::SettingsFor::settings_for(&resolver, source) {
             Ok(s) => s,
@@ -475,7 +502,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
                 continue;
             }
         };
-        match runner::read_source_records(source, &settings.input) {
+        match runner::read_source_records_as(source, args.input.input_format, &settings.input) {
             Ok(records) => {
                 for r in records {
                     match r {
@@ -496,12 +523,6 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     }
     for e in resolver.errors() {
         eprint!("{}", human::render_data_error(&e));
-    }
-    for dir in empty {
-        errors.push(claimlint::emit::FileError {
-            path: dir.display().to_string(),
-            message: "no *.txt or *.md articles in this folder".to_string(),
-        });
     }
     for e in &errors {
         eprintln!("claimlint: {}: {}", e.path, e.message);
@@ -618,6 +639,133 @@ fn fingerprinted(
         .collect()
 }
 
+fn parse_input_format(s: &str) -> Result<claimlint::input::Format, String> {
+    s.parse()
+}
+
+/// Expand the command line's paths (`--stdin-filename` names standard input, or stands for it
+/// when no path is given). Notes are printed here; errors (folders that could not be read,
+/// folders without articles) are returned for the caller to report, and fail the run.
+fn expand_inputs(
+    paths: &[PathBuf],
+    input: &InputArgs,
+) -> Result<(Vec<runner::Source>, Vec<claimlint::emit::FileError>), ExitCode> {
+    let walk = runner::WalkOptions {
+        globs: input.glob.clone(),
+        excludes: input.exclude.clone(),
+    };
+    let stdin_only = [PathBuf::from("-")];
+    let paths = if paths.is_empty() {
+        &stdin_only[..]
+    } else {
+        paths
+    };
+    let found = match runner::expand_with(paths, &walk) {
+        Ok(found) => found,
+        Err(message) => {
+            eprintln!("claimlint: {message}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    for n in &found.notes {
+        eprintln!("claimlint: note: {}: {}", n.path, n.message);
+    }
+    let sources = found
+        .sources
+        .into_iter()
+        .map(|s| match (&s, &input.stdin_filename) {
+            (runner::Source::Stdin, Some(name)) => runner::Source::StdinNamed(name.clone()),
+            _ => s,
+        })
+        .collect();
+    Ok((sources, found.errors))
+}
+
+/// Where `check` writes: standard output, or a temporary file renamed onto `--output` at the
+/// end (so the file holds its old content or the whole new output, never a part).
+enum Out {
+    Stdout(std::io::Stdout),
+    File {
+        tmp: PathBuf,
+        path: PathBuf,
+        file: std::io::BufWriter<std::fs::File>,
+    },
+}
+
+impl Out {
+    fn open(path: Option<&std::path::Path>) -> Result<Out, ExitCode> {
+        let Some(path) = path else {
+            return Ok(Out::Stdout(std::io::stdout()));
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path
+            .file_name()
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = dir.join(format!(".{name}.claimlint-{}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => Ok(Out::File {
+                tmp,
+                path: path.to_path_buf(),
+                file: std::io::BufWriter::new(f),
+            }),
+            Err(e) => {
+                eprintln!("claimlint: cannot write {}: {e}", path.display());
+                Err(ExitCode::from(2))
+            }
+        }
+    }
+
+    fn write(&mut self, s: &str) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(o) => {
+                let mut o = o.lock();
+                o.write_all(s.as_bytes())?;
+                o.flush()
+            }
+            Out::File { file, .. } => file.write_all(s.as_bytes()),
+        }
+    }
+
+    /// Finish: rename the temporary file into place (or remove it when `failed`).
+    fn finish(self, failed: Option<std::io::Error>) -> ExitCode {
+        match self {
+            Out::Stdout(_) => match failed {
+                None => ExitCode::SUCCESS,
+                Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Some(e) => {
+                    eprintln!("claimlint: cannot write output: {e}");
+                    ExitCode::from(2)
+                }
+            },
+            Out::File { tmp, path, file } => {
+                let result = match failed {
+                    Some(e) => Err(e),
+                    None => file
+                        .into_inner()
+                        .map_err(|e| e.into_error())
+                        .and_then(|f| f.sync_all())
+                        .and_then(|()| std::fs::rename(&tmp, &path)),
+                };
+                match result {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&tmp);
+                        eprintln!("claimlint: cannot write {}: {e}", path.display());
+                        ExitCode::from(2)
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn run_check(args: CheckArgs) -> ExitCode {
     let Some(rules) = rule_set(&args.packs) else {
         return ExitCode::from(2);
@@ -644,91 +792,178 @@ fn run_check(args: CheckArgs) -> ExitCode {
             }
         },
     };
-    let (sources, empty) = runner::expand(&args.paths);
+    let (sources, expand_errors) = match expand_inputs(&args.paths, &args.input) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let mut run = runner::check_sources(&sources, &resolver, threads);
-    for e in resolver.errors() {
-        eprint!("{}", human::render_data_error(&e));
-    }
-    if args.diff {
-        return print_diffs(&run);
+    let read = runner::ReadOptions {
+        format: args.input.input_format,
+    };
+    let human = matches!(args.format, Format::Human | Format::Concise);
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    // Line-oriented formats are printed file by file, in input order, as soon as each file and
+    // every one before it are checked; the run keeps only findings (for the summary and exit
+    // code), not texts. Document formats keep what their document needs: the text of files
+    // with findings (SARIF also records every file's length, so it keeps every text).
+    // `--fix`, `--diff` and the baseline need every file's text and findings before anything
+    // is printed: they check the whole run first (and `--fix` checks again after writing).
+    let whole = args.fix || args.diff || args.write_baseline.is_some() || old_baseline.is_some();
+    let streaming = !whole
+        && !args.statistics
+        && matches!(
+            args.format,
+            Format::Human | Format::Concise | Format::Jsonl | Format::Github
+        );
+    let keep_all_texts = whole || args.format == Format::Sarif;
+    let mut run = emit::Run::default();
+    for e in expand_errors {
+        eprintln!("claimlint: {}: {}", e.path, e.message);
+        run.errors.push(e);
     }
     let mut fix_failed = false;
-    if args.fix {
-        let (written, failed) = apply_fixes(&run);
-        fix_failed = failed;
-        if written > 0 {
-            run = runner::check_sources(&sources, &resolver, threads);
+    if args.fix
+        && sources
+            .iter()
+            .any(|s| matches!(s, runner::Source::Stdin | runner::Source::StdinNamed(_)))
+    {
+        eprintln!("claimlint: --fix rewrites files and cannot rewrite standard input (use --diff)");
+        return ExitCode::from(2);
+    }
+    if whole {
+        let collect = || {
+            let mut run = emit::Run::default();
+            runner::check_sources_streaming(&sources, &read, &resolver, threads, &mut |_, rs| {
+                for r in rs {
+                    match r {
+                        Ok(f) => run.files.push(f),
+                        Err(e) => run.errors.push(e),
+                    }
+                }
+            });
+            run
+        };
+        let mut checked = collect();
+        if args.diff {
+            for e in resolver.errors() {
+                eprint!("{}", human::render_data_error(&e));
+            }
+            checked.errors.splice(0..0, run.errors);
+            return print_diffs(&checked);
         }
-    }
-    for dir in empty {
-        run.errors.push(claimlint::emit::FileError {
-            path: dir.display().to_string(),
-            message: "no *.txt or *.md articles in this folder".to_string(),
-        });
-    }
-    for e in &run.errors {
-        eprintln!("claimlint: {}: {}", e.path, e.message);
-    }
-    if let Some(path) = &args.write_baseline {
-        let base_dir = folder_of(&cwd, path);
-        let mut b = Baseline::new();
-        let mut n = 0;
-        for (rel, fps) in fingerprinted(&run, &cwd, &base_dir) {
-            for (fp, _) in fps {
-                b.record(&rel, fp);
-                n += 1;
+        if args.fix {
+            let (written, failed) = apply_fixes(&checked);
+            fix_failed = failed;
+            if written > 0 {
+                checked = collect();
             }
         }
-        let written = write_atomically(path, &b.to_json());
-        if written != ExitCode::SUCCESS {
-            return written;
+        for e in &checked.errors {
+            eprintln!("claimlint: {}: {}", e.path, e.message);
         }
-        if !args.quiet {
-            eprintln!(
-                "claimlint: wrote {} ({n} finding{} in {} file{})",
-                path.display(),
-                if n == 1 { "" } else { "s" },
-                run.files.len(),
-                if run.files.len() == 1 { "" } else { "s" }
-            );
+        run.files = checked.files;
+        run.errors.extend(checked.errors);
+        for e in resolver.errors() {
+            eprint!("{}", human::render_data_error(&e));
         }
-        return if run.errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(2)
-        };
-    }
-    if let (Some(b), Some(path)) = (&old_baseline, &args.baseline) {
-        let base_dir = folder_of(&cwd, path);
-        let kept: Vec<Vec<claimlint::Diagnostic>> = fingerprinted(&run, &cwd, &base_dir)
-            .into_iter()
-            .map(|(rel, fps)| b.filter(&rel, fps))
-            .collect();
-        for (f, diagnostics) in run.files.iter_mut().zip(kept) {
-            f.report.diagnostics = diagnostics;
-        }
-    }
-    let human = matches!(args.format, Format::Human | Format::Concise);
-    let stats = args.statistics.then(|| emit::statistics(&run));
-    let rendered = match (args.format, &stats) {
-        (Format::Human | Format::Concise, Some(table)) => table.clone(),
-        (Format::Human, None) => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    args.output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        if let Some(path) = &args.write_baseline {
+            let base_dir = folder_of(&cwd, path);
+            let mut b = Baseline::new();
+            let mut n = 0;
+            for (rel, fps) in fingerprinted(&run, &cwd, &base_dir) {
+                for (fp, _) in fps {
+                    b.record(&rel, fp);
+                    n += 1;
                 }
+            }
+            let written = write_atomically(path, &b.to_json());
+            if written != ExitCode::SUCCESS {
+                return written;
+            }
+            if !args.quiet {
+                eprintln!(
+                    "claimlint: wrote {} ({n} finding{} in {} file{})",
+                    path.display(),
+                    if n == 1 { "" } else { "s" },
+                    run.files.len(),
+                    if run.files.len() == 1 { "" } else { "s" }
+                );
+            }
+            return if run.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
             };
-            human::render_findings(&run, color)
         }
+        if let (Some(b), Some(path)) = (&old_baseline, &args.baseline) {
+            let base_dir = folder_of(&cwd, path);
+            let kept: Vec<Vec<claimlint::Diagnostic>> = fingerprinted(&run, &cwd, &base_dir)
+                .into_iter()
+                .map(|(rel, fps)| b.filter(&rel, fps))
+                .collect();
+            for (f, diagnostics) in run.files.iter_mut().zip(kept) {
+                f.report.diagnostics = diagnostics;
+            }
+        }
+    }
+    let mut out = match Out::open(args.output.as_deref()) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let mut failed: Option<std::io::Error> = None;
+    let sources: &[runner::Source] = if whole { &[] } else { &sources };
+    runner::check_sources_streaming(sources, &read, &resolver, threads, &mut |_, results| {
+        let mut piece = emit::Run::default();
+        for r in results {
+            match r {
+                Ok(f) => piece.files.push(f),
+                Err(e) => {
+                    eprintln!("claimlint: {}: {}", e.path, e.message);
+                    piece.errors.push(e);
+                }
+            }
+        }
+        if streaming && failed.is_none() {
+            let text = match args.format {
+                Format::Human => human::render_findings(&piece, color),
+                Format::Concise => emit::concise::render(&piece),
+                Format::Jsonl => emit::jsonl::render(&piece),
+                _ => emit::github::render(&piece),
+            };
+            if !text.is_empty() {
+                failed = out.write(&text).err();
+            }
+        }
+        for mut f in piece.files {
+            if streaming || (!keep_all_texts && f.report.diagnostics.is_empty()) {
+                f.text = runner::empty_text();
+            }
+            run.files.push(f);
+        }
+        run.errors.extend(piece.errors);
+    });
+    if !whole {
+        for e in resolver.errors() {
+            eprint!("{}", human::render_data_error(&e));
+        }
+    }
+    let stats = args.statistics.then(|| emit::statistics(&run));
+    let mut rendered = match (args.format, &stats) {
+        _ if streaming => String::new(),
+        (Format::Human | Format::Concise, Some(table)) => table.clone(),
+        (Format::Human, None) => human::render_findings(&run, color),
         (Format::Concise, None) => emit::concise::render(&run),
         (Format::Json, _) => json::render(&run),
         (Format::Jsonl, _) => emit::jsonl::render(&run),
@@ -745,7 +980,6 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     // Human formats end with the summary on stdout; machine formats keep stdout for the
     // document and put the summary (and a statistics table) on stderr.
-    let mut rendered = rendered;
     if !args.quiet && args.format == Format::Human {
         rendered.push_str(&emit::summary(&run));
     }
@@ -757,10 +991,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
     if !args.quiet && (!human || args.format == Format::Concise) {
         eprint!("{}", emit::summary(&run));
     }
-    let write = match &args.output {
-        Some(path) => write_atomically(path, &rendered),
-        None => write_stdout(&rendered),
-    };
+    if failed.is_none() && !rendered.is_empty() {
+        failed = out.write(&rendered).err();
+    }
+    let write = out.finish(failed);
     if write != ExitCode::SUCCESS || !run.errors.is_empty() || fix_failed {
         return ExitCode::from(2);
     }

@@ -1,11 +1,13 @@
-//! File-level driver: expand paths, read files, check them in parallel, keep input order.
+//! File-level driver: expand paths (folders walked with `.gitignore` semantics by the `ignore`
+//! crate), read files, check them in parallel on a rayon pool, and hand the results back in
+//! input order as soon as each file and every file before it are done.
 //!
 //! This is the only library module that touches the file system.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{mpsc, Arc};
 
 use crate::article::Article;
 use crate::emit::{CheckedFile, FileError, Run};
@@ -18,96 +20,237 @@ pub enum Source {
     File(PathBuf),
     /// Standard input, shown as `<stdin>`.
     Stdin,
+    /// Standard input standing for the file at this path (`--stdin-filename`): shown as that
+    /// path, which also picks the input format and the configuration.
+    StdinNamed(PathBuf),
 }
 
 impl Source {
     /// The name shown in output.
     pub fn display(&self) -> String {
         match self {
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) | Source::StdinNamed(p) => p.display().to_string(),
             Source::Stdin => "<stdin>".to_string(),
         }
     }
+
+    /// The path that picks this source's format and configuration: the file's own path, the
+    /// `--stdin-filename` for named standard input, `None` for plain standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::File(p) | Source::StdinNamed(p) => Some(p),
+            Source::Stdin => None,
+        }
+    }
 }
 
-/// Expand command-line paths: `-` is stdin; a file is always taken whatever its extension; a
-/// folder contributes its `*.txt` and `*.md` files, recursively, sorted by path, skipping hidden
-/// entries and README/LICENSE/NOTICE files. A path that does not exist is returned as a file so
-/// that reading it reports the error. Duplicates are dropped.
+/// The file extensions (lower case, without the dot) that a folder walk picks up as articles.
+/// A file named on the command line is read whatever its extension.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "json", "ndjson", "jsonl",
+];
+
+/// How folders are walked.
+#[derive(Clone, Debug, Default)]
+pub struct WalkOptions {
+    /// `--glob`: gitignore-style globs; when any is given, a file found in a folder is taken only
+    /// if it matches one (and still has an article extension). Matched against the path relative
+    /// to the folder given on the command line.
+    pub globs: Vec<String>,
+    /// `--exclude`: gitignore-style globs; a file or folder matching one is skipped.
+    pub excludes: Vec<String>,
+}
+
+/// What [`expand_with`] found.
+#[derive(Clone, Debug, Default)]
+pub struct Expanded {
+    /// The sources to check, in command-line order, each folder's files sorted by path,
+    /// duplicates dropped.
+    pub sources: Vec<Source>,
+    /// Problems that leave articles unchecked: an unreadable folder (named), a broken entry,
+    /// a folder in which no article was found. Each should fail the run (exit 2).
+    pub errors: Vec<FileError>,
+    /// Things worth saying that leave nothing unchecked: a symbolic link that leads back into a
+    /// folder already being walked (a loop) is not followed again.
+    pub notes: Vec<FileError>,
+}
+
+/// Expand command-line paths with default [`WalkOptions`]: `-` is stdin; a file is always taken
+/// whatever its extension; a folder contributes its files with an [`ARTICLE_EXTENSIONS`]
+/// extension, recursively, sorted by path, skipping hidden entries, files ignored by
+/// `.gitignore`/`.ignore` files and README/LICENSE/NOTICE files. A path that does not exist is
+/// returned as a file so that reading it reports the error. Duplicates are dropped.
 /// Folders in which no article was found are returned in the second list, so that a gate
-/// pointed at the wrong folder can fail instead of passing on nothing.
+/// pointed at the wrong folder can fail instead of passing on nothing. Use [`expand_with`] to
+/// also learn of unreadable folders.
 pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<PathBuf>) {
-    let mut out = Vec::new();
+    let mut sources = Vec::new();
     let mut empty = Vec::new();
     for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(Source::Stdin);
-        } else if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found);
-            if found.is_empty() {
-                empty.push(p.clone());
+        match expand_with(std::slice::from_ref(p), &WalkOptions::default()) {
+            Ok(e) => {
+                if p.is_dir() && e.sources.is_empty() {
+                    empty.push(p.clone());
+                }
+                sources.extend(e.sources);
             }
-            found.sort();
-            out.extend(found.into_iter().map(Source::File));
-        } else {
-            out.push(Source::File(p.clone()));
+            Err(_) => empty.push(p.clone()),
         }
     }
     let mut seen = std::collections::HashSet::new();
-    out.retain(|s| seen.insert(s.clone()));
-    (out, empty)
+    sources.retain(|s| seen.insert(s.clone()));
+    (sources, empty)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
+/// Expand command-line paths as [`expand`] does, applying `opts`, and report every folder or
+/// entry that could not be read instead of passing over it. Symbolic links to folders are
+/// followed; a link that loops back to a folder being walked is noted and not followed again.
+///
+/// Errors: a `--glob` or `--exclude` pattern that is not a valid glob (the message names it).
+pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> Result<Expanded, String> {
+    let mut out = Expanded::default();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.sources.push(Source::Stdin);
             continue;
         }
-        let path = e.path();
-        let Ok(ft) = e.file_type() else { continue };
-        if ft.is_dir() {
-            walk(&path, out);
-        } else if is_article_file(&name) {
-            out.push(path);
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let before = out.sources.len();
+                let errors_before = out.errors.len();
+                walk(p, opts, &mut out)?;
+                if out.sources.len() == before && out.errors.len() == errors_before {
+                    out.errors.push(FileError {
+                        path: p.display().to_string(),
+                        message: format!(
+                            "no articles in this folder (looked for *.{})",
+                            ARTICLE_EXTENSIONS.join(", *.")
+                        ),
+                    });
+                }
+                out.sources[before..].sort_by(|a, b| a.path().cmp(&b.path()));
+            }
+            _ => out.sources.push(Source::File(p.clone())),
         }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.sources.retain(|s| seen.insert(s.clone()));
+    Ok(out)
+}
+
+fn overrides(root: &Path, opts: &WalkOptions) -> Result<ignore::overrides::Override, String> {
+    let mut b = ignore::overrides::OverrideBuilder::new(root);
+    for g in &opts.globs {
+        b.add(g)
+            .map_err(|e| format!("--glob '{g}' is not a valid glob: {e}"))?;
+    }
+    for g in &opts.excludes {
+        let pattern = match g.strip_prefix('!') {
+            Some(rest) => rest.to_string(),
+            None => format!("!{g}"),
+        };
+        b.add(&pattern)
+            .map_err(|e| format!("--exclude '{g}' is not a valid glob: {e}"))?;
+    }
+    b.build()
+        .map_err(|e| format!("invalid --glob/--exclude: {e}"))
+}
+
+fn walk(root: &Path, opts: &WalkOptions, out: &mut Expanded) -> Result<(), String> {
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(true)
+        .require_git(false)
+        .git_global(false)
+        .overrides(overrides(root, opts)?)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
+                if is_file && e.depth() > 0 && is_article_file(&e.file_name().to_string_lossy()) {
+                    out.sources.push(Source::File(e.into_path()));
+                }
+            }
+            Err(err) => walk_error(root, err, out),
+        }
+    }
+    Ok(())
+}
+
+/// Sort one walk error into an error (articles left unchecked) or a note (a loop), named by the
+/// innermost path the error carries (else the folder walked).
+fn walk_error(path: &Path, err: ignore::Error, out: &mut Expanded) {
+    let entry = |path: &Path, message: String| FileError {
+        path: path.display().to_string(),
+        message,
+    };
+    match err {
+        ignore::Error::WithPath { path, err } => walk_error(&path, *err, out),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(path, *err, out)
+        }
+        ignore::Error::Partial(errs) => {
+            for e in errs {
+                walk_error(path, e, out);
+            }
+        }
+        ignore::Error::Loop { ancestor, child } => out.notes.push(entry(
+            &child,
+            format!(
+                "symbolic link loop: leads back to {}, which is checked once",
+                ancestor.display()
+            ),
+        )),
+        ignore::Error::Io(io) => out.errors.push(entry(path, io_message(&io, true))),
+        other => out.errors.push(entry(path, other.to_string())),
+    }
+}
+
+fn io_message(e: &std::io::Error, folder: bool) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound if folder => "no such file or folder (a broken link?)".into(),
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied if folder => {
+            "cannot read this folder: permission denied; its articles were not checked".into()
+        }
+        std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ if folder => format!("cannot read this folder: {e}"),
+        _ => e.to_string(),
     }
 }
 
 fn is_article_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let (stem, ext) = lower.rsplit_once('.').unwrap_or((&lower, ""));
-    matches!(ext, "txt" | "md") && !matches!(stem, "readme" | "license" | "licence" | "notice")
+    ARTICLE_EXTENSIONS.contains(&ext)
+        && !matches!(stem, "readme" | "license" | "licence" | "notice")
 }
 
 fn read(source: &Source) -> Result<Vec<u8>, String> {
     match source {
-        Source::Stdin => {
+        Source::Stdin | Source::StdinNamed(_) => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(buf)
         }
-        Source::File(p) => std::fs::read(p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
-            _ => e.to_string(),
-        }),
+        Source::File(p) => std::fs::read(p).map_err(|e| io_message(&e, false)),
     }
 }
 
-/// The format of `source`: from its extension ([`input::Format::from_path`]); standard input
-/// is plain text.
-pub fn format_of(source: &Source) -> input::Format {
-    match source {
-        Source::File(p) => input::Format::from_path(p),
-        Source::Stdin => input::Format::Plain,
+/// The format of `source`: `forced` (`--input-format`) when given, else from its path's
+/// extension ([`input::Format::from_path`]; for standard input the `--stdin-filename`); plain
+/// standard input is plain text.
+pub fn format_of(source: &Source, forced: Option<input::Format>) -> input::Format {
+    if let Some(f) = forced {
+        return f;
+    }
+    match source.path() {
+        Some(p) => input::Format::from_path(p),
+        None => input::Format::Plain,
     }
 }
 
@@ -119,20 +262,25 @@ pub fn read_source_records(
     source: &Source,
     options: &input::InputOptions,
 ) -> Result<Vec<Result<input::Record, FileError>>, FileError> {
+    read_source_records_as(source, None, options)
+}
+
+/// [`read_source_records`] in the format `forced` when given (`--input-format`).
+pub fn read_source_records_as(
+    source: &Source,
+    forced: Option<input::Format>,
+    options: &input::InputOptions,
+) -> Result<Vec<Result<input::Record, FileError>>, FileError> {
     let path = source.display();
     let bytes = read(source).map_err(|message| FileError {
         path: path.clone(),
         message,
     })?;
-    let records = input::read_records(
-        bytes,
-        options.format.unwrap_or_else(|| format_of(source)),
-        options,
-    )
-    .map_err(|e| FileError {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
+    let records = input::read_records(bytes, format_of(source, forced.or(options.format)), options)
+        .map_err(|e| FileError {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
     Ok(records
         .into_iter()
         .map(|r| {
@@ -158,6 +306,19 @@ pub fn read_source(source: &Source) -> Result<Article, FileError> {
     records.swap_remove(0).map(|r| r.article)
 }
 
+/// How sources are read, beyond what their paths and [`Settings::input`] say.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions {
+    /// `--input-format`: read every source in this format instead of the one its extension
+    /// picks.
+    pub format: Option<input::Format>,
+}
+
+/// Everything one source produced, in order: one entry per article it holds (a multi-article
+/// file gives one per record, a bad record an error in its slot), or one error when the file
+/// itself could not be read.
+pub type SourceResult = Vec<Result<CheckedFile, FileError>>;
+
 /// Where the settings for each checked file come from: one [`Settings`] for every file, or a
 /// project configuration resolved per file (nearest `claimlint.toml`, `[[overrides]]` globs).
 pub trait SettingsFor: Sync {
@@ -172,57 +333,202 @@ impl SettingsFor for Settings {
     }
 }
 
-fn check_one(source: &Source, settings: &dyn SettingsFor) -> Vec<Result<CheckedFile, FileError>> {
+fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) -> SourceResult {
     let path = source.display();
     let settings = match settings.settings_for(source) {
         Ok(s) => s,
         Err(e) => return vec![Err(e)],
     };
-    let records = match read_source_records(source, &settings.input) {
+    let records = match read_source_records_as(source, opts.format, &settings.input) {
         Ok(r) => r,
         Err(e) => return vec![Err(e)],
     };
-    records
-        .into_iter()
-        .map(|r| {
-            r.map(|rec| CheckedFile {
-                path: path.clone(),
-                text: rec.article.file_text(),
-                record: rec.name,
-                report: check(&rec.article, &settings),
-            })
+    let check_record = |r: Result<input::Record, FileError>| {
+        r.map(|rec| CheckedFile {
+            path: path.clone(),
+            text: rec.article.file_text(),
+            record: rec.name,
+            report: check(&rec.article, &settings),
         })
-        .collect()
+    };
+    if records.len() > 1 {
+        use rayon::prelude::*;
+        records.into_par_iter().map(check_record).collect()
+    } else {
+        records.into_iter().map(check_record).collect()
+    }
 }
 
 /// Check every source with up to `threads` worker threads (at least 1), each with the settings
-/// `settings` gives for it. Results keep input
-/// order; unreadable files go to [`Run::errors`] and the rest are still checked.
-pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: usize) -> Run {
-    type Slot = Mutex<Option<Vec<Result<CheckedFile, FileError>>>>;
-    let results: Vec<Slot> = sources.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = threads.clamp(1, sources.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(src) = sources.get(i) else { break };
-                let r = check_one(src, settings);
-                if let Ok(mut slot) = results[i].lock() {
-                    *slot = Some(r);
-                }
-            });
+/// `settings` gives for it, calling `sink` once per source **in input order** as soon as that
+/// source and every one before it are done. At most a few sources per thread are held waiting
+/// for an earlier one (a bounded reorder window), so memory does not grow with the number of
+/// files. The order of `sink` calls, and so the output, is the same for any `threads`.
+pub fn check_sources_streaming(
+    sources: &[Source],
+    opts: &ReadOptions,
+    settings: &dyn SettingsFor,
+    threads: usize,
+    sink: &mut dyn FnMut(&Source, SourceResult),
+) {
+    let threads = threads.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("claimlint-{i}"))
+        .build();
+    let Ok(pool) = pool else {
+        // No threads to be had: check in the calling thread, same order.
+        for s in sources {
+            sink(s, check_one(s, opts, settings));
         }
-    });
-    let mut run = Run::default();
-    for slot in results {
-        for r in slot.into_inner().ok().flatten().unwrap_or_default() {
-            match r {
-                Ok(f) => run.files.push(f),
-                Err(e) => run.errors.push(e),
+        return;
+    };
+    let window = threads * 4;
+    let (tx, rx) = mpsc::channel::<(usize, SourceResult)>();
+    pool.in_place_scope(|scope| {
+        let mut next = 0;
+        let mut emitted = 0;
+        let mut waiting: BTreeMap<usize, SourceResult> = BTreeMap::new();
+        while emitted < sources.len() {
+            while next < sources.len() && next < emitted + window {
+                let (i, tx) = (next, tx.clone());
+                let src = &sources[i];
+                scope.spawn(move |_| {
+                    let _ = tx.send((i, check_one(src, opts, settings)));
+                });
+                next += 1;
+            }
+            let Ok((i, r)) = rx.recv() else { break };
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&emitted) {
+                sink(&sources[emitted], r);
+                emitted += 1;
             }
         }
-    }
+    });
+}
+
+/// Check every source with up to `threads` worker threads (at least 1), each with the settings
+/// `settings` gives for it. Results keep input order; unreadable files go to [`Run::errors`]
+/// and the rest are still checked. Holds every article's text: for large inputs use
+/// [`check_sources_streaming`].
+pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: usize) -> Run {
+    let mut run = Run::default();
+    check_sources_streaming(
+        sources,
+        &ReadOptions::default(),
+        settings,
+        threads,
+        &mut |_, results| {
+            for r in results {
+                match r {
+                    Ok(f) => run.files.push(f),
+                    Err(e) => run.errors.push(e),
+                }
+            }
+        },
+    );
     run
+}
+
+/// A text shared by checked files whose text is no longer needed (see [`CheckedFile::text`]).
+pub fn empty_text() -> Arc<str> {
+    static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Arc::from("")).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("claimlint-runner-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn the_sink_sees_sources_in_input_order_for_any_thread_count() {
+        let dir = temp("order");
+        let mut sources = Vec::new();
+        for i in 0..40 {
+            // Long and short articles mixed, so that workers finish out of order; every fifth
+            // path is missing (an error in its place).
+            let p = dir.join(format!("{i:02}.txt"));
+            if i % 5 != 4 {
+                let para = "The summit in Tirana opened on Monday with talks on trade.\n";
+                std::fs::write(&p, para.repeat(1 + (40 - i) * 20)).expect("write");
+            }
+            sources.push(Source::File(p));
+        }
+        for threads in [1, 2, 7] {
+            let mut seen = Vec::new();
+            check_sources_streaming(
+                &sources,
+                &ReadOptions::default(),
+                &Settings::default(),
+                threads,
+                &mut |s, results| {
+                    assert_eq!(results.len(), 1);
+                    let ok = results[0].is_ok();
+                    seen.push((s.display(), ok));
+                },
+            );
+            let want: Vec<(String, bool)> = sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.display(), i % 5 != 4))
+                .collect();
+            assert_eq!(seen, want, "threads = {threads}");
+        }
+        let run = check_sources(&sources, &Settings::default(), 3);
+        assert_eq!(run.files.len(), 32);
+        assert_eq!(run.errors.len(), 8);
+        assert_eq!(run.errors[0].path, dir.join("04.txt").display().to_string());
+        assert_eq!(run.errors[0].message, "no such file");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn article_extensions_and_skipped_names() {
+        for name in [
+            "a.txt",
+            "b.MD",
+            "c.markdown",
+            "d.html",
+            "e.HTM",
+            "f.json",
+            "g.ndjson",
+            "h.jsonl",
+        ] {
+            assert!(is_article_file(name), "{name}");
+        }
+        for name in [
+            "README.md",
+            "license.txt",
+            "NOTICE.markdown",
+            "x.csv",
+            "noext",
+            "y.tsv",
+        ] {
+            assert!(!is_article_file(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_globs_are_errors_naming_them() {
+        let dir = temp("globs");
+        let opts = WalkOptions {
+            globs: vec![],
+            excludes: vec!["a/[".into()],
+        };
+        let err = expand_with(std::slice::from_ref(&dir), &opts).expect_err("bad glob");
+        assert!(
+            err.starts_with("--exclude 'a/[' is not a valid glob"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

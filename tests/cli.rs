@@ -233,7 +233,7 @@ fn folders_take_txt_and_md_and_skip_hidden_and_readme() {
         ("b.txt", "B\n\nText.\n"),
         ("sub/a.md", "A\n\nText.\n"),
         ("README.md", "Readme\n"),
-        ("notes.json", "{}"),
+        ("notes.csv", "a,b\n"),
         (".hidden.txt", "H\n"),
         (".git/x.txt", "X\n"),
     ] {
@@ -391,7 +391,7 @@ fn loose_dates_empty_folders_and_utf16_are_errors() {
 
     let dir = std::env::temp_dir().join(format!("claimlint-empty-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
-    std::fs::write(dir.join("notes.json"), "{}").expect("write");
+    std::fs::write(dir.join("notes.csv"), "a,b\n").expect("write");
     let utf16 = dir.join("utf16.dat");
     std::fs::write(&utf16, [0xFF, 0xFE, b'H', 0, b'i', 0]).expect("write");
     let out = claimlint()
@@ -412,8 +412,8 @@ fn loose_dates_empty_folders_and_utf16_are_errors() {
     assert_eq!(
         messages,
         vec![
+            "no articles in this folder (looked for *.txt, *.md, *.markdown, *.html, *.htm, *.json, *.ndjson, *.jsonl)",
             "UTF-16 text is not supported: save it as UTF-8",
-            "no *.txt or *.md articles in this folder",
         ]
     );
     std::fs::remove_dir_all(&dir).ok();

@@ -19,8 +19,10 @@ fn readme_commands() -> Vec<(Vec<String>, i32)> {
             continue;
         }
         let (cmd, comment) = line.split_once('#').unwrap_or((line, ""));
+        // Single quotes around one word (a glob) are the shell's: dropped, as the shell would.
+        let unquote = |a: &str| a.trim_matches('\'').to_string();
         let args: Vec<String> = if let Some(rest) = cmd.trim().strip_prefix("claimlint ") {
-            rest.split_whitespace().map(str::to_string).collect()
+            rest.split_whitespace().map(unquote).collect()
         } else if let Some(rest) = cmd.trim().strip_prefix("cargo run --release -- ") {
             rest.split_whitespace().map(str::to_string).collect()
         } else {

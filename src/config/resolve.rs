@@ -528,10 +528,10 @@ impl Resolver {
     }
 
     /// The configuration that applies to `source` (standard input: as a file in the current
-    /// folder). Errors: the nearest configuration file is invalid.
+    /// folder; `--stdin-filename PATH`: as the file PATH). Errors: the nearest configuration file is invalid.
     pub fn resolve(&self, source: &Source) -> Result<Resolved, DataFileError> {
         let (abs, file) = match source {
-            Source::File(p) => {
+            Source::File(p) | Source::StdinNamed(p) => {
                 let abs = normalise(&self.cwd, p);
                 let dir = abs
                     .parent()
@@ -596,7 +596,7 @@ impl Resolver {
     fn settings_of(&self, source: &Source) -> Result<Arc<Settings>, DataFileError> {
         let resolved = self.resolve(source)?;
         let abs = match source {
-            Source::File(p) => normalise(&self.cwd, p),
+            Source::File(p) | Source::StdinNamed(p) => normalise(&self.cwd, p),
             Source::Stdin => self.cwd.join("<stdin>"),
         };
         let (_, matched) = self.layers_for(resolved.file.as_deref(), &abs);
