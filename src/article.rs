@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use crate::source::{OffsetMap, Span};
+pub use crate::source::{OffsetMap, Span, Transcoding};
 use crate::text::casing::Casing;
 
 /// The format an article was read from (re-exported as `claimlint::input::Format`).
@@ -184,6 +184,10 @@ pub struct Article {
     /// offset map back to it. [`crate::check`] maps every reported span through it, so
     /// diagnostics always carry byte offsets into the file.
     pub source: Option<SourceText>,
+    /// `Some` when the file on disk is not UTF-8 (Windows-1252, UTF-16) and was decoded:
+    /// [`Article::file_text`] is then the decoded file, and [`Article::disk_span`] maps its
+    /// byte offsets to byte offsets into the bytes on disk.
+    pub transcoding: Option<Arc<Transcoding>>,
 }
 
 impl Article {
@@ -202,6 +206,7 @@ impl Article {
             dateline: None,
             format,
             source: None,
+            transcoding: None,
         }
     }
 
@@ -218,6 +223,15 @@ impl Article {
     pub fn file_span(&self, span: Span) -> Span {
         match &self.source {
             Some(s) => s.map.span(span),
+            None => span,
+        }
+    }
+
+    /// `span` (bytes of [`Article::file_text`]) as bytes of the file on disk: unchanged for a
+    /// UTF-8 file, mapped through [`Article::transcoding`] for a decoded one.
+    pub fn disk_span(&self, span: Span) -> Span {
+        match &self.transcoding {
+            Some(t) => t.to_disk.span(span),
             None => span,
         }
     }

@@ -101,6 +101,27 @@ struct ClaimsArgs {
     /// byline, body, id), e.g. `headline=title,body=content`.
     #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
     json_fields: Option<claimlint::input::JsonFields>,
+    /// Text encoding: auto (UTF-8; UTF-16 with a byte-order mark and other files read as
+    /// Windows-1252, with a note) or utf-8 (refuse files that are not UTF-8). Wins over the
+    /// configuration's `[input] encoding`.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+}
+
+impl From<EncodingArg> for claimlint::config::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Auto => claimlint::config::Encoding::Auto,
+            EncodingArg::Utf8 => claimlint::config::Encoding::Utf8,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -151,6 +172,7 @@ impl ConfigArgs {
             ignore: self.ignore.clone(),
             reference_date,
             json_fields: None,
+            encoding: None,
         }
     }
 }
@@ -213,6 +235,11 @@ struct CheckArgs {
     /// byline, body, id), e.g. `headline=title,body=content`.
     #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
     json_fields: Option<claimlint::input::JsonFields>,
+    /// Text encoding: auto (UTF-8; UTF-16 with a byte-order mark and other files read as
+    /// Windows-1252, with a note) or utf-8 (refuse files that are not UTF-8). Wins over the
+    /// configuration's `[input] encoding`.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -458,6 +485,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         isolated: args.isolated,
         reference_date: args.reference_date,
         json_fields: args.json_fields.clone(),
+        encoding: args.encoding.map(Into::into),
         ..Default::default()
     };
     let resolver = match resolve::Resolver::new(options, rules) {
@@ -477,6 +505,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         };
         match runner::read_source_records(source, &settings.input) {
             Ok(records) => {
+                let mut noted = false;
                 for r in records {
                     match r {
                         Ok(rec) => files.push(ClaimsFile {
@@ -485,7 +514,13 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
                                 None => source.display(),
                             },
                             text: rec.article.file_text(),
-                            report: claimlint::claims(&rec.article, &settings),
+                            report: {
+                                if let (Some(t), false) = (&rec.article.transcoding, noted) {
+                                    eprintln!("{}", t.note(&source.display()));
+                                    noted = true;
+                                }
+                                claimlint::claims(&rec.article, &settings)
+                            },
                         }),
                         Err(e) => errors.push(e),
                     }
@@ -624,6 +659,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     let options = resolve::CliOptions {
         json_fields: args.json_fields.clone(),
+        encoding: args.encoding.map(Into::into),
         ..args.config.options(args.reference_date)
     };
     let resolver = match resolve::Resolver::new(options, rules) {
@@ -651,6 +687,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             .unwrap_or(1)
     });
     let mut run = runner::check_sources(&sources, &resolver, threads);
+    let mut noted: Option<&str> = None;
+    for f in &run.files {
+        if let Some(t) = f.transcoding.as_ref().filter(|_| noted != Some(&f.path)) {
+            eprintln!("{}", t.note(&f.path));
+            noted = Some(&f.path);
+        }
+    }
     for e in resolver.errors() {
         eprint!("{}", human::render_data_error(&e));
     }
@@ -806,6 +849,13 @@ fn fixable(path: &str) -> bool {
 fn fixed_text(file: &claimlint::report::CheckedFile) -> Option<String> {
     let edits = claimlint::fix::safe_edits(&file.report.diagnostics);
     if edits.is_empty() {
+        return None;
+    }
+    if let Some(t) = &file.transcoding {
+        eprintln!(
+            "claimlint: {}: not fixed (read as {}; fixes are written to UTF-8 files only)",
+            file.path, t.encoding
+        );
         return None;
     }
     if file.path == "<stdin>" || !fixable(&file.path) {

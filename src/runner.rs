@@ -190,6 +190,7 @@ fn check_one(source: &Source, settings: &dyn SettingsFor) -> Vec<Result<CheckedF
                 text: rec.article.file_text(),
                 record: rec.name,
                 report: check(&rec.article, &settings),
+                transcoding: rec.article.transcoding.clone(),
             })
         })
         .collect()

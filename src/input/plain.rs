@@ -116,6 +116,7 @@ pub fn parse(text: Arc<str>) -> Article {
         dateline,
         format: crate::article::Format::Plain,
         source: None,
+        transcoding: None,
     };
     crate::text::annotate(&mut article);
     article
