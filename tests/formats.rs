@@ -251,7 +251,7 @@ fn sarif_fingerprints_survive_unrelated_edits() {
         let article = input::read_article(text.as_bytes().to_vec()).expect("reads");
         let run = Run {
             files: vec![CheckedFile {
-            transcoding: None,
+                transcoding: None,
                 path: "a.txt".into(),
                 text: article.text.clone(),
                 record: None,

@@ -356,3 +356,184 @@ fn truncated_and_mangled_inputs_never_panic_and_spans_stay_in_the_file() {
         }
     }
 }
+
+/// `(code, [(primary, start, end, line, column, text)])` of every diagnostic of `file`, the
+/// label texts checked against the file's bytes decoded with `decode`.
+fn labels_decoded(
+    file: &Value,
+    bytes: &[u8],
+    decode: fn(&[u8]) -> String,
+) -> Vec<(String, Vec<Lab>)> {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let ls = d["labels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    let (s, e) = (l["start"].as_u64().unwrap(), l["end"].as_u64().unwrap());
+                    let text = l["text"].as_str().unwrap().to_string();
+                    assert_eq!(decode(&bytes[s as usize..e as usize]), text);
+                    let n = |k: &str| l[k].as_u64().unwrap();
+                    (
+                        l["primary"].as_bool().unwrap(),
+                        s,
+                        e,
+                        n("line"),
+                        n("column"),
+                        text,
+                    )
+                })
+                .collect();
+            (d["code"].as_str().unwrap().to_string(), ls)
+        })
+        .collect()
+}
+
+fn latin(b: &[u8]) -> String {
+    b.iter().map(|&c| c as char).collect()
+}
+
+fn utf16(b: &[u8], le: bool) -> String {
+    let units: Vec<u16> = b
+        .chunks_exact(2)
+        .map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).unwrap()
+}
+
+#[test]
+fn windows_1252_file_is_decoded_with_a_note_and_spans_are_bytes_on_disk() {
+    let path = "fixtures/formats/cafe-1252.txt";
+    let bytes = std::fs::read(path).unwrap();
+    // "café" and the curly quotes are one byte each on disk, before the L001 span.
+    assert_eq!(&bytes[52..53], &[0xE9]);
+    assert_eq!(&bytes[55..56], &[0x93]);
+    let (v, err, code) = json_of(&[path]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "claimlint: note: fixtures/formats/cafe-1252.txt: read as Windows-1252 (not valid UTF-8)\n\
+         1 file checked: 1 error, 0 warnings, 0 notes\n"
+    );
+    assert_eq!(
+        labels_decoded(&v["files"][0], &bytes, latin),
+        vec![(
+            "L001".to_string(),
+            vec![
+                l(false, 16, 22, 1, 17, "Balkan"),
+                l(false, 33, 40, 1, 34, "Albania"),
+                l(true, 98, 102, 3, 57, "Kyiv"),
+            ]
+        )]
+    );
+    // The human renderer shows the decoded line, the caret under Kyiv.
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args(["check", "--color", "never", path])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("[fixtures/formats/cafe-1252.txt:3:57]"), "{s}");
+    assert!(
+        s.contains(" 3 │ At the café, “welcome”, the summit, which took place in Kyiv, brought"),
+        "{s}"
+    );
+}
+
+#[test]
+fn utf16_le_and_be_files_give_the_same_findings_at_their_own_byte_offsets() {
+    for (path, le) in [
+        ("fixtures/formats/cafe-utf16le.txt", true),
+        ("fixtures/formats/cafe-utf16be.txt", false),
+    ] {
+        let bytes = std::fs::read(path).unwrap();
+        let (v, err, code) = json_of(&[path]);
+        assert_eq!(code, 1, "{path}");
+        let enc = if le { "UTF-16LE" } else { "UTF-16BE" };
+        assert_eq!(
+            err,
+            format!(
+                "claimlint: note: {path}: read as {enc} (byte-order mark)\n\
+                 1 file checked: 1 error, 0 warnings, 0 notes\n"
+            )
+        );
+        let decode = if le {
+            (|b: &[u8]| utf16(b, true)) as fn(&[u8]) -> String
+        } else {
+            |b: &[u8]| utf16(b, false)
+        };
+        // Two bytes per character after the two-byte BOM.
+        assert_eq!(
+            labels_decoded(&v["files"][0], &bytes, decode),
+            vec![(
+                "L001".to_string(),
+                vec![
+                    l(false, 34, 46, 1, 17, "Balkan"),
+                    l(false, 68, 82, 1, 34, "Albania"),
+                    l(true, 198, 206, 3, 57, "Kyiv"),
+                ]
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn encoding_utf8_refuses_other_encodings_and_the_other_files_are_checked() {
+    let (v, err, code) = json_of(&[
+        "--encoding",
+        "utf-8",
+        "fixtures/formats/cafe-1252.txt",
+        "fixtures/formats/cafe-utf16le.txt",
+        "fixtures/balkan-summit.txt",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "claimlint: fixtures/formats/cafe-1252.txt: not valid UTF-8 (first bad byte at offset 52)\n\
+         claimlint: fixtures/formats/cafe-utf16le.txt: UTF-16 text is not supported: save it as UTF-8\n\
+         1 file checked: 1 error, 1 warning, 0 notes; 2 files could not be read\n"
+    );
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["path"], "fixtures/balkan-summit.txt");
+    let codes: Vec<&str> = files[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["P001", "L001"]);
+    // `[input] encoding = "utf-8"` in the configuration does the same; `--encoding auto` wins.
+    let cfg = ["--config", "fixtures/formats/utf8-only.toml"];
+    let (v, err, code) = json_of(&[&cfg[..], &["fixtures/formats/cafe-1252.txt"]].concat());
+    assert_eq!(
+        v["errors"][0]["message"],
+        "not valid UTF-8 (first bad byte at offset 52)"
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("not valid UTF-8 (first bad byte at offset 52)"),
+        "{err}"
+    );
+    let (v, err, code) = json_of(
+        &[
+            &["--encoding", "auto"][..],
+            &cfg,
+            &["fixtures/formats/cafe-1252.txt"],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(v["files"][0]["diagnostics"][0]["labels"][2]["start"], 98);
+}

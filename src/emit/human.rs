@@ -165,7 +165,9 @@ pub fn render_findings(run: &Run, color: bool) -> String {
             let d = match &f.transcoding {
                 Some(_) => {
                     let mut c = d.clone();
-                    c.labels.iter_mut().for_each(|l| l.span = f.text_span(l.span));
+                    c.labels
+                        .iter_mut()
+                        .for_each(|l| l.span = f.text_span(l.span));
                     mapped = c;
                     &mapped
                 }

@@ -19,8 +19,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::source::{OffsetMap, Transcoding};
 pub use crate::article::Format;
+use crate::source::{OffsetMap, Transcoding};
 
 /// Why a file could not be read as an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,7 +312,12 @@ pub fn read_records(
 ) -> Result<Vec<Result<Record, RecordError>>, InputError> {
     let (text, transcoding) = decode_text(bytes, options.utf8_only)?;
     let text = Arc::<str>::from(text);
-    let one = |article: Article| Ok(vec![Ok(Record { name: None, article })]);
+    let one = |article: Article| {
+        Ok(vec![Ok(Record {
+            name: None,
+            article,
+        })])
+    };
     let mut records = match format {
         Format::Plain => one(plain::parse(text)),
         Format::Markdown => one(markdown::parse(text)?),
