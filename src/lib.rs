@@ -58,6 +58,10 @@ pub struct ClaimsReport {
     pub comparisons: Vec<rules::trace::Comparison>,
     /// The diagnostics, as `check` gives them.
     pub diagnostics: Vec<Diagnostic>,
+    /// The article's [`Article::transcoding`] (a file decoded from Windows-1252 or UTF-16,
+    /// whose spans are byte offsets into its bytes on disk); not serialised.
+    #[serde(skip)]
+    pub transcoding: Option<std::sync::Arc<source::Transcoding>>,
 }
 
 /// Extract every claim of `article` and run the rules of `settings.rules` with tracing on.
@@ -68,6 +72,7 @@ pub fn claims(article: &Article, settings: &Settings) -> ClaimsReport {
         claims,
         comparisons,
         diagnostics: report.diagnostics,
+        transcoding: article.transcoding.clone(),
     }
 }
 

@@ -537,3 +537,34 @@ fn encoding_utf8_refuses_other_encodings_and_the_other_files_are_checked() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(v["files"][0]["diagnostics"][0]["labels"][2]["start"], 98);
 }
+
+#[test]
+fn claims_of_a_utf16_file_are_at_its_byte_offsets_with_right_columns() {
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args([
+            "claims",
+            "--format",
+            "json",
+            "fixtures/formats/cafe-utf16be.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kyiv = v["files"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "place" && c["text"] == "Kyiv")
+        .unwrap();
+    assert_eq!(kyiv["id"], "place@198-206");
+    assert_eq!(
+        (&kyiv["line"], &kyiv["column"]),
+        (&Value::from(3), &Value::from(57))
+    );
+    assert_eq!(
+        (&kyiv["start"], &kyiv["end"]),
+        (&Value::from(198), &Value::from(206))
+    );
+}

@@ -82,9 +82,15 @@ impl<'a> Positions<'a> {
     /// file decoded from another encoding (lines, columns and slices then come from the
     /// decoded text through [`crate::source::Transcoding::to_text`]).
     pub fn for_file(file: &'a CheckedFile) -> Self {
+        Positions::with_map(&file.text, file.transcoding.as_deref().map(|t| &t.to_text))
+    }
+
+    /// Index `text`, with offsets mapped through `to_text` (byte offset on disk → byte offset
+    /// in `text`) when it is given (a decoded file's [`crate::source::Transcoding::to_text`]).
+    pub fn with_map(text: &'a str, to_text: Option<&'a crate::source::OffsetMap>) -> Self {
         Positions {
-            to_text: file.transcoding.as_deref().map(|t| &t.to_text),
-            ..Positions::new(&file.text)
+            to_text,
+            ..Positions::new(text)
         }
     }
 
