@@ -178,6 +178,9 @@ pub struct Article {
     pub front_matter_ignore: Vec<(String, Span)>,
     /// The wire dateline opening the body, when there is one.
     pub dateline: Option<Dateline>,
+    /// The byline (a Markdown front matter's `byline`/`author` value), when there is one: its
+    /// bytes are recorded here but are not a segment, so no rule reads them as prose.
+    pub byline: Option<Span>,
     /// The format the article was read from.
     pub format: Format,
     /// `None` when `text` is the file's text (plain text, Markdown); otherwise the file and the
@@ -204,6 +207,7 @@ impl Article {
             front_matter_date: None,
             front_matter_ignore: Vec::new(),
             dateline: None,
+            byline: None,
             format,
             source: None,
             transcoding: None,

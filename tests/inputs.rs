@@ -568,3 +568,24 @@ fn claims_of_a_utf16_file_are_at_its_byte_offsets_with_right_columns() {
         (&Value::from(198), &Value::from(206))
     );
 }
+
+#[test]
+fn markdown_dek_counts_with_the_headline_and_the_byline_is_not_prose() {
+    let path = "fixtures/formats/dek-front-matter.md";
+    let bytes = std::fs::read(path).unwrap();
+    let (v, err, code) = json_of(&[path]);
+    assert_eq!(code, 1, "{err}");
+    // The headline-side labels point into the front matter's `description` value (line 3); the
+    // author "Jane Tirana" names a place but is not read as prose.
+    assert_eq!(
+        labels(&v["files"][0], &bytes),
+        vec![(
+            "L001".to_string(),
+            vec![
+                l(false, 44, 50, 3, 19, "Balkan"),
+                l(false, 61, 68, 3, 36, "Albania"),
+                l(true, 180, 184, 8, 33, "Kyiv"),
+            ]
+        )]
+    );
+}
