@@ -589,3 +589,28 @@ fn markdown_dek_counts_with_the_headline_and_the_byline_is_not_prose() {
         )]
     );
 }
+
+#[test]
+fn markdown_block_quote_is_quoted_speech() {
+    // "Zelensky" inside a `>` block quote is quoted speech, which P001 leaves alone; the same
+    // line outside a block quote is a finding.
+    let (v, err, code) = json_of(&["fixtures/formats/block-quote.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["files"][0]["diagnostics"], serde_json::json!([]));
+    let text = std::fs::read_to_string("fixtures/formats/block-quote.md").unwrap();
+    let dir = std::env::temp_dir().join(format!("claimlint-bq-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), text.replace("> ", "")).unwrap();
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["check", "--format", "concise", "a.md"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("a.md:5:1: warning[P001] \"Zelensky\" and \"Zelenskyy\" look like two spellings of one name"),
+        "{s}"
+    );
+}

@@ -10,7 +10,8 @@
 //! [`Article::byline`] but is not prose for the rules; `date`/`published` the front-matter date; `claimlint: { ignore: [...] }` fills
 //! [`Article::front_matter_ignore`]. Without a title the first `# H1` is the headline (else
 //! the first block, as in plain text). Paragraphs, list items, other headings and block-quote
-//! paragraphs are body paragraphs; code blocks and HTML blocks (comments included) are not
+//! paragraphs are body paragraphs, and a block-quote paragraph is also a quotation in
+//! [`Article::quotes`] (quoted speech for the rules); code blocks and HTML blocks (comments included) are not
 //! prose. The analysis text is the file itself: segments are spans of it, so no offset map is
 //! needed.
 
@@ -292,7 +293,8 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
     // A dateline given in the front matter: none is looked for in the body.
     let mut first_body = dateline_fm.is_none();
     let mut dateline = dateline_fm;
-    for (i, (span, _)) in blocks.iter().enumerate() {
+    let mut block_quotes = Vec::new();
+    for (i, (span, _, quoted)) in blocks.iter().enumerate() {
         if Some(i) == h1 {
             segments.push(Segment {
                 kind: SegmentKind::Headline,
@@ -321,6 +323,9 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
                 kind: SegmentKind::Paragraph,
                 span: para,
             });
+            if *quoted {
+                block_quotes.push(para);
+            }
         }
     }
     segments.sort_by_key(|s| s.span.start);
@@ -331,17 +336,30 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
     article.dateline = dateline;
     article.byline = byline;
     crate::text::annotate(&mut article);
+    if !block_quotes.is_empty() {
+        // A `>` block quote is quoted speech: its whole paragraph is one quotation (replacing
+        // the quotation marks found inside it, so quotations stay disjoint and in order).
+        article
+            .quotes
+            .retain(|q| !block_quotes.iter().any(|b| b.overlaps(*q)));
+        article.quotes.extend(block_quotes);
+        article.quotes.sort_by_key(|q| q.start);
+    }
     Ok(article)
 }
 
-/// Prose blocks after `from`: (span from the first to the last inline byte, heading level).
-/// Code blocks, HTML blocks and comments are skipped; emphasis and links stay inside their
-/// paragraph.
-fn blocks(text: &str, from: usize) -> Vec<(Span, Option<HeadingLevel>)> {
+/// One prose block: its span, heading level, and whether it is inside a block quote.
+type Block = (Span, Option<HeadingLevel>, bool);
+
+/// Prose blocks after `from`: (span from the first to the last inline byte, heading level,
+/// inside a `>` block quote). Code blocks, HTML blocks and comments are skipped; emphasis and
+/// links stay inside their paragraph.
+fn blocks(text: &str, from: usize) -> Vec<Block> {
     let src = &text[from..];
-    let mut out: Vec<(Span, Option<HeadingLevel>)> = Vec::new();
+    let mut out: Vec<Block> = Vec::new();
     let mut stack: Vec<(Option<Span>, Option<HeadingLevel>)> = Vec::new();
     let mut skip = 0usize;
+    let mut quote_depth = 0usize;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     for (ev, r) in Parser::new_ext(src, opts).into_offset_iter() {
         let r = Span::new(from + r.start, from + r.end);
@@ -352,13 +370,15 @@ fn blocks(text: &str, from: usize) -> Vec<(Span, Option<HeadingLevel>)> {
             Event::End(
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_),
             ) => skip = skip.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => stack.push((None, None)),
             Event::Start(Tag::Heading { level, .. }) => stack.push((None, Some(level))),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
             ) => {
                 if let Some((Some(span), level)) = stack.pop() {
-                    out.push((span, level));
+                    out.push((span, level, quote_depth > 0));
                 }
             }
             Event::Text(_) | Event::Code(_) if skip == 0 => {
@@ -423,6 +443,17 @@ mod tests {
             (d.span, d.place, d.date),
             (Span::new(14, 20), Span::new(14, 20), None)
         );
+    }
+
+    #[test]
+    fn block_quote_paragraphs_are_quotations() {
+        let t = "# Talks\n\nHe said “yes” twice.\n\n> Quoted “inner” text\n> goes on.\n\nAfter.\n";
+        let a = parse(Arc::from(t)).unwrap();
+        let q: Vec<&str> = a.quotes.iter().map(|s| a.slice(*s)).collect();
+        assert_eq!(q, vec!["yes", "Quoted “inner” text\n> goes on."]);
+        assert_eq!(a.quotes[1], Span::new(37, 71));
+        assert!(a.in_quote(Span::new(39, 45)));
+        assert!(!a.in_quote(Span::new(73, 78)));
     }
 
     #[test]
