@@ -413,7 +413,7 @@ fn utf16(b: &[u8], le: bool) -> String {
 
 #[test]
 fn windows_1252_file_is_decoded_with_a_note_and_spans_are_bytes_on_disk() {
-    let path = "fixtures/formats/cafe-1252.txt";
+    let path = "fixtures/formats/cafe-1252.text";
     let bytes = std::fs::read(path).unwrap();
     // "café" and the curly quotes are one byte each on disk, before the L001 span.
     assert_eq!(&bytes[52..53], &[0xE9]);
@@ -422,7 +422,7 @@ fn windows_1252_file_is_decoded_with_a_note_and_spans_are_bytes_on_disk() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "claimlint: note: fixtures/formats/cafe-1252.txt: read as Windows-1252 (not valid UTF-8)\n\
+        "claimlint: note: fixtures/formats/cafe-1252.text: read as Windows-1252 (not valid UTF-8)\n\
          1 file checked: 1 error, 0 warnings, 0 notes\n"
     );
     assert_eq!(
@@ -443,7 +443,7 @@ fn windows_1252_file_is_decoded_with_a_note_and_spans_are_bytes_on_disk() {
         .output()
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("[fixtures/formats/cafe-1252.txt:3:57]"), "{s}");
+    assert!(s.contains("[fixtures/formats/cafe-1252.text:3:57]"), "{s}");
     assert!(
         s.contains(" 3 │ At the café, “welcome”, the summit, which took place in Kyiv, brought"),
         "{s}"
@@ -453,8 +453,8 @@ fn windows_1252_file_is_decoded_with_a_note_and_spans_are_bytes_on_disk() {
 #[test]
 fn utf16_le_and_be_files_give_the_same_findings_at_their_own_byte_offsets() {
     for (path, le) in [
-        ("fixtures/formats/cafe-utf16le.txt", true),
-        ("fixtures/formats/cafe-utf16be.txt", false),
+        ("fixtures/formats/cafe-utf16le.text", true),
+        ("fixtures/formats/cafe-utf16be.text", false),
     ] {
         let bytes = std::fs::read(path).unwrap();
         let (v, err, code) = json_of(&[path]);
@@ -493,15 +493,15 @@ fn encoding_utf8_refuses_other_encodings_and_the_other_files_are_checked() {
     let (v, err, code) = json_of(&[
         "--encoding",
         "utf-8",
-        "fixtures/formats/cafe-1252.txt",
-        "fixtures/formats/cafe-utf16le.txt",
+        "fixtures/formats/cafe-1252.text",
+        "fixtures/formats/cafe-utf16le.text",
         "fixtures/balkan-summit.txt",
     ]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "claimlint: fixtures/formats/cafe-1252.txt: not valid UTF-8 (first bad byte at offset 52)\n\
-         claimlint: fixtures/formats/cafe-utf16le.txt: UTF-16 text is not supported: save it as UTF-8\n\
+        "claimlint: fixtures/formats/cafe-1252.text: not valid UTF-8 (first bad byte at offset 52)\n\
+         claimlint: fixtures/formats/cafe-utf16le.text: UTF-16 text is not supported: save it as UTF-8\n\
          1 file checked: 1 error, 1 warning, 0 notes; 2 files could not be read\n"
     );
     let files = v["files"].as_array().unwrap();
@@ -516,7 +516,7 @@ fn encoding_utf8_refuses_other_encodings_and_the_other_files_are_checked() {
     assert_eq!(codes, ["P001", "L001"]);
     // `[input] encoding = "utf-8"` in the configuration does the same; `--encoding auto` wins.
     let cfg = ["--config", "fixtures/formats/utf8-only.toml"];
-    let (v, err, code) = json_of(&[&cfg[..], &["fixtures/formats/cafe-1252.txt"]].concat());
+    let (v, err, code) = json_of(&[&cfg[..], &["fixtures/formats/cafe-1252.text"]].concat());
     assert_eq!(
         v["errors"][0]["message"],
         "not valid UTF-8 (first bad byte at offset 52)"
@@ -530,7 +530,7 @@ fn encoding_utf8_refuses_other_encodings_and_the_other_files_are_checked() {
         &[
             &["--encoding", "auto"][..],
             &cfg,
-            &["fixtures/formats/cafe-1252.txt"],
+            &["fixtures/formats/cafe-1252.text"],
         ]
         .concat(),
     );
@@ -546,7 +546,7 @@ fn claims_of_a_utf16_file_are_at_its_byte_offsets_with_right_columns() {
             "claims",
             "--format",
             "json",
-            "fixtures/formats/cafe-utf16be.txt",
+            "fixtures/formats/cafe-utf16be.text",
         ])
         .output()
         .unwrap();
