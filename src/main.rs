@@ -637,8 +637,14 @@ fn fingerprinted(
                 .diagnostics
                 .iter()
                 .map(|d| {
+                    // A decoded file's spans are offsets on disk; `f.text` is the decoded text.
+                    let mut shown = d.clone();
+                    shown
+                        .labels
+                        .iter_mut()
+                        .for_each(|l| l.span = f.text_span(l.span));
                     let fp = match &article {
-                        Ok(a) => baseline::fingerprint(a, d),
+                        Ok(a) => baseline::fingerprint(a, &shown),
                         Err(_) => baseline::Fingerprint {
                             code: d.code.to_string(),
                             segment: None,

@@ -614,3 +614,31 @@ fn markdown_block_quote_is_quoted_speech() {
         "{s}"
     );
 }
+
+#[test]
+fn windows_1252_html_maps_through_the_markup_and_the_encoding() {
+    let dir = std::env::temp_dir().join(format!("claimlint-1252-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // "é", "“" and "”" are one byte each; "&amp;" is five bytes for one character.
+    let bytes = b"<html><body><h1>Summit in Albania</h1><article><p>Caf\xe9 &amp; \x93talks\x94: the summit, which took place in Kyiv, ended.</p></article></body></html>\n".to_vec();
+    std::fs::write(dir.join("p.html"), &bytes).unwrap();
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["check", "--format", "json", "p.html"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        labels_decoded(&v["files"][0], &bytes, latin),
+        vec![(
+            "L001".to_string(),
+            vec![
+                l(false, 26, 33, 1, 27, "Albania"),
+                l(true, 102, 106, 1, 103, "Kyiv")
+            ]
+        )]
+    );
+}
