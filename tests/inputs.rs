@@ -642,3 +642,31 @@ fn windows_1252_html_maps_through_the_markup_and_the_encoding() {
         )]
     );
 }
+
+#[test]
+fn fix_leaves_a_decoded_file_alone() {
+    let dir = std::env::temp_dir().join(format!("claimlint-fix1252-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.txt");
+    // Windows-1252: "café" before a fixable "Kiev".
+    let body = b"Kiev talks\n\nOfficials met at a caf\xe9 in Kiev.\n";
+    std::fs::write(&path, body).unwrap();
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args(["check", "--pack", "ukraine-places", "--fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let written = std::fs::read(&path).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        err.contains(
+            "a.txt: not fixed (read as Windows-1252; fixes are written to UTF-8 files only)"
+        ),
+        "{err}"
+    );
+    assert_eq!(written, body);
+    // The pack's findings are warnings: below the default --fail-on error.
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
