@@ -333,3 +333,57 @@ pub fn read_records(
     }
     Ok(records)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn windows_1252_maps_each_byte_to_one_character() {
+        let (text, t) = decode_text(b"caf\xe9 \x93Kyiv\x94\r\n".to_vec(), false).unwrap();
+        assert_eq!(text, "café “Kyiv”\r\n");
+        let t = t.unwrap();
+        assert_eq!(t.encoding, "Windows-1252");
+        // "Kyiv" is bytes 6..10 on disk, 9..13 decoded.
+        assert_eq!(t.to_disk.span(Span::new(9, 13)), Span::new(6, 10));
+        assert_eq!(t.to_text.span(Span::new(6, 10)), Span::new(9, 13));
+        // Inside "é" (decoded bytes 3..5) maps to its one disk byte.
+        assert_eq!(t.to_disk.span(Span::new(4, 5)), Span::new(3, 4));
+        assert_eq!(
+            decode_text(b"caf\xe9".to_vec(), true).unwrap_err(),
+            InputError::NotUtf8 { offset: 3 }
+        );
+        // A UTF-8 byte-order mark says the file is UTF-8: invalid bytes are an error.
+        assert_eq!(
+            decode_text(b"\xef\xbb\xbfcaf\xe9".to_vec(), false).unwrap_err(),
+            InputError::NotUtf8 { offset: 6 }
+        );
+        assert_eq!(
+            decode_text(b"ab\0c\xe9".to_vec(), false).unwrap_err(),
+            InputError::Binary { offset: 2 }
+        );
+        assert!(decode_text(b"plain".to_vec(), false).unwrap().1.is_none());
+    }
+
+    #[test]
+    fn utf16_surrogates_bad_units_and_an_odd_byte() {
+        // BOM, "a", U+1F600 (a surrogate pair), an unpaired high surrogate, "b", an odd byte.
+        let bytes = vec![
+            0xFF, 0xFE, b'a', 0, 0x3D, 0xD8, 0x00, 0xDE, 0x3D, 0xD8, b'b', 0, 0x41,
+        ];
+        let (text, t) = decode_text(bytes.clone(), false).unwrap();
+        assert_eq!(text, "\u{feff}a\u{1F600}\u{fffd}b\u{fffd}");
+        let t = t.unwrap();
+        assert_eq!(t.encoding, "UTF-16LE");
+        // "a" 3..4 decoded is 2..4 on disk; the emoji 4..8 is 4..8; "b" 11..12 is 10..12.
+        assert_eq!(t.to_disk.span(Span::new(3, 4)), Span::new(2, 4));
+        assert_eq!(t.to_disk.span(Span::new(4, 8)), Span::new(4, 8));
+        assert_eq!(t.to_disk.span(Span::new(11, 12)), Span::new(10, 12));
+        assert_eq!(t.to_disk.span(Span::new(12, 15)), Span::new(12, 13));
+        assert_eq!(t.to_text.span(Span::new(10, 12)), Span::new(11, 12));
+        assert_eq!(decode_text(bytes, true).unwrap_err(), InputError::Utf16);
+        let (text, _) = decode_text(vec![0xFE, 0xFF, 0, b'K'], false).unwrap();
+        assert_eq!(text, "\u{feff}K");
+    }
+}
