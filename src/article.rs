@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use crate::source::{OffsetMap, Span};
+pub use crate::source::{OffsetMap, Span, Transcoding};
 use crate::text::casing::Casing;
 
 /// The format an article was read from (re-exported as `claimlint::input::Format`).
@@ -178,12 +178,19 @@ pub struct Article {
     pub front_matter_ignore: Vec<(String, Span)>,
     /// The wire dateline opening the body, when there is one.
     pub dateline: Option<Dateline>,
+    /// The byline (a Markdown front matter's `byline`/`author` value), when there is one: its
+    /// bytes are recorded here but are not a segment, so no rule reads them as prose.
+    pub byline: Option<Span>,
     /// The format the article was read from.
     pub format: Format,
     /// `None` when `text` is the file's text (plain text, Markdown); otherwise the file and the
     /// offset map back to it. [`crate::check`] maps every reported span through it, so
     /// diagnostics always carry byte offsets into the file.
     pub source: Option<SourceText>,
+    /// `Some` when the file on disk is not UTF-8 (Windows-1252, UTF-16) and was decoded:
+    /// [`Article::file_text`] is then the decoded file, and [`Article::disk_span`] maps its
+    /// byte offsets to byte offsets into the bytes on disk.
+    pub transcoding: Option<Arc<Transcoding>>,
 }
 
 impl Article {
@@ -200,8 +207,10 @@ impl Article {
             front_matter_date: None,
             front_matter_ignore: Vec::new(),
             dateline: None,
+            byline: None,
             format,
             source: None,
+            transcoding: None,
         }
     }
 
@@ -218,6 +227,15 @@ impl Article {
     pub fn file_span(&self, span: Span) -> Span {
         match &self.source {
             Some(s) => s.map.span(span),
+            None => span,
+        }
+    }
+
+    /// `span` (bytes of [`Article::file_text`]) as bytes of the file on disk: unchanged for a
+    /// UTF-8 file, mapped through [`Article::transcoding`] for a decoded one.
+    pub fn disk_span(&self, span: Span) -> Span {
+        match &self.transcoding {
+            Some(t) => t.to_disk.span(span),
             None => span,
         }
     }

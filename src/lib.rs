@@ -58,6 +58,10 @@ pub struct ClaimsReport {
     pub comparisons: Vec<rules::trace::Comparison>,
     /// The diagnostics, as `check` gives them.
     pub diagnostics: Vec<Diagnostic>,
+    /// The article's [`Article::transcoding`] (a file decoded from Windows-1252 or UTF-16,
+    /// whose spans are byte offsets into its bytes on disk); not serialised.
+    #[serde(skip)]
+    pub transcoding: Option<std::sync::Arc<source::Transcoding>>,
 }
 
 /// Extract every claim of `article` and run the rules of `settings.rules` with tracing on.
@@ -68,6 +72,7 @@ pub fn claims(article: &Article, settings: &Settings) -> ClaimsReport {
         claims,
         comparisons,
         diagnostics: report.diagnostics,
+        transcoding: article.transcoding.clone(),
     }
 }
 
@@ -116,7 +121,7 @@ fn run(
     let mut reference = reference;
     if article.source.is_some() {
         to_file_offsets(
-            article,
+            &|s| article.file_span(s),
             &mut reference,
             &mut diagnostics,
             &mut envelopes,
@@ -126,6 +131,16 @@ fn run(
     // Suppressions (directives read from the file's own text, spans in file offsets) see
     // every finding, then S001 reports the ones that matched none.
     let mut diagnostics = suppress::apply(article, diagnostics, rules);
+    if article.transcoding.is_some() {
+        // A decoded file: offsets into the decoded text become offsets into the bytes on disk.
+        to_file_offsets(
+            &|s| article.disk_span(s),
+            &mut reference,
+            &mut diagnostics,
+            &mut envelopes,
+            &mut comparisons,
+        );
+    }
     for d in &mut diagnostics {
         if let Some(&s) = settings.severity.get(d.code.as_ref()) {
             d.severity = s;
@@ -144,17 +159,18 @@ fn run(
 }
 
 /// The one place where spans of an article whose analysis text is not the file's text (HTML,
-/// JSON, a transcoded file) become byte offsets into the file: every label, fix edit,
-/// reference-date span, claim span and comparison span goes through
-/// [`Article::file_span`]. Plain text and Markdown never get here.
+/// JSON) become byte offsets into the file, and those of a decoded file (Windows-1252, UTF-16)
+/// byte offsets into its bytes on disk: every label, fix edit, reference-date span, claim span
+/// and comparison span goes through `map` ([`Article::file_span`], then
+/// [`Article::disk_span`]). A UTF-8 plain-text or Markdown file never gets here.
 fn to_file_offsets(
-    article: &Article,
+    map_span: &dyn Fn(Span) -> Span,
     reference: &mut Option<ReferenceDate>,
     diagnostics: &mut [Diagnostic],
     claims: &mut [claims::envelope::Claim],
     comparisons: &mut [rules::trace::Comparison],
 ) {
-    let map = |s: &mut Span| *s = article.file_span(*s);
+    let map = |s: &mut Span| *s = map_span(*s);
     for d in diagnostics.iter_mut() {
         d.labels.iter_mut().for_each(|l| map(&mut l.span));
         if let Some(fix) = &mut d.fix {

@@ -103,6 +103,27 @@ struct ClaimsArgs {
     /// byline, body, id), e.g. `headline=title,body=content`.
     #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
     json_fields: Option<claimlint::input::JsonFields>,
+    /// Text encoding: auto (UTF-8; UTF-16 with a byte-order mark and other files read as
+    /// Windows-1252, with a note) or utf-8 (refuse files that are not UTF-8). Wins over the
+    /// configuration's `[input] encoding`.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+}
+
+impl From<EncodingArg> for claimlint::config::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Auto => claimlint::config::Encoding::Auto,
+            EncodingArg::Utf8 => claimlint::config::Encoding::Utf8,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -153,6 +174,7 @@ impl ConfigArgs {
             ignore: self.ignore.clone(),
             reference_date,
             json_fields: None,
+            encoding: None,
         }
     }
 }
@@ -215,6 +237,11 @@ struct CheckArgs {
     /// byline, body, id), e.g. `headline=title,body=content`.
     #[arg(long, value_name = "PART=FIELD,...", value_parser = parse_json_fields)]
     json_fields: Option<claimlint::input::JsonFields>,
+    /// Text encoding: auto (UTF-8; UTF-16 with a byte-order mark and other files read as
+    /// Windows-1252, with a note) or utf-8 (refuse files that are not UTF-8). Wins over the
+    /// configuration's `[input] encoding`.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -483,6 +510,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         isolated: args.isolated,
         reference_date: args.reference_date,
         json_fields: args.json_fields.clone(),
+        encoding: args.encoding.map(Into::into),
         ..Default::default()
     };
     let resolver = match resolve::Resolver::new(options, rules) {
@@ -504,6 +532,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         };
         match runner::read_source_records_as(source, args.input.input_format, &settings.input) {
             Ok(records) => {
+                let mut noted = false;
                 for r in records {
                     match r {
                         Ok(rec) => files.push(ClaimsFile {
@@ -512,7 +541,13 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
                                 None => source.display(),
                             },
                             text: rec.article.file_text(),
-                            report: claimlint::claims(&rec.article, &settings),
+                            report: {
+                                if let (Some(t), false) = (&rec.article.transcoding, noted) {
+                                    eprintln!("{}", t.note(&source.display()));
+                                    noted = true;
+                                }
+                                claimlint::claims(&rec.article, &settings)
+                            },
                         }),
                         Err(e) => errors.push(e),
                     }
@@ -623,8 +658,14 @@ fn fingerprinted(
                 .diagnostics
                 .iter()
                 .map(|d| {
+                    // A decoded file's spans are offsets on disk; `f.text` is the decoded text.
+                    let mut shown = d.clone();
+                    shown
+                        .labels
+                        .iter_mut()
+                        .for_each(|l| l.span = f.text_span(l.span));
                     let fp = match &article {
-                        Ok(a) => baseline::fingerprint(a, d),
+                        Ok(a) => baseline::fingerprint(a, &shown),
                         Err(_) => baseline::Fingerprint {
                             code: d.code.to_string(),
                             segment: None,
@@ -772,6 +813,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     let options = resolve::CliOptions {
         json_fields: args.json_fields.clone(),
+        encoding: args.encoding.map(Into::into),
         ..args.config.options(args.reference_date)
     };
     let resolver = match resolve::Resolver::new(options, rules) {
@@ -856,6 +898,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             run
         };
         let mut checked = collect();
+        let mut noted: Option<&str> = None;
+        for f in &checked.files {
+            if let Some(t) = f.transcoding.as_ref().filter(|_| noted != Some(&f.path)) {
+                eprintln!("{}", t.note(&f.path));
+                noted = Some(&f.path);
+            }
+        }
         if args.diff {
             for e in resolver.errors() {
                 eprint!("{}", human::render_data_error(&e));
@@ -926,9 +975,17 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let sources: &[runner::Source] = if whole { &[] } else { &sources };
     runner::check_sources_streaming(sources, &read, &resolver, threads, &mut |_, results| {
         let mut piece = emit::Run::default();
+        let mut noted = false;
         for r in results {
             match r {
-                Ok(f) => piece.files.push(f),
+                Ok(f) => {
+                    // One note per file on disk, before its findings (records share it).
+                    if let Some(t) = f.transcoding.as_ref().filter(|_| !noted) {
+                        eprintln!("{}", t.note(&f.path));
+                        noted = true;
+                    }
+                    piece.files.push(f)
+                }
                 Err(e) => {
                     eprintln!("claimlint: {}: {}", e.path, e.message);
                     piece.errors.push(e);
@@ -1040,6 +1097,13 @@ fn fixable(path: &str) -> bool {
 fn fixed_text(file: &claimlint::report::CheckedFile) -> Option<String> {
     let edits = claimlint::fix::safe_edits(&file.report.diagnostics);
     if edits.is_empty() {
+        return None;
+    }
+    if let Some(t) = &file.transcoding {
+        eprintln!(
+            "claimlint: {}: not fixed (read as {}; fixes are written to UTF-8 files only)",
+            file.path, t.encoding
+        );
         return None;
     }
     if file.path == "<stdin>" || !fixable(&file.path) {

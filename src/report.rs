@@ -54,11 +54,26 @@ pub struct CheckedFile {
     /// The record's name within the file (`line 3`, `id "a-17"`) when the file holds several
     /// articles; `None` for a file holding one. Emitters show it after the path.
     pub record: Option<String>,
-    /// Its findings and reference date (spans are byte offsets into `text`).
+    /// Its findings and reference date (spans are byte offsets into `text`, or into the bytes
+    /// on disk when `transcoding` is set).
     pub report: Report,
+    /// `Some` when the file on disk is not UTF-8 (Windows-1252, UTF-16): `text` is then the
+    /// decoded file and the report's spans are byte offsets into the bytes on disk; emitters map
+    /// them back to `text` with [`crate::source::Transcoding::to_text`] for lines, columns and
+    /// snippets ([`CheckedFile::text_span`]).
+    pub transcoding: Option<Arc<crate::source::Transcoding>>,
 }
 
 impl CheckedFile {
+    /// `span` (bytes of the file on disk, as in the report) as bytes of [`CheckedFile::text`]:
+    /// unchanged unless the file was decoded from another encoding.
+    pub fn text_span(&self, span: crate::source::Span) -> crate::source::Span {
+        match &self.transcoding {
+            Some(t) => t.to_text.span(span),
+            None => span,
+        }
+    }
+
     /// The name shown for this article: `path`, or `path:record` for a record of a JSON or
     /// NDJSON file (e.g. `feed.ndjson:line 3`).
     pub fn display_name(&self) -> String {

@@ -349,6 +349,7 @@ fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) ->
             text: rec.article.file_text(),
             record: rec.name,
             report: check(&rec.article, &settings),
+            transcoding: rec.article.transcoding.clone(),
         })
     };
     if records.len() > 1 {

@@ -215,6 +215,36 @@ impl OffsetMap {
     }
 }
 
+/// A file that was not UTF-8 on disk (Windows-1252, UTF-16) and was decoded to UTF-8 text.
+///
+/// The decoded text is what the readers parse and what emitters show; every reported span is
+/// nonetheless a byte offset into the file on disk: [`Transcoding::to_disk`] maps decoded byte
+/// offsets to disk byte offsets (one atomic run per character whose width differs), and
+/// [`Transcoding::to_text`] maps disk byte offsets back to decoded ones (for lines, columns and
+/// snippets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transcoding {
+    /// The encoding's name as shown to users: `Windows-1252`, `UTF-16LE` or `UTF-16BE`.
+    pub encoding: &'static str,
+    /// Decoded (UTF-8) byte offset → byte offset in the file on disk.
+    pub to_disk: OffsetMap,
+    /// Byte offset in the file on disk → decoded (UTF-8) byte offset.
+    pub to_text: OffsetMap,
+}
+
+impl Transcoding {
+    /// The note shown on stderr for `path`, e.g.
+    /// `claimlint: note: a.txt: read as Windows-1252 (not valid UTF-8)`.
+    pub fn note(&self, path: &str) -> String {
+        let why = if self.encoding.starts_with("UTF-16") {
+            "byte-order mark"
+        } else {
+            "not valid UTF-8"
+        };
+        format!("claimlint: note: {path}: read as {} ({why})", self.encoding)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -189,7 +189,8 @@ fn bad_files_get_one_line_errors_and_others_are_still_checked() {
         .arg(&binary)
         .arg(&missing)
         .arg(BALKAN)
-        .args(["--format", "json"])
+        // Without it the Latin-1 file would be read as Windows-1252 (tests/inputs.rs).
+        .args(["--format", "json", "--encoding", "utf-8"])
         .output()
         .expect("runs");
     // 2 wins over 1.
@@ -398,7 +399,8 @@ fn loose_dates_empty_folders_and_utf16_are_errors() {
         .arg("check")
         .arg(&dir)
         .arg(&utf16)
-        .args(["--format", "json"])
+        // Without it the UTF-16 file would be decoded (tests/inputs.rs).
+        .args(["--format", "json", "--encoding", "utf-8"])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));

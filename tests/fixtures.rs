@@ -36,6 +36,7 @@ fn run_fixture(path: &Path) -> Run {
         .replace('\\', "/");
     Run {
         files: vec![CheckedFile {
+            transcoding: None,
             path: rel,
             text: Arc::clone(&article.text),
             record: None,

@@ -33,6 +33,7 @@ fn balkan_run() -> Run {
     let report = claimlint::check(&article, &Settings::default());
     Run {
         files: vec![CheckedFile {
+            transcoding: None,
             path: BALKAN.to_string(),
             text: article.text.clone(),
             record: None,
@@ -80,6 +81,7 @@ fn tricky_run() -> Run {
     };
     Run {
         files: vec![CheckedFile {
+            transcoding: None,
             path: TRICKY_PATH.to_string(),
             text: Arc::from(text),
             record: None,
@@ -249,6 +251,7 @@ fn sarif_fingerprints_survive_unrelated_edits() {
         let article = input::read_article(text.as_bytes().to_vec()).expect("reads");
         let run = Run {
             files: vec![CheckedFile {
+                transcoding: None,
                 path: "a.txt".into(),
                 text: article.text.clone(),
                 record: None,

@@ -356,3 +356,317 @@ fn truncated_and_mangled_inputs_never_panic_and_spans_stay_in_the_file() {
         }
     }
 }
+
+/// `(code, [(primary, start, end, line, column, text)])` of every diagnostic of `file`, the
+/// label texts checked against the file's bytes decoded with `decode`.
+fn labels_decoded(
+    file: &Value,
+    bytes: &[u8],
+    decode: fn(&[u8]) -> String,
+) -> Vec<(String, Vec<Lab>)> {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let ls = d["labels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    let (s, e) = (l["start"].as_u64().unwrap(), l["end"].as_u64().unwrap());
+                    let text = l["text"].as_str().unwrap().to_string();
+                    assert_eq!(decode(&bytes[s as usize..e as usize]), text);
+                    let n = |k: &str| l[k].as_u64().unwrap();
+                    (
+                        l["primary"].as_bool().unwrap(),
+                        s,
+                        e,
+                        n("line"),
+                        n("column"),
+                        text,
+                    )
+                })
+                .collect();
+            (d["code"].as_str().unwrap().to_string(), ls)
+        })
+        .collect()
+}
+
+fn latin(b: &[u8]) -> String {
+    b.iter().map(|&c| c as char).collect()
+}
+
+fn utf16(b: &[u8], le: bool) -> String {
+    let units: Vec<u16> = b
+        .chunks_exact(2)
+        .map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).unwrap()
+}
+
+#[test]
+fn windows_1252_file_is_decoded_with_a_note_and_spans_are_bytes_on_disk() {
+    let path = "fixtures/formats/cafe-1252.text";
+    let bytes = std::fs::read(path).unwrap();
+    // "café" and the curly quotes are one byte each on disk, before the L001 span.
+    assert_eq!(&bytes[52..53], &[0xE9]);
+    assert_eq!(&bytes[55..56], &[0x93]);
+    let (v, err, code) = json_of(&[path]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "claimlint: note: fixtures/formats/cafe-1252.text: read as Windows-1252 (not valid UTF-8)\n\
+         1 file checked: 1 error, 0 warnings, 0 notes\n"
+    );
+    assert_eq!(
+        labels_decoded(&v["files"][0], &bytes, latin),
+        vec![(
+            "L001".to_string(),
+            vec![
+                l(false, 16, 22, 1, 17, "Balkan"),
+                l(false, 33, 40, 1, 34, "Albania"),
+                l(true, 98, 102, 3, 57, "Kyiv"),
+            ]
+        )]
+    );
+    // The human renderer shows the decoded line, the caret under Kyiv.
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args(["check", "--color", "never", path])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("[fixtures/formats/cafe-1252.text:3:57]"), "{s}");
+    assert!(
+        s.contains(" 3 │ At the café, “welcome”, the summit, which took place in Kyiv, brought"),
+        "{s}"
+    );
+}
+
+#[test]
+fn utf16_le_and_be_files_give_the_same_findings_at_their_own_byte_offsets() {
+    for (path, le) in [
+        ("fixtures/formats/cafe-utf16le.text", true),
+        ("fixtures/formats/cafe-utf16be.text", false),
+    ] {
+        let bytes = std::fs::read(path).unwrap();
+        let (v, err, code) = json_of(&[path]);
+        assert_eq!(code, 1, "{path}");
+        let enc = if le { "UTF-16LE" } else { "UTF-16BE" };
+        assert_eq!(
+            err,
+            format!(
+                "claimlint: note: {path}: read as {enc} (byte-order mark)\n\
+                 1 file checked: 1 error, 0 warnings, 0 notes\n"
+            )
+        );
+        let decode = if le {
+            (|b: &[u8]| utf16(b, true)) as fn(&[u8]) -> String
+        } else {
+            |b: &[u8]| utf16(b, false)
+        };
+        // Two bytes per character after the two-byte BOM.
+        assert_eq!(
+            labels_decoded(&v["files"][0], &bytes, decode),
+            vec![(
+                "L001".to_string(),
+                vec![
+                    l(false, 34, 46, 1, 17, "Balkan"),
+                    l(false, 68, 82, 1, 34, "Albania"),
+                    l(true, 198, 206, 3, 57, "Kyiv"),
+                ]
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn encoding_utf8_refuses_other_encodings_and_the_other_files_are_checked() {
+    let (v, err, code) = json_of(&[
+        "--encoding",
+        "utf-8",
+        "fixtures/formats/cafe-1252.text",
+        "fixtures/formats/cafe-utf16le.text",
+        "fixtures/balkan-summit.txt",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "claimlint: fixtures/formats/cafe-1252.text: not valid UTF-8 (first bad byte at offset 52)\n\
+         claimlint: fixtures/formats/cafe-utf16le.text: UTF-16 text is not supported: save it as UTF-8\n\
+         1 file checked: 1 error, 1 warning, 0 notes; 2 files could not be read\n"
+    );
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["path"], "fixtures/balkan-summit.txt");
+    let codes: Vec<&str> = files[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["P001", "L001"]);
+    // `[input] encoding = "utf-8"` in the configuration does the same; `--encoding auto` wins.
+    let cfg = ["--config", "fixtures/formats/utf8-only.toml"];
+    let (v, err, code) = json_of(&[&cfg[..], &["fixtures/formats/cafe-1252.text"]].concat());
+    assert_eq!(
+        v["errors"][0]["message"],
+        "not valid UTF-8 (first bad byte at offset 52)"
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("not valid UTF-8 (first bad byte at offset 52)"),
+        "{err}"
+    );
+    let (v, err, code) = json_of(
+        &[
+            &["--encoding", "auto"][..],
+            &cfg,
+            &["fixtures/formats/cafe-1252.text"],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(v["files"][0]["diagnostics"][0]["labels"][2]["start"], 98);
+}
+
+#[test]
+fn claims_of_a_utf16_file_are_at_its_byte_offsets_with_right_columns() {
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args([
+            "claims",
+            "--format",
+            "json",
+            "fixtures/formats/cafe-utf16be.text",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kyiv = v["files"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "place" && c["text"] == "Kyiv")
+        .unwrap();
+    assert_eq!(kyiv["id"], "place@198-206");
+    assert_eq!(
+        (&kyiv["line"], &kyiv["column"]),
+        (&Value::from(3), &Value::from(57))
+    );
+    assert_eq!(
+        (&kyiv["start"], &kyiv["end"]),
+        (&Value::from(198), &Value::from(206))
+    );
+}
+
+#[test]
+fn markdown_dek_counts_with_the_headline_and_the_byline_is_not_prose() {
+    let path = "fixtures/formats/dek-front-matter.md";
+    let bytes = std::fs::read(path).unwrap();
+    let (v, err, code) = json_of(&[path]);
+    assert_eq!(code, 1, "{err}");
+    // The headline-side labels point into the front matter's `description` value (line 3); the
+    // author "Jane Tirana" names a place but is not read as prose.
+    assert_eq!(
+        labels(&v["files"][0], &bytes),
+        vec![(
+            "L001".to_string(),
+            vec![
+                l(false, 44, 50, 3, 19, "Balkan"),
+                l(false, 61, 68, 3, 36, "Albania"),
+                l(true, 180, 184, 8, 33, "Kyiv"),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn markdown_block_quote_is_quoted_speech() {
+    // "Zelensky" inside a `>` block quote is quoted speech, which P001 leaves alone; the same
+    // line outside a block quote is a finding.
+    let (v, err, code) = json_of(&["fixtures/formats/block-quote.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["files"][0]["diagnostics"], serde_json::json!([]));
+    let text = std::fs::read_to_string("fixtures/formats/block-quote.md").unwrap();
+    let dir = std::env::temp_dir().join(format!("claimlint-bq-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), text.replace("> ", "")).unwrap();
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["check", "--format", "concise", "a.md"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("a.md:5:1: warning[P001] \"Zelensky\" and \"Zelenskyy\" look like two spellings of one name"),
+        "{s}"
+    );
+}
+
+#[test]
+fn windows_1252_html_maps_through_the_markup_and_the_encoding() {
+    let dir = std::env::temp_dir().join(format!("claimlint-1252-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // "é", "“" and "”" are one byte each; "&amp;" is five bytes for one character.
+    let bytes = b"<html><body><h1>Summit in Albania</h1><article><p>Caf\xe9 &amp; \x93talks\x94: the summit, which took place in Kyiv, ended.</p></article></body></html>\n".to_vec();
+    std::fs::write(dir.join("p.html"), &bytes).unwrap();
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .current_dir(&dir)
+        .args(["check", "--format", "json", "p.html"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        labels_decoded(&v["files"][0], &bytes, latin),
+        vec![(
+            "L001".to_string(),
+            vec![
+                l(false, 26, 33, 1, 27, "Albania"),
+                l(true, 102, 106, 1, 103, "Kyiv")
+            ]
+        )]
+    );
+}
+
+#[test]
+fn fix_leaves_a_decoded_file_alone() {
+    let dir = std::env::temp_dir().join(format!("claimlint-fix1252-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.txt");
+    // Windows-1252: "café" before a fixable "Kiev".
+    let body = b"Kiev talks\n\nOfficials met at a caf\xe9 in Kiev.\n";
+    std::fs::write(&path, body).unwrap();
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args(["check", "--pack", "ukraine-places", "--fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let written = std::fs::read(&path).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        err.contains(
+            "a.txt: not fixed (read as Windows-1252; fixes are written to UTF-8 files only)"
+        ),
+        "{err}"
+    );
+    assert_eq!(written, body);
+    // The pack's findings are warnings: below the default --fail-on error.
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -116,6 +116,7 @@ fn assert_well_formed(text: &str, settings: &Settings) {
     // Both renderers take every diagnostic without panicking.
     let run = Run {
         files: vec![CheckedFile {
+            transcoding: None,
             path: "mutated.txt".into(),
             text: article.text.clone(),
             record: None,

@@ -33,6 +33,8 @@ pub struct CliOptions {
     pub reference_date: Option<NaiveDate>,
     /// `--json-fields`: replaces the configuration's `[input] json-fields` entirely.
     pub json_fields: Option<crate::input::JsonFields>,
+    /// `--encoding`: wins over the configuration's `[input] encoding`.
+    pub encoding: Option<super::Encoding>,
 }
 
 /// The configuration that applies to one file: which file (if any), which of its overrides
@@ -182,7 +184,8 @@ impl Resolved {
         }
     }
 
-    /// What the readers get: the configured format (`auto`: from the file name) and JSON field
+    /// What the readers get: the configured format (`auto`: from the file name), encoding
+    /// (`utf-8`: refuse other encodings; `--encoding` wins) and JSON field
     /// names (`--json-fields` wins over the file's `json-fields`, which replace the defaults
     /// part by part).
     pub fn reader_options(&self) -> crate::input::InputOptions {
@@ -198,6 +201,7 @@ impl Resolved {
         crate::input::InputOptions {
             json_fields,
             format: config.input_format(),
+            utf8_only: config.encoding == super::Encoding::Utf8,
         }
     }
 
@@ -473,6 +477,7 @@ impl Resolver {
             select,
             extend_select: cli_selectors("--extend-select", &cli.extend_select, &base_rules)?,
             ignore: cli_selectors("--ignore", &cli.ignore, &base_rules)?,
+            encoding: cli.encoding,
             ..Default::default()
         };
         let explicit = match (&cli.config, cli.isolated) {

@@ -14,7 +14,7 @@ pub fn render(run: &Run) -> String {
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for f in &run.files {
-        let pos = Positions::new(&f.text);
+        let pos = Positions::for_file(f);
         if f.report.diagnostics.is_empty() {
             out.push_str(&format!("  <file name=\"{}\"/>\n", x(&f.path)));
             continue;

@@ -11,7 +11,9 @@ use crate::article::SegmentKind;
 use crate::claims::envelope::{Claim, ClaimKind, Frame, Provenance};
 use crate::report::FileError;
 use crate::rules::trace::{Comparison, Outcome};
-use crate::source::{LineIndex, Span};
+use crate::source::Span;
+
+use super::Positions;
 use crate::ClaimsReport;
 
 /// One article's claims as read: its path (as given), text and report.
@@ -261,10 +263,10 @@ fn flags(c: &Claim) -> String {
 pub fn human(files: &[ClaimsFile], kinds: KindFilter<'_>) -> String {
     let mut out = String::new();
     for f in files {
-        let idx = LineIndex::new(&f.text);
+        let at = positions(f);
         let pos = |s: Span| {
-            let (l, c) = idx.position(&f.text, s.start);
-            format!("{l}:{c}")
+            let p = at.at(s.start);
+            format!("{}:{}", p.line, p.column)
         };
         out.push_str(&f.path);
         match &f.report.reference {
@@ -403,21 +405,25 @@ struct CmpOut<'a> {
     spans: &'a [Span],
 }
 
-fn pos(idx: &LineIndex, text: &str, s: Span) -> Pos {
-    let (line, column) = idx.position(text, s.start);
-    let (end_line, end_column) = idx.position(text, s.end);
+/// Positions of `f`'s spans (byte offsets into the file on disk, also when it was decoded).
+fn positions(f: &ClaimsFile) -> Positions<'_> {
+    Positions::with_map(&f.text, f.report.transcoding.as_deref().map(|t| &t.to_text))
+}
+
+fn pos(at: &Positions<'_>, s: Span) -> Pos {
+    let (a, b) = (at.at(s.start), at.at(s.end));
     Pos {
         start: s.start,
         end: s.end,
-        line,
-        column,
-        end_line,
-        end_column,
+        line: a.line,
+        column: a.column,
+        end_line: b.line,
+        end_column: b.column,
     }
 }
 
 fn file_out<'a>(f: &'a ClaimsFile, kinds: KindFilter<'_>, with_path: bool) -> FileOut<'a> {
-    let idx = LineIndex::new(&f.text);
+    let at = positions(f);
     let all = &f.report.comparisons;
     let claims: Vec<ClaimOut<'a>> = f
         .report
@@ -430,7 +436,7 @@ fn file_out<'a>(f: &'a ClaimsFile, kinds: KindFilter<'_>, with_path: bool) -> Fi
             kind: c.kind,
             section: section(c),
             text: &c.text,
-            pos: pos(&idx, &f.text, c.span),
+            pos: pos(&at, c.span),
             sentence: c.sentence,
             clause: c.clause,
             quoted: c.quoted,

@@ -10,7 +10,7 @@ use crate::emit::{Positions, Run};
 pub fn render(run: &Run) -> String {
     let mut out = String::new();
     for f in &run.files {
-        let pos = Positions::new(&f.text);
+        let pos = Positions::for_file(f);
         for d in &f.report.diagnostics {
             let Some(p) = crate::emit::primary(d) else {
                 continue;

@@ -20,7 +20,7 @@ pub fn render(run: &Run, opts: &Options) -> String {
     for f in &run.files {
         let path = crate::emit::relative_to(&f.path, &opts.root, &opts.cwd)
             .unwrap_or_else(|| f.path.clone());
-        let pos = Positions::new(&f.text);
+        let pos = Positions::for_file(f);
         let prints = crate::emit::fingerprints(f);
         for (d, print) in f.report.diagnostics.iter().zip(&prints) {
             let Some(p) = crate::emit::primary(d) else {

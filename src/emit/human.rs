@@ -159,6 +159,20 @@ pub fn render_findings(run: &Run, color: bool) -> String {
             .any(|w| w[0] == b'\r' && w[1] != b'\n')
             || f.text.ends_with('\r');
         for d in &f.report.diagnostics {
+            // A decoded file's spans are offsets into its bytes on disk: show them in the
+            // decoded text.
+            let mapped;
+            let d = match &f.transcoding {
+                Some(_) => {
+                    let mut c = d.clone();
+                    c.labels
+                        .iter_mut()
+                        .for_each(|l| l.span = f.text_span(l.span));
+                    mapped = c;
+                    &mapped
+                }
+                None => d,
+            };
             if lone_cr || longest_labelled_line(&f.text, d) > MAX_SNIPPET_LINE {
                 render_plain(&mut out, &f.display_name(), &f.text, &index, d);
                 out.push('\n');

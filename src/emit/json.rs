@@ -5,7 +5,6 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::emit::Run;
 use crate::reference::{ReferenceDate, ReferenceSource};
-use crate::source::LineIndex;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -77,7 +76,7 @@ pub(crate) fn reference(r: &Option<ReferenceDate>) -> Option<RefOut> {
     })
 }
 
-pub(crate) fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) -> DiagOut<'a> {
+pub(crate) fn diagnostic<'a>(pos: &super::Positions<'a>, d: &'a Diagnostic) -> DiagOut<'a> {
     DiagOut {
         code: &d.code,
         rule: &d.rule,
@@ -88,8 +87,8 @@ pub(crate) fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) 
             .labels
             .iter()
             .map(|l| {
-                let (line, column) = idx.position(text, l.span.start);
-                let (end_line, end_column) = idx.position(text, l.span.end);
+                let (s, e) = (pos.at(l.span.start), pos.at(l.span.end));
+                let (line, column, end_line, end_column) = (s.line, s.column, e.line, e.column);
                 LabelOut {
                     primary: l.primary,
                     start: l.span.start,
@@ -98,7 +97,7 @@ pub(crate) fn diagnostic<'a>(text: &'a str, idx: &LineIndex, d: &'a Diagnostic) 
                     column,
                     end_line,
                     end_column,
-                    text: text.get(l.span.start..l.span.end).unwrap_or(""),
+                    text: pos.slice(l.span.start, l.span.end),
                     message: &l.message,
                 }
             })
@@ -115,7 +114,7 @@ pub fn render(run: &Run) -> String {
             .files
             .iter()
             .map(|f| {
-                let idx = LineIndex::new(&f.text);
+                let pos = super::Positions::for_file(f);
                 FileOut {
                     path: &f.path,
                     record: f.record.as_deref(),
@@ -124,7 +123,7 @@ pub fn render(run: &Run) -> String {
                         .report
                         .diagnostics
                         .iter()
-                        .map(|d| diagnostic(&f.text, &idx, d))
+                        .map(|d| diagnostic(&pos, d))
                         .collect(),
                 }
             })

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::emit::json::{self, DiagOut};
 use crate::emit::Run;
-use crate::source::LineIndex;
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -21,12 +20,12 @@ struct Line<'a> {
 pub fn render(run: &Run) -> String {
     let mut out = String::new();
     for f in &run.files {
-        let idx = LineIndex::new(&f.text);
+        let pos = super::Positions::for_file(f);
         for d in &f.report.diagnostics {
             let line = Line {
                 path: &f.path,
                 record: f.record.as_deref(),
-                diagnostic: json::diagnostic(&f.text, &idx, d),
+                diagnostic: json::diagnostic(&pos, d),
             };
             match serde_json::to_string(&line) {
                 Ok(s) => out.push_str(&s),

@@ -17,7 +17,7 @@ pub fn render(run: &Run) -> String {
     let mut suites = String::new();
     let (mut tests, mut failures) = (0, 0);
     for f in &run.files {
-        let pos = Positions::new(&f.text);
+        let pos = Positions::for_file(f);
         let mut cases = String::new();
         let mut suite_failures = 0;
         for r in rules {

@@ -64,6 +64,8 @@ pub struct Pos {
 pub struct Positions<'a> {
     text: &'a str,
     index: LineIndex,
+    /// Disk offset → offset in `text`, for a decoded file.
+    to_text: Option<&'a crate::source::OffsetMap>,
 }
 
 impl<'a> Positions<'a> {
@@ -72,11 +74,39 @@ impl<'a> Positions<'a> {
         Positions {
             text,
             index: LineIndex::new(text),
+            to_text: None,
+        }
+    }
+
+    /// Index the text of `file`: offsets are byte offsets into the file on disk, also for a
+    /// file decoded from another encoding (lines, columns and slices then come from the
+    /// decoded text through [`crate::source::Transcoding::to_text`]).
+    pub fn for_file(file: &'a CheckedFile) -> Self {
+        Positions::with_map(&file.text, file.transcoding.as_deref().map(|t| &t.to_text))
+    }
+
+    /// Index `text`, with offsets mapped through `to_text` (byte offset on disk → byte offset
+    /// in `text`) when it is given (a decoded file's [`crate::source::Transcoding::to_text`]).
+    pub fn with_map(text: &'a str, to_text: Option<&'a crate::source::OffsetMap>) -> Self {
+        Positions {
+            to_text,
+            ..Positions::new(text)
         }
     }
 
     /// The position of byte `offset` (clamped to the text, moved back to a character start).
     pub fn at(&self, offset: usize) -> Pos {
+        match self.to_text {
+            Some(map) => Pos {
+                offset,
+                ..self.at_text(map.start(offset))
+            },
+            None => self.at_text(offset),
+        }
+    }
+
+    /// The position of byte `offset` of the (decoded) text.
+    fn at_text(&self, offset: usize) -> Pos {
         let text = self.text;
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -97,6 +127,13 @@ impl<'a> Positions<'a> {
 
     /// The text of `start..end`, or `""` when that is not a valid range of the text.
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let (start, end) = match self.to_text {
+            Some(m) => {
+                let s = m.span(crate::source::Span::new(start, end));
+                (s.start, s.end)
+            }
+            None => (start, end),
+        };
         self.text.get(start..end).unwrap_or("")
     }
 }

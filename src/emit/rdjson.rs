@@ -24,7 +24,7 @@ fn range(pos: &Positions<'_>, start: usize, end: usize) -> Value {
 pub fn render(run: &Run) -> String {
     let mut diagnostics = Vec::new();
     for f in &run.files {
-        let pos = Positions::new(&f.text);
+        let pos = Positions::for_file(f);
         for d in &f.report.diagnostics {
             let Some(p) = crate::emit::primary(d) else {
                 continue;

@@ -186,7 +186,7 @@ pub fn render(run: &Run, opts: &Options) -> String {
         // The records of one JSON / NDJSON file share its artifact.
         if let Some(&(_, i)) = seen.iter().find(|(p, _)| *p == f.path) {
             loc["index"] = json!(i);
-            let pos = Positions::new(&f.text);
+            let pos = Positions::for_file(f);
             let prints = crate::emit::fingerprints(f);
             for (d, print) in f.report.diagnostics.iter().zip(&prints) {
                 let mut r = result(d, &pos, &loc, &rule_ids, print);
@@ -203,7 +203,7 @@ pub fn render(run: &Run, opts: &Options) -> String {
             "mimeType": mime_type(&f.path),
             "encoding": "UTF-8",
         }));
-        let pos = Positions::new(&f.text);
+        let pos = Positions::for_file(f);
         let prints = crate::emit::fingerprints(f);
         for (d, print) in f.report.diagnostics.iter().zip(&prints) {
             let mut r = result(d, &pos, &loc, &rule_ids, print);

@@ -3,11 +3,15 @@
 //! A YAML (`---`) or TOML (`+++`) front-matter block at byte 0 (after a BOM) is parsed with a
 //! real parser (serde-saphyr, the `toml` crate): a block that never closes or does not parse
 //! is an [`InputError::Syntax`] with its line and column, never a silent loss of the date. Its
-//! `title`/`headline` becomes the headline, with a span into the value; `date`/`published`
-//! the front-matter date; `claimlint: { ignore: [...] }` fills
+//! `title`/`headline` becomes the headline, with a span into the value; a dek
+//! (`dek`/`description`/`subtitle`/`standfirst`) a second headline-kind segment, so the rules
+//! comparing headline and body compare it too; `dateline` the wire dateline (parsed like a body
+//! dateline, else its whole value is the place); `byline`/`author` is recorded in
+//! [`Article::byline`] but is not prose for the rules; `date`/`published` the front-matter date; `claimlint: { ignore: [...] }` fills
 //! [`Article::front_matter_ignore`]. Without a title the first `# H1` is the headline (else
 //! the first block, as in plain text). Paragraphs, list items, other headings and block-quote
-//! paragraphs are body paragraphs; code blocks and HTML blocks (comments included) are not
+//! paragraphs are body paragraphs, and a block-quote paragraph is also a quotation in
+//! [`Article::quotes`] (quoted speech for the rules); code blocks and HTML blocks (comments included) are not
 //! prose. The analysis text is the file itself: segments are spans of it, so no offset map is
 //! needed.
 
@@ -23,6 +27,9 @@ use crate::source::LineIndex;
 /// The keys read from front matter, in order of preference per part.
 const TITLE_KEYS: &[&str] = &["title", "headline"];
 const DATE_KEYS: &[&str] = &["date", "published"];
+const DEK_KEYS: &[&str] = &["dek", "description", "subtitle", "standfirst"];
+const DATELINE_KEYS: &[&str] = &["dateline"];
+const BYLINE_KEYS: &[&str] = &["byline", "author"];
 
 /// A front-matter block: its body (between the fences), the byte after it, and its syntax.
 struct FrontMatter {
@@ -214,12 +221,28 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let fm = find_front_matter(&text, bom)?;
     let mut headline_fm = None;
+    let mut dek_fm = None;
+    let mut dateline_fm = None;
+    let mut byline = None;
     let mut date = None;
     let mut ignore = Vec::new();
     let body_from = match &fm {
         Some(fm) => {
             validate(&text, fm)?;
             headline_fm = TITLE_KEYS.iter().find_map(|k| value_span(&text, fm, k));
+            let first = |keys: &[&str]| keys.iter().find_map(|k| value_span(&text, fm, k));
+            dek_fm = first(DEK_KEYS);
+            dateline_fm = first(DATELINE_KEYS).map(|s| {
+                super::plain::parse_dateline(&text[s.start..s.end], s.start).unwrap_or(
+                    crate::article::Dateline {
+                        span: s,
+                        place: s,
+                        date: None,
+                        month_day: None,
+                    },
+                )
+            });
+            byline = first(BYLINE_KEYS);
             date = DATE_KEYS
                 .iter()
                 .find_map(|k| value_span(&text, fm, k))
@@ -247,6 +270,18 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
         });
         headline_found = true;
     }
+    if let Some(d) = dek_fm {
+        segments.push(Segment {
+            kind: SegmentKind::Headline,
+            span: d,
+        });
+    }
+    if let Some(d) = &dateline_fm {
+        segments.push(Segment {
+            kind: SegmentKind::Dateline,
+            span: d.span,
+        });
+    }
     let h1 = if headline_found {
         None
     } else {
@@ -255,9 +290,11 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
             .position(|b| b.1 == Some(HeadingLevel::H1))
             .or((!blocks.is_empty()).then_some(0))
     };
-    let mut first_body = true;
-    let mut dateline = None;
-    for (i, (span, _)) in blocks.iter().enumerate() {
+    // A dateline given in the front matter: none is looked for in the body.
+    let mut first_body = dateline_fm.is_none();
+    let mut dateline = dateline_fm;
+    let mut block_quotes = Vec::new();
+    for (i, (span, _, quoted)) in blocks.iter().enumerate() {
         if Some(i) == h1 {
             segments.push(Segment {
                 kind: SegmentKind::Headline,
@@ -286,6 +323,9 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
                 kind: SegmentKind::Paragraph,
                 span: para,
             });
+            if *quoted {
+                block_quotes.push(para);
+            }
         }
     }
     segments.sort_by_key(|s| s.span.start);
@@ -294,18 +334,32 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
     article.front_matter_date = date;
     article.front_matter_ignore = ignore;
     article.dateline = dateline;
+    article.byline = byline;
     crate::text::annotate(&mut article);
+    if !block_quotes.is_empty() {
+        // A `>` block quote is quoted speech: its whole paragraph is one quotation (replacing
+        // the quotation marks found inside it, so quotations stay disjoint and in order).
+        article
+            .quotes
+            .retain(|q| !block_quotes.iter().any(|b| b.overlaps(*q)));
+        article.quotes.extend(block_quotes);
+        article.quotes.sort_by_key(|q| q.start);
+    }
     Ok(article)
 }
 
-/// Prose blocks after `from`: (span from the first to the last inline byte, heading level).
-/// Code blocks, HTML blocks and comments are skipped; emphasis and links stay inside their
-/// paragraph.
-fn blocks(text: &str, from: usize) -> Vec<(Span, Option<HeadingLevel>)> {
+/// One prose block: its span, heading level, and whether it is inside a block quote.
+type Block = (Span, Option<HeadingLevel>, bool);
+
+/// Prose blocks after `from`: (span from the first to the last inline byte, heading level,
+/// inside a `>` block quote). Code blocks, HTML blocks and comments are skipped; emphasis and
+/// links stay inside their paragraph.
+fn blocks(text: &str, from: usize) -> Vec<Block> {
     let src = &text[from..];
-    let mut out: Vec<(Span, Option<HeadingLevel>)> = Vec::new();
+    let mut out: Vec<Block> = Vec::new();
     let mut stack: Vec<(Option<Span>, Option<HeadingLevel>)> = Vec::new();
     let mut skip = 0usize;
+    let mut quote_depth = 0usize;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     for (ev, r) in Parser::new_ext(src, opts).into_offset_iter() {
         let r = Span::new(from + r.start, from + r.end);
@@ -316,13 +370,15 @@ fn blocks(text: &str, from: usize) -> Vec<(Span, Option<HeadingLevel>)> {
             Event::End(
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_),
             ) => skip = skip.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => stack.push((None, None)),
             Event::Start(Tag::Heading { level, .. }) => stack.push((None, Some(level))),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
             ) => {
                 if let Some((Some(span), level)) = stack.pop() {
-                    out.push((span, level));
+                    out.push((span, level, quote_depth > 0));
                 }
             }
             Event::Text(_) | Event::Code(_) if skip == 0 => {
@@ -355,6 +411,49 @@ mod tests {
             .iter()
             .map(|s| (s.kind, a.slice(s.span).to_string()))
             .collect()
+    }
+
+    #[test]
+    fn front_matter_dek_dateline_and_byline() {
+        let t = "---\ntitle: \"Leaders meet\"\ndescription: \"The summit in Albania\"\nauthor: Jane Tirana\ndateline: \"KYIV, Feb 28 (Reuters) -\"\n---\n\nThe summit ended.\n";
+        let a = parse(Arc::from(t)).unwrap();
+        assert_eq!(
+            segs(t),
+            vec![
+                (SegmentKind::Headline, "Leaders meet".to_string()),
+                (SegmentKind::Headline, "The summit in Albania".to_string()),
+                (
+                    SegmentKind::Dateline,
+                    "KYIV, Feb 28 (Reuters) -".to_string()
+                ),
+                (SegmentKind::Paragraph, "The summit ended.".to_string()),
+            ]
+        );
+        assert_eq!(a.segments[1].span, Span::new(40, 61));
+        let d = a.dateline.as_ref().unwrap();
+        assert_eq!((d.place, d.month_day), (Span::new(94, 98), Some((2, 28))));
+        // The byline is recorded, not a segment.
+        assert_eq!(a.byline, Some(Span::new(71, 82)));
+        assert_eq!(&t[71..82], "Jane Tirana");
+        assert!(a.segment_at(71).is_none());
+        // An unparsable dateline value is the place.
+        let a = parse(Arc::from("---\ndateline: Tirana\n---\n\nBody.\n")).unwrap();
+        let d = a.dateline.unwrap();
+        assert_eq!(
+            (d.span, d.place, d.date),
+            (Span::new(14, 20), Span::new(14, 20), None)
+        );
+    }
+
+    #[test]
+    fn block_quote_paragraphs_are_quotations() {
+        let t = "# Talks\n\nHe said “yes” twice.\n\n> Quoted “inner” text\n> goes on.\n\nAfter.\n";
+        let a = parse(Arc::from(t)).unwrap();
+        let q: Vec<&str> = a.quotes.iter().map(|s| a.slice(*s)).collect();
+        assert_eq!(q, vec!["yes", "Quoted “inner” text\n> goes on."]);
+        assert_eq!(a.quotes[1], Span::new(37, 71));
+        assert!(a.in_quote(Span::new(39, 45)));
+        assert!(!a.in_quote(Span::new(73, 78)));
     }
 
     #[test]

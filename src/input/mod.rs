@@ -1,7 +1,9 @@
 //! Input readers: bytes of a file → [`Record`]s, each holding one [`Article`].
 //!
-//! [`read_records`] is the entry point: it checks that the bytes are UTF-8 and hands the
-//! text to the reader for its [`Format`]. Plain text, Markdown and HTML give one record per
+//! [`read_records`] is the entry point: it decodes the bytes ([`decode_text`]: UTF-8 as is;
+//! UTF-16 with a byte-order mark and other non-UTF-8 text, read as Windows-1252, decoded with
+//! a [`Transcoding`] back to the file's bytes) and hands the text to the reader for its
+//! [`Format`]. Plain text, Markdown and HTML give one record per
 //! file; a JSON array or an NDJSON file gives one per element or line. A failure of the whole
 //! file is an [`InputError`]; a failure of one record is a [`RecordError`] in its slot, so the
 //! other records are still checked. Spans are always byte offsets into the file on disk: a
@@ -18,6 +20,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 pub use crate::article::Format;
+use crate::source::{OffsetMap, Transcoding};
 
 /// Why a file could not be read as an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +183,9 @@ pub struct InputOptions {
     /// The reader to use whatever the file name (`[input] format`, `--input-format`); `None`:
     /// chosen from the extension ([`Format::from_path`]).
     pub format: Option<Format>,
+    /// `--encoding utf-8` / `[input] encoding = "utf-8"`: refuse files that are not UTF-8
+    /// instead of decoding UTF-16 (with a byte-order mark) and Windows-1252.
+    pub utf8_only: bool,
 }
 
 /// Decode `bytes` as a UTF-8 plain-text article and parse its structure (kept for callers that
@@ -201,17 +207,97 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Article, InputError> {
     Ok(plain::parse(Arc::from(text)))
 }
 
-/// The file's text: UTF-8 (a BOM kept), else an error ([`read_article`]'s checks).
-fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError::Utf16);
+/// The file's text: UTF-8 (a BOM kept) as is; with `utf8_only` unset, UTF-16 with a
+/// byte-order mark and other non-UTF-8 text (read as Windows-1252) decoded, with the
+/// [`Transcoding`] back to the file's bytes. Errors: [`InputError::Utf16`] (UTF-16 when
+/// `utf8_only`), [`InputError::Binary`] for a NUL byte outside UTF-16, [`InputError::NotUtf8`]
+/// for invalid UTF-8 when `utf8_only` or when the file starts with a UTF-8 byte-order mark.
+pub fn decode_text(
+    bytes: Vec<u8>,
+    utf8_only: bool,
+) -> Result<(String, Option<Transcoding>), InputError> {
+    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some(true)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(false)
+    } else {
+        None
+    };
+    if let Some(little) = utf16 {
+        if utf8_only {
+            return Err(InputError::Utf16);
+        }
+        return Ok(decode_utf16(&bytes, little));
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     }
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            if utf8_only || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                return Err(InputError::NotUtf8 { offset });
+            }
+            Ok(decode_windows_1252(&bytes))
+        }
+    }
+}
+
+/// Windows-1252 (a superset of printable Latin-1): every byte is one character.
+fn decode_windows_1252(bytes: &[u8]) -> (String, Option<Transcoding>) {
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
+    let (mut to_disk, mut to_text) = (OffsetMap::new(), OffsetMap::new());
+    // The Encoding Standard maps each of the 256 bytes to exactly one character.
+    for ((a, c), d) in text.char_indices().zip(0..bytes.len()) {
+        to_disk.push(a, c.len_utf8(), d, 1);
+        to_text.push(d, 1, a, c.len_utf8());
+    }
+    let t = Transcoding {
+        encoding: "Windows-1252",
+        to_disk,
+        to_text,
+    };
+    (text, Some(t))
+}
+
+/// UTF-16 (the byte-order mark kept as U+FEFF, like a UTF-8 one); an unpaired surrogate or an
+/// odd last byte becomes U+FFFD.
+fn decode_utf16(bytes: &[u8], little: bool) -> (String, Option<Transcoding>) {
+    let units = bytes.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let mut text = String::with_capacity(bytes.len());
+    let (mut to_disk, mut to_text) = (OffsetMap::new(), OffsetMap::new());
+    let mut d = 0;
+    let mut add = |c: char, width: usize, text: &mut String, d: &mut usize| {
+        let a = text.len();
+        text.push(c);
+        to_disk.push(a, c.len_utf8(), *d, width);
+        to_text.push(*d, width, a, c.len_utf8());
+        *d += width;
+    };
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => add(c, 2 * c.len_utf16(), &mut text, &mut d),
+            Err(_) => add('\u{fffd}', 2, &mut text, &mut d),
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        add('\u{fffd}', 1, &mut text, &mut d);
+    }
+    let t = Transcoding {
+        encoding: if little { "UTF-16LE" } else { "UTF-16BE" },
+        to_disk,
+        to_text,
+    };
+    (text, Some(t))
 }
 
 /// Read the file `bytes` as `format`: one [`Record`] per article, in file order.
@@ -224,18 +310,80 @@ pub fn read_records(
     format: Format,
     options: &InputOptions,
 ) -> Result<Vec<Result<Record, RecordError>>, InputError> {
-    let text = Arc::<str>::from(decode(bytes)?);
+    let (text, transcoding) = decode_text(bytes, options.utf8_only)?;
+    let text = Arc::<str>::from(text);
     let one = |article: Article| {
         Ok(vec![Ok(Record {
             name: None,
             article,
         })])
     };
-    match format {
+    let mut records = match format {
         Format::Plain => one(plain::parse(text)),
         Format::Markdown => one(markdown::parse(text)?),
         Format::Html => one(html::parse(text)),
         Format::Json => json::read_json(text, &options.json_fields),
         Format::Ndjson => Ok(json::read_ndjson(text, &options.json_fields)),
+    }?;
+    if let Some(t) = transcoding {
+        let t = Arc::new(t);
+        for r in records.iter_mut().flatten() {
+            r.article.transcoding = Some(t.clone());
+        }
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn windows_1252_maps_each_byte_to_one_character() {
+        let (text, t) = decode_text(b"caf\xe9 \x93Kyiv\x94\r\n".to_vec(), false).unwrap();
+        assert_eq!(text, "café “Kyiv”\r\n");
+        let t = t.unwrap();
+        assert_eq!(t.encoding, "Windows-1252");
+        // "Kyiv" is bytes 6..10 on disk, 9..13 decoded.
+        assert_eq!(t.to_disk.span(Span::new(9, 13)), Span::new(6, 10));
+        assert_eq!(t.to_text.span(Span::new(6, 10)), Span::new(9, 13));
+        // Inside "é" (decoded bytes 3..5) maps to its one disk byte.
+        assert_eq!(t.to_disk.span(Span::new(4, 5)), Span::new(3, 4));
+        assert_eq!(
+            decode_text(b"caf\xe9".to_vec(), true).unwrap_err(),
+            InputError::NotUtf8 { offset: 3 }
+        );
+        // A UTF-8 byte-order mark says the file is UTF-8: invalid bytes are an error.
+        assert_eq!(
+            decode_text(b"\xef\xbb\xbfcaf\xe9".to_vec(), false).unwrap_err(),
+            InputError::NotUtf8 { offset: 6 }
+        );
+        assert_eq!(
+            decode_text(b"ab\0c\xe9".to_vec(), false).unwrap_err(),
+            InputError::Binary { offset: 2 }
+        );
+        assert!(decode_text(b"plain".to_vec(), false).unwrap().1.is_none());
+    }
+
+    #[test]
+    fn utf16_surrogates_bad_units_and_an_odd_byte() {
+        // BOM, "a", U+1F600 (a surrogate pair), an unpaired high surrogate, "b", an odd byte.
+        let bytes = vec![
+            0xFF, 0xFE, b'a', 0, 0x3D, 0xD8, 0x00, 0xDE, 0x3D, 0xD8, b'b', 0, 0x41,
+        ];
+        let (text, t) = decode_text(bytes.clone(), false).unwrap();
+        assert_eq!(text, "\u{feff}a\u{1F600}\u{fffd}b\u{fffd}");
+        let t = t.unwrap();
+        assert_eq!(t.encoding, "UTF-16LE");
+        // "a" 3..4 decoded is 2..4 on disk; the emoji 4..8 is 4..8; "b" 11..12 is 10..12.
+        assert_eq!(t.to_disk.span(Span::new(3, 4)), Span::new(2, 4));
+        assert_eq!(t.to_disk.span(Span::new(4, 8)), Span::new(4, 8));
+        assert_eq!(t.to_disk.span(Span::new(11, 12)), Span::new(10, 12));
+        assert_eq!(t.to_disk.span(Span::new(12, 15)), Span::new(12, 13));
+        assert_eq!(t.to_text.span(Span::new(10, 12)), Span::new(11, 12));
+        assert_eq!(decode_text(bytes, true).unwrap_err(), InputError::Utf16);
+        let (text, _) = decode_text(vec![0xFE, 0xFF, 0, b'K'], false).unwrap();
+        assert_eq!(text, "\u{feff}K");
     }
 }

@@ -114,8 +114,10 @@ pub fn parse(text: Arc<str>) -> Article {
         front_matter_date,
         front_matter_ignore: Vec::new(),
         dateline,
+        byline: None,
         format: crate::article::Format::Plain,
         source: None,
+        transcoding: None,
     };
     crate::text::annotate(&mut article);
     article
