@@ -9,6 +9,13 @@
 //! messages name the container: "Ukraine", "Lviv Oblast (Ukraine)"). An added place is trusted
 //! (the newsroom declared it): unlike a small gazetteer city it needs no place cue.
 //!
+//! A pack's `[[region]]` tables add regions: a name, optional adjective forms and members
+//! (gazetteer countries, divisions or cities). Each is registered with
+//! [`gazetteer::add_region`] when the pack is parsed, so its id works with the gazetteer's
+//! `within`, `compatible` and `describe` like a built-in region's: "a Three Seas summit" over a
+//! body placing the summit in Kyiv is an L001 conflict ("Ukraine is not in the Three Seas"), a
+//! member place is not.
+//!
 //! A pack's `[[alias]]` tables list spellings that are all acceptable: P001 stays silent for a
 //! cluster whose spellings all belong to one alias group, and still reports a cluster with any
 //! other spelling in it.
@@ -26,10 +33,24 @@ pub struct AddedPlace {
     pub within: PlaceId,
 }
 
+/// An added region: its name, adjective forms and gazetteer id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddedRegion {
+    /// The name as written in the pack ("Three Seas").
+    pub name: String,
+    /// Lookup key of the name ([`gazetteer::key`]).
+    pub key: String,
+    /// Lookup keys of the adjective forms ("three seas", "greater mancunian"), possibly empty.
+    pub adjectives: Vec<String>,
+    /// Its id from [`gazetteer::add_region`] (outside the embedded table's range).
+    pub id: PlaceId,
+}
+
 /// Everything the loaded packs add to the embedded knowledge. Empty by default.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Knowledge {
     places: Vec<AddedPlace>,
+    regions: Vec<AddedRegion>,
     /// Alias groups, each a list of lower-case single-word spellings.
     aliases: Vec<Vec<String>>,
 }
@@ -37,18 +58,44 @@ pub struct Knowledge {
 /// The empty knowledge (no packs).
 pub static EMPTY: Knowledge = Knowledge {
     places: Vec::new(),
+    regions: Vec::new(),
     aliases: Vec::new(),
 };
 
 impl Knowledge {
     /// True when nothing is added.
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty() && self.aliases.is_empty()
+        self.places.is_empty() && self.regions.is_empty() && self.aliases.is_empty()
     }
 
     /// The added places, in the order they were added.
     pub fn places(&self) -> &[AddedPlace] {
         &self.places
+    }
+
+    /// The added regions, in the order they were added.
+    pub fn regions(&self) -> &[AddedRegion] {
+        &self.regions
+    }
+
+    /// Add a region (a second region with the same name key is ignored: the first pack wins).
+    pub fn add_region(&mut self, region: AddedRegion) {
+        if !self.regions.iter().any(|r| r.key == region.key) {
+            self.regions.push(region);
+        }
+    }
+
+    /// The added region whose name (`adjective == false`) or adjective form
+    /// (`adjective == true`) is `name`, case-insensitive; the first such region.
+    pub fn region(&self, name: &str, adjective: bool) -> Option<&AddedRegion> {
+        let k = gazetteer::key(name);
+        self.regions.iter().find(|r| {
+            if adjective {
+                r.adjectives.contains(&k)
+            } else {
+                r.key == k
+            }
+        })
     }
 
     /// The alias groups (lower-case spellings), in the order they were added.
@@ -77,6 +124,9 @@ impl Knowledge {
         for p in &other.places {
             self.add_place(p.clone());
         }
+        for r in &other.regions {
+            self.add_region(r.clone());
+        }
         for a in &other.aliases {
             self.add_alias(a);
         }
@@ -88,11 +138,15 @@ impl Knowledge {
         self.places.iter().find(|p| p.key == k)
     }
 
-    /// True when some added place's key starts with `prefix` (case-insensitive): used to stop
-    /// growing a candidate word sequence early.
+    /// True when some added place's or region's name or adjective key starts with `prefix`
+    /// (case-insensitive): used to stop growing a candidate word sequence early.
     pub fn has_place_prefix(&self, prefix: &str) -> bool {
         let k = gazetteer::key(prefix);
         self.places.iter().any(|p| p.key.starts_with(&k))
+            || self
+                .regions
+                .iter()
+                .any(|r| r.key.starts_with(&k) || r.adjectives.iter().any(|a| a.starts_with(&k)))
     }
 
     /// True when every one of `spellings` (compared case-insensitively) belongs to one alias

@@ -32,7 +32,7 @@ use crate::rules::{Category, RuleMeta, RuleSet, RuleSetError};
 use crate::source::Span;
 
 pub use kinds::PackRule;
-pub use knowledge::{AddedPlace, Knowledge};
+pub use knowledge::{AddedPlace, AddedRegion, Knowledge};
 
 /// The shipped packs, `(name, TOML text)`, in name order.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -237,7 +237,18 @@ struct RawPack {
     #[serde(default)]
     place: Vec<RawPlace>,
     #[serde(default)]
+    region: Vec<RawRegion>,
+    #[serde(default)]
     alias: Vec<RawAlias>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    name: Spanned<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    members: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -627,6 +638,11 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
             DataFileError::at(path, shared.clone(), span, msg).with_help(help)
         })?);
     }
+    for r in raw.region {
+        knowledge.add_region(added_region(&r).map_err(|(span, msg, help)| {
+            DataFileError::at(path, shared.clone(), span, msg).with_help(help)
+        })?);
+    }
     for a in raw.alias {
         knowledge.add_alias(&alias_forms(&a).map_err(|(span, msg, help)| {
             DataFileError::at(path, shared.clone(), span, msg).with_help(help)
@@ -695,6 +711,74 @@ fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
         name: name.to_string(),
         key: gazetteer::key(name),
         within,
+    })
+}
+
+/// Validate a `[[region]]`, resolve its members in the gazetteer and register it
+/// ([`crate::knowledge::gazetteer::add_region`]).
+fn added_region(r: &RawRegion) -> Result<knowledge::AddedRegion, EntryError> {
+    use crate::knowledge::gazetteer::{self, PlaceKind, MAIN};
+    let name = r.name.get_ref().trim();
+    if !name.starts_with(char::is_uppercase) {
+        return Err((
+            span_of(&r.name),
+            format!("region name '{name}' does not start with a capital letter"),
+            "regions are found as capitalised words: write the name as it appears in copy".into(),
+        ));
+    }
+    if gazetteer::is_place_name(name) {
+        return Err((
+            span_of(&r.name),
+            format!("'{name}' is already in the gazetteer"),
+            "an added region is used only for names the gazetteer does not know; remove this \
+             entry"
+                .into(),
+        ));
+    }
+    if r.members.get_ref().is_empty() {
+        return Err((
+            span_of(&r.members),
+            format!("region '{name}' has no members"),
+            "list its countries (ISO code or name), divisions or cities: members = [\"PL\", \
+             \"Czech Republic\"]"
+                .into(),
+        ));
+    }
+    let mut members = Vec::new();
+    for m in r.members.get_ref() {
+        let written = m.get_ref().trim();
+        // A country by code or name, else the most populous city or a division of that name.
+        let id = gazetteer::country(written).or_else(|| {
+            gazetteer::lookup(written)
+                .iter()
+                .filter(|h| h.flags & MAIN != 0)
+                .filter_map(|h| gazetteer::place(h.place))
+                .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin1))
+                .max_by_key(|p| {
+                    (
+                        p.kind == PlaceKind::City,
+                        p.population,
+                        std::cmp::Reverse(p.id),
+                    )
+                })
+                .map(|p| p.id)
+        });
+        let Some(id) = id else {
+            return Err((
+                span_of(m),
+                format!("unknown region member '{written}'"),
+                "give a country (ISO 3166-1 alpha-2 code or English name), or a division or \
+                 city the gazetteer knows"
+                    .into(),
+            ));
+        };
+        members.push(id);
+    }
+    Ok(knowledge::AddedRegion {
+        name: name.to_string(),
+        key: gazetteer::key(name),
+        adjectives: r.adjectives.iter().map(|a| gazetteer::key(a)).collect(),
+        id: gazetteer::add_region(name, &members),
     })
 }
 
