@@ -1081,3 +1081,87 @@ fn bad_region_entries_are_errors_with_line_and_column() {
     assert_eq!((l, c), (5, 1), "{m}");
     assert!(m.contains("missing field `members`"), "{m}");
 }
+
+const METRO_PACK: &str = r#"[pack]
+name = "metro"
+summary = "Our metro area"
+
+[[region]]
+name = "Metro Mancunia"
+members = ["Manchester", "Salford", "Bolton"]
+
+[[place]]
+name = "Hillbrook"
+country = "GB"
+region = "Metro Mancunia"
+"#;
+
+#[test]
+fn an_added_place_in_an_added_region_agrees_with_its_members_only() {
+    let pack = packs::parse("metro.toml", METRO_PACK).expect("pack parses");
+    let region = pack.knowledge.regions()[0].id;
+    assert_eq!(
+        pack.knowledge.place("Hillbrook").map(|p| p.within),
+        Some(region)
+    );
+    let mut set = RuleSet::builtin();
+    packs::add_to(&mut set, &pack).expect("no clash");
+    for ok in ["Manchester", "Salford", "United Kingdom"] {
+        let text =
+            format!("Leaders meet at summit in {ok}\n\nThe summit in Hillbrook drew leaders.\n");
+        assert_eq!(check_all(&set, &text), [], "{ok}");
+    }
+    let text = "Leaders meet at summit in London\n\nThe summit in Hillbrook drew leaders.\n";
+    assert_eq!(&text[26..32], "London");
+    assert_eq!(&text[48..57], "Hillbrook");
+    assert_eq!(
+        check_all(&set, text),
+        [(
+            "L001".to_string(),
+            "the summit is placed both in Hillbrook and in London: Metro Mancunia and London \
+             (England, United Kingdom) are different places (no reading of either name fits \
+             the other)"
+                .to_string(),
+            vec![
+                (
+                    26,
+                    32,
+                    "the summit is placed in London (England, United Kingdom) in the headline"
+                        .to_string()
+                ),
+                (
+                    48,
+                    57,
+                    "the summit is placed in Metro Mancunia here".to_string()
+                ),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn bad_place_regions_are_errors_with_line_and_column() {
+    let head = "[pack]\nname = \"p\"\nsummary = \"s\"\n\n\
+                [[region]]\nname = \"Three Seas\"\nmembers = [\"PL\", \"CZ\"]\n\n";
+    let err = |body: &str| pack_error(&format!("{head}{body}"));
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"PL\"\nregion = \"Baltic Rim\"\n"),
+        (12, 10, "unknown region 'Baltic Rim'".to_string())
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"PL\"\nregion = \"Three Seas\"\n"),
+        (
+            12,
+            10,
+            "region 'Three Seas' does not lie within Poland".to_string()
+        )
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"PL\"\ndivision = \"Masovia\"\nregion = \"Three Seas\"\n"),
+        (
+            13,
+            10,
+            "give either `division` or `region`, not both".to_string()
+        )
+    );
+}

@@ -14,7 +14,8 @@
 //! [`gazetteer::add_region`] when the pack is parsed, so its id works with the gazetteer's
 //! `within`, `compatible` and `describe` like a built-in region's: "a Three Seas summit" over a
 //! body placing the summit in Kyiv is an L001 conflict ("Ukraine is not in the Three Seas"), a
-//! member place is not.
+//! member place is not. A `[[place]]` may name one of its pack's regions (lying within the
+//! place's country) as its container instead of a division.
 //!
 //! A pack's `[[alias]]` tables list spellings that are all acceptable: P001 stays silent for a
 //! cluster whose spellings all belong to one alias group, and still reports a cluster with any
@@ -29,7 +30,8 @@ pub struct AddedPlace {
     pub name: String,
     /// Its lookup key ([`gazetteer::key`]: lower case, straight apostrophes).
     pub key: String,
-    /// The gazetteer place it lies in: its division when the pack gives one, else its country.
+    /// The place it lies in: its division when the pack gives one, else its region (an added
+    /// region's id, when the pack gives one), else its country.
     pub within: PlaceId,
 }
 
@@ -42,6 +44,8 @@ pub struct AddedRegion {
     pub key: String,
     /// Lookup keys of the adjective forms ("three seas", "greater mancunian"), possibly empty.
     pub adjectives: Vec<String>,
+    /// Its member places (gazetteer countries, divisions or cities), in the pack's order.
+    pub members: Vec<PlaceId>,
     /// Its id from [`gazetteer::add_region`] (outside the embedded table's range).
     pub id: PlaceId,
 }

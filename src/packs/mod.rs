@@ -257,6 +257,7 @@ struct RawPlace {
     name: Spanned<String>,
     country: Spanned<String>,
     division: Option<Spanned<String>>,
+    region: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -633,15 +634,17 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
         }));
     }
     let mut knowledge = Knowledge::default();
-    for p in raw.place {
-        knowledge.add_place(added_place(&p).map_err(|(span, msg, help)| {
-            DataFileError::at(path, shared.clone(), span, msg).with_help(help)
-        })?);
-    }
+    // Regions first: a place may lie in one of this pack's regions.
     for r in raw.region {
         knowledge.add_region(added_region(&r).map_err(|(span, msg, help)| {
             DataFileError::at(path, shared.clone(), span, msg).with_help(help)
         })?);
+    }
+    for p in raw.place {
+        let place = added_place(&p, &knowledge).map_err(|(span, msg, help)| {
+            DataFileError::at(path, shared.clone(), span, msg).with_help(help)
+        })?;
+        knowledge.add_place(place);
     }
     for a in raw.alias {
         knowledge.add_alias(&alias_forms(&a).map_err(|(span, msg, help)| {
@@ -661,9 +664,10 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
 /// An error in a knowledge entry: span, message, help.
 type EntryError = (Span, String, String);
 
-/// Validate a `[[place]]` and resolve its container in the gazetteer.
-fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
-    use crate::knowledge::gazetteer;
+/// Validate a `[[place]]` and resolve its container: its division, else its region (one of
+/// `regions`, this pack's own), else its country.
+fn added_place(p: &RawPlace, regions: &Knowledge) -> Result<AddedPlace, EntryError> {
+    use crate::knowledge::gazetteer::{self, Within};
     let name = p.name.get_ref().trim();
     if !name.starts_with(char::is_uppercase) {
         return Err((
@@ -689,9 +693,47 @@ fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
             "give an ISO 3166-1 alpha-2 code (UA) or a country's English name (Ukraine)".into(),
         ));
     };
-    let within = match &p.division {
-        None => country,
-        Some(d) => {
+    let within = match (&p.division, &p.region) {
+        (Some(_), Some(r)) => {
+            return Err((
+                span_of(r),
+                "give either `division` or `region`, not both".into(),
+                "a place reads as one container: its division or the pack's region it lies in"
+                    .into(),
+            ))
+        }
+        (None, None) => country,
+        (None, Some(r)) => {
+            let written = r.get_ref().trim();
+            let Some(region) = regions.region(written, false) else {
+                return Err((
+                    span_of(r),
+                    format!("unknown region '{written}'"),
+                    "name a region defined by a [[region]] table in this pack".into(),
+                ));
+            };
+            // The region must narrow the country down: one spanning several countries (Three
+            // Seas) would read wider than the country and hide conflicts.
+            if !region
+                .members
+                .iter()
+                .all(|&m| gazetteer::within(m, country) == Within::Yes)
+            {
+                return Err((
+                    span_of(r),
+                    format!(
+                        "region '{}' does not lie within {}",
+                        region.name,
+                        gazetteer::with_article(&gazetteer::describe(country))
+                    ),
+                    "a place's region must lie within its country (every member there); leave \
+                     `region` out to place it by its country"
+                        .into(),
+                ));
+            }
+            region.id
+        }
+        (Some(d), None) => {
             let div = d.get_ref().trim();
             gazetteer::division(div, country).ok_or_else(|| {
                 (
@@ -779,6 +821,7 @@ fn added_region(r: &RawRegion) -> Result<knowledge::AddedRegion, EntryError> {
         key: gazetteer::key(name),
         adjectives: r.adjectives.iter().map(|a| gazetteer::key(a)).collect(),
         id: gazetteer::add_region(name, &members),
+        members,
     })
 }
 
