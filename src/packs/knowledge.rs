@@ -194,4 +194,25 @@ mod tests {
         assert!(!a.all_aliases(std::iter::empty::<&str>()));
         assert!(EMPTY.is_empty() && !a.is_empty());
     }
+
+    #[test]
+    fn regions_are_found_by_name_or_adjective_and_first_pack_wins() {
+        let region = |name: &str, id| AddedRegion {
+            name: name.into(),
+            key: gazetteer::key(name),
+            adjectives: vec!["seaside".into()],
+            members: vec![1],
+            id,
+        };
+        let mut k = Knowledge::default();
+        k.add_region(region("Three Seas", 900_001));
+        k.add_region(region("THREE SEAS", 900_002));
+        assert_eq!(k.regions().len(), 1);
+        assert_eq!(k.region("three seas", false).map(|r| r.id), Some(900_001));
+        assert_eq!(k.region("Three Seas", true), None);
+        assert_eq!(k.region("Seaside", true).map(|r| r.id), Some(900_001));
+        assert_eq!(k.region("Seaside", false), None);
+        assert!(k.has_place_prefix("Three") && k.has_place_prefix("Sea"));
+        assert!(!k.has_place_prefix("Four") && !k.is_empty());
+    }
 }
