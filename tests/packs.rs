@@ -592,9 +592,11 @@ fn every_kind_example_in_docs_packs_md_parses() {
     // The knowledge examples parse, and add what they show.
     let knowledge: Vec<&String> = blocks
         .iter()
-        .filter(|b| b.starts_with("[[place]]") || b.starts_with("[[alias]]"))
+        .filter(|b| {
+            b.starts_with("[[place]]") || b.starts_with("[[alias]]") || b.starts_with("[[region]]")
+        })
         .collect();
-    assert_eq!(knowledge.len(), 2);
+    assert_eq!(knowledge.len(), 3);
     let mut set = RuleSet::builtin();
     for b in &knowledge {
         let text = format!("[pack]\nname = \"doc\"\nsummary = \"s\"\n\n{b}");
@@ -608,6 +610,13 @@ fn every_kind_example_in_docs_packs_md_parses() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(places, ["Hillbrook", "Old Mill"]);
+    let regions: Vec<&str> = set
+        .knowledge()
+        .regions()
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(regions, ["Three Seas"]);
     assert_eq!(set.knowledge().aliases(), [vec!["zelensky", "zelenskyy"]]);
     let kinds: Vec<String> = blocks
         .iter()
@@ -905,10 +914,6 @@ fn bad_knowledge_entries_are_errors_with_line_and_column() {
     let (l, c, m) = err("[[place]]\nname = \"Hillbrook\"\n");
     assert_eq!((l, c), (5, 1), "{m}");
     assert!(m.contains("missing field `country`"), "{m}");
-    // Regions are not supported: a clear unknown-key error, not silence.
-    let (l, c, m) = err("[[region]]\nname = \"Benelux\"\nmembers = [\"BE\"]\n");
-    assert_eq!((l, c), (5, 3), "{m}");
-    assert!(m.contains("unknown field `region`"), "{m}");
     // Display gives path:line:col.
     let e = packs::parse(
         "p.toml",
@@ -918,4 +923,245 @@ fn bad_knowledge_entries_are_errors_with_line_and_column() {
     assert!(e
         .to_string()
         .starts_with("p.toml:7:11: unknown country 'Atlantis'"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Knowledge additions: [[region]].
+
+const REGION_PACK: &str = r#"[pack]
+name = "regions"
+summary = "Our regions"
+
+[[region]]
+name = "Three Seas"
+adjectives = ["Three Seas"]
+members = ["PL", "Czech Republic", "Lithuania", "Vienna"]
+"#;
+
+fn with_regions() -> RuleSet {
+    let pack = packs::parse("regions.toml", REGION_PACK).expect("pack parses");
+    let mut set = RuleSet::builtin();
+    packs::add_to(&mut set, &pack).expect("no clash");
+    set
+}
+
+#[test]
+fn an_added_region_adjective_conflicts_with_a_non_member_like_balkan() {
+    let text = "Zelenskyy seeks support at Three Seas summit\n\n\
+                The summit, which took place in Kyiv, ended with a declaration.\n";
+    assert_eq!(check_all(&RuleSet::builtin(), text), []);
+    assert_eq!(&text[27..37], "Three Seas");
+    assert_eq!(&text[78..82], "Kyiv");
+    assert_eq!(
+        check_all(&with_regions(), text),
+        [(
+            "L001".to_string(),
+            "the summit is placed in Kyiv (Ukraine) but also described as a Three Seas summit: \
+             Ukraine is not in the Three Seas"
+                .to_string(),
+            vec![
+                (27, 37, "a Three Seas summit in the headline".to_string()),
+                (
+                    78,
+                    82,
+                    "the summit is placed in Kyiv (Ukraine) here".to_string()
+                ),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn an_added_region_name_conflicts_with_a_non_member_and_agrees_with_members() {
+    let text = "Leaders gather for summit in the Three Seas region\n\n\
+                The summit in Kyiv drew leaders.\n";
+    assert_eq!(&text[33..43], "Three Seas");
+    assert_eq!(&text[66..70], "Kyiv");
+    let got = check_all(&with_regions(), text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "L001");
+    assert_eq!(
+        got[0].1,
+        "the summit is placed both in Kyiv and in Three Seas: Ukraine is not in the Three Seas"
+    );
+    assert_eq!(
+        got[0].2,
+        vec![
+            (
+                33,
+                43,
+                "the summit is placed in Three Seas in the headline".to_string()
+            ),
+            (
+                66,
+                70,
+                "the summit is placed in Kyiv (Ukraine) here".to_string()
+            ),
+        ]
+    );
+    // Member places: a country by code, a country by name, a city (and a city of a member).
+    for body in ["Warsaw", "Prague", "Vilnius", "Vienna", "Poland"] {
+        let ok = format!(
+            "Zelenskyy seeks support at Three Seas summit\n\nThe summit in {body} ended.\n"
+        );
+        assert_eq!(check_all(&with_regions(), &ok), [], "{body}");
+        let named = format!(
+            "Leaders gather for summit in the Three Seas region\n\nThe summit in {body} ended.\n"
+        );
+        assert_eq!(check_all(&with_regions(), &named), [], "{body}");
+    }
+    // A city member admits only itself: Graz is in Austria but not in Vienna.
+    let graz = "Zelenskyy seeks support at Three Seas summit\n\nThe summit in Graz ended.\n";
+    assert_eq!(check_all(&with_regions(), graz).len(), 1);
+}
+
+#[test]
+fn added_regions_work_with_the_gazetteer_and_builtin_regions() {
+    use claimlint::knowledge::gazetteer::{self, PlaceKind, Within};
+    let pack = packs::parse("regions.toml", REGION_PACK).expect("pack parses");
+    let r = &pack.knowledge.regions()[0];
+    assert_eq!(
+        (r.name.as_str(), r.key.as_str()),
+        ("Three Seas", "three seas")
+    );
+    assert_eq!(r.adjectives, ["three seas"]);
+    // Parsing the same pack again hands out the same id.
+    let again = packs::parse("regions.toml", REGION_PACK).expect("pack parses");
+    assert_eq!(again.knowledge.regions()[0].id, r.id);
+    let p = gazetteer::place(r.id).expect("an added region is a place");
+    assert_eq!(
+        (p.kind, p.name, p.country),
+        (PlaceKind::Region, "Three Seas", None)
+    );
+    assert_eq!(gazetteer::describe(r.id), "Three Seas");
+    let country = |n: &str| gazetteer::country(n).expect("country");
+    assert_eq!(gazetteer::within(country("PL"), r.id), Within::Yes);
+    assert_eq!(gazetteer::within(country("UA"), r.id), Within::No);
+    assert_eq!(gazetteer::within(r.id, country("PL")), Within::No);
+    // A region holding Poland shares a member with the EU; not with the Baltic-free Balkans.
+    let region = |n: &str| {
+        gazetteer::lookup(n)
+            .into_iter()
+            .filter_map(|h| gazetteer::place(h.place))
+            .find(|p| p.kind == PlaceKind::Region)
+            .expect("region")
+            .id
+    };
+    assert!(gazetteer::compatible(r.id, region("European Union")));
+    assert!(gazetteer::compatible(region("European Union"), r.id));
+    assert!(!gazetteer::compatible(r.id, region("Balkans")));
+    assert!(!gazetteer::compatible(r.id, country("UA")));
+}
+
+#[test]
+fn bad_region_entries_are_errors_with_line_and_column() {
+    let head = "[pack]\nname = \"p\"\nsummary = \"s\"\n\n";
+    let err = |body: &str| pack_error(&format!("{head}{body}"));
+    assert_eq!(
+        err("[[region]]\nname = \"Three Seas\"\nmembers = [\"PL\", \"Qwertyland\"]\n"),
+        (7, 18, "unknown region member 'Qwertyland'".to_string())
+    );
+    assert_eq!(
+        err("[[region]]\nname = \"Three Seas\"\nmembers = []\n"),
+        (7, 11, "region 'Three Seas' has no members".to_string())
+    );
+    assert_eq!(
+        err("[[region]]\nname = \"Balkans\"\nmembers = [\"AL\"]\n"),
+        (6, 8, "'Balkans' is already in the gazetteer".to_string())
+    );
+    assert_eq!(
+        err("[[region]]\nname = \"three seas\"\nmembers = [\"PL\"]\n"),
+        (
+            6,
+            8,
+            "region name 'three seas' does not start with a capital letter".to_string()
+        )
+    );
+    let (l, c, m) = err("[[region]]\nname = \"Three Seas\"\n");
+    assert_eq!((l, c), (5, 1), "{m}");
+    assert!(m.contains("missing field `members`"), "{m}");
+}
+
+const METRO_PACK: &str = r#"[pack]
+name = "metro"
+summary = "Our metro area"
+
+[[region]]
+name = "Metro Mancunia"
+members = ["Manchester", "Salford", "Bolton"]
+
+[[place]]
+name = "Hillbrook"
+country = "GB"
+region = "Metro Mancunia"
+"#;
+
+#[test]
+fn an_added_place_in_an_added_region_agrees_with_its_members_only() {
+    let pack = packs::parse("metro.toml", METRO_PACK).expect("pack parses");
+    let region = pack.knowledge.regions()[0].id;
+    assert_eq!(
+        pack.knowledge.place("Hillbrook").map(|p| p.within),
+        Some(region)
+    );
+    let mut set = RuleSet::builtin();
+    packs::add_to(&mut set, &pack).expect("no clash");
+    for ok in ["Manchester", "Salford", "United Kingdom"] {
+        let text =
+            format!("Leaders meet at summit in {ok}\n\nThe summit in Hillbrook drew leaders.\n");
+        assert_eq!(check_all(&set, &text), [], "{ok}");
+    }
+    let text = "Leaders meet at summit in London\n\nThe summit in Hillbrook drew leaders.\n";
+    assert_eq!(&text[26..32], "London");
+    assert_eq!(&text[48..57], "Hillbrook");
+    assert_eq!(
+        check_all(&set, text),
+        [(
+            "L001".to_string(),
+            "the summit is placed both in Hillbrook and in London: Metro Mancunia and London \
+             (England, United Kingdom) are different places (no reading of either name fits \
+             the other)"
+                .to_string(),
+            vec![
+                (
+                    26,
+                    32,
+                    "the summit is placed in London (England, United Kingdom) in the headline"
+                        .to_string()
+                ),
+                (
+                    48,
+                    57,
+                    "the summit is placed in Metro Mancunia here".to_string()
+                ),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn bad_place_regions_are_errors_with_line_and_column() {
+    let head = "[pack]\nname = \"p\"\nsummary = \"s\"\n\n\
+                [[region]]\nname = \"Three Seas\"\nmembers = [\"PL\", \"CZ\"]\n\n";
+    let err = |body: &str| pack_error(&format!("{head}{body}"));
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"PL\"\nregion = \"Baltic Rim\"\n"),
+        (12, 10, "unknown region 'Baltic Rim'".to_string())
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"PL\"\nregion = \"Three Seas\"\n"),
+        (
+            12,
+            10,
+            "region 'Three Seas' does not lie within Poland".to_string()
+        )
+    );
+    assert_eq!(
+        err("[[place]]\nname = \"Hillbrook\"\ncountry = \"PL\"\ndivision = \"Masovia\"\nregion = \"Three Seas\"\n"),
+        (
+            13,
+            10,
+            "give either `division` or `region`, not both".to_string()
+        )
+    );
 }

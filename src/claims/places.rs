@@ -184,7 +184,7 @@ fn added_match(
     i: usize,
     knowledge: &Knowledge,
 ) -> Option<(usize, Span, Vec<gazetteer::Hit>)> {
-    if knowledge.places().is_empty() {
+    if knowledge.places().is_empty() && knowledge.regions().is_empty() {
         return None;
     }
     let text = &article.text;
@@ -199,13 +199,9 @@ fn added_match(
         }
         let raw = &text[start..words[j].span.end];
         if words[j].upper {
-            if let Some((cand, p)) =
-                candidates(raw).find_map(|c| knowledge.place(c).map(|p| (c, p)))
-            {
-                let hit = gazetteer::Hit {
-                    place: p.within,
-                    flags: MAIN,
-                };
+            if let Some((cand, hit)) = candidates(raw).find_map(|c| {
+                added_hit(knowledge, c, || before_event_noun(article, words, j + 1)).map(|h| (c, h))
+            }) {
                 best = Some((j + 1, Span::new(start, start + cand.len()), vec![hit]));
             }
         }
@@ -214,6 +210,40 @@ fn added_match(
         }
     }
     best
+}
+
+/// The hit of an added name: a place reads as its container (a main name); a region's name
+/// as the region (a main name) and its adjective form as the region's adjective. A form that
+/// is both a region's name and its adjective ("Three Seas") is the adjective just before an
+/// event noun ("a Three Seas summit", `before_noun()`), else the name ("in the Three Seas").
+fn added_hit(
+    knowledge: &Knowledge,
+    cand: &str,
+    before_noun: impl Fn() -> bool,
+) -> Option<gazetteer::Hit> {
+    let hit = |place, flags| Some(gazetteer::Hit { place, flags });
+    if let Some(p) = knowledge.place(cand) {
+        return hit(p.within, MAIN);
+    }
+    match (knowledge.region(cand, false), knowledge.region(cand, true)) {
+        (Some(_), Some(a)) if before_noun() => hit(a.id, ADJECTIVE),
+        (Some(r), _) => hit(r.id, MAIN),
+        (None, Some(a)) => hit(a.id, ADJECTIVE),
+        (None, None) => None,
+    }
+}
+
+/// True when word `k` follows word `k - 1` after one space and is an event noun ("summit").
+fn before_event_noun(article: &Article, words: &[Word], k: usize) -> bool {
+    let (Some(prev), Some(next)) = (k.checked_sub(1).and_then(|p| words.get(p)), words.get(k))
+    else {
+        return false;
+    };
+    article.text.get(prev.span.end..next.span.start) == Some(" ")
+        && lexicon::contains(
+            lexicon::events::VENUE,
+            &article.slice(next.span).to_lowercase(),
+        )
 }
 
 /// The raw word sequence, then without a trailing full stop, then without a possessive

@@ -9,7 +9,7 @@
 //! several readings (Paris FR / Paris, Texas; Georgia the country / the US state); callers keep
 //! all of them unless the text narrows them down.
 
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 
 use fst::{IntoStreamer, Map, Streamer};
 
@@ -120,6 +120,17 @@ pub fn has_prefix(prefix: &str) -> bool {
 
 /// The place with id `id`, or `None` for an unknown id.
 pub fn place(id: PlaceId) -> Option<Place> {
+    if id as usize >= data::PLACES.len() {
+        return added_region(id).map(|r| Place {
+            id,
+            kind: PlaceKind::Region,
+            name: r.name,
+            code: "",
+            country: None,
+            admin1: None,
+            population: 0,
+        });
+    }
     let &(kind, name, code, country, admin1, population) = data::PLACES.get(id as usize)?;
     Some(Place {
         id,
@@ -250,6 +261,58 @@ pub fn city_of(district: PlaceId) -> Option<PlaceId> {
     d.get(i).filter(|&&(x, _)| x == district).map(|&(_, c)| c)
 }
 
+/// A region added at run time (a rule pack's `[[region]]`): a name and member places.
+#[derive(Debug, PartialEq, Eq)]
+struct AddedRegion {
+    name: &'static str,
+    members: Vec<PlaceId>,
+}
+
+/// The regions added at run time, interned: id `data::PLACES.len() + index`. Append-only, so an
+/// id stays valid for the life of the process; a region is only ever read through an id that
+/// the knowledge of a loaded pack handed out.
+fn added_regions() -> &'static RwLock<Vec<&'static AddedRegion>> {
+    static ADDED: OnceLock<RwLock<Vec<&'static AddedRegion>>> = OnceLock::new();
+    ADDED.get_or_init(|| RwLock::new(Vec::new()))
+}
+
+fn added_region(id: PlaceId) -> Option<&'static AddedRegion> {
+    let i = (id as usize).checked_sub(data::PLACES.len())?;
+    let list = added_regions().read().unwrap_or_else(|e| e.into_inner());
+    list.get(i).copied()
+}
+
+/// Register a region outside the embedded table (a rule pack's `[[region]]`) and return its
+/// id, which [`place`] (kind [`PlaceKind::Region`], no country), [`within`], [`compatible`] and
+/// [`describe`] then treat like a built-in region's: a place lies within it when it lies within
+/// one of `members` (ids of gazetteer countries, divisions or cities; added region ids in
+/// `members` are ignored). Registering the same name and members again returns the same id.
+/// Ids are never reused; each distinct region costs its name and member list for the life of
+/// the process.
+pub fn add_region(name: &str, members: &[PlaceId]) -> PlaceId {
+    let base = data::PLACES.len();
+    let mut members: Vec<PlaceId> = members
+        .iter()
+        .copied()
+        .filter(|&m| (m as usize) < base)
+        .collect();
+    members.sort_unstable();
+    members.dedup();
+    let mut list = added_regions().write().unwrap_or_else(|e| e.into_inner());
+    if let Some(i) = list
+        .iter()
+        .position(|r| r.name == name && r.members == members)
+    {
+        return (base + i) as PlaceId;
+    }
+    let region: &'static AddedRegion = Box::leak(Box::new(AddedRegion {
+        name: Box::leak(name.to_string().into_boxed_str()),
+        members,
+    }));
+    list.push(region);
+    (base + list.len() - 1) as PlaceId
+}
+
 /// How far a place lies within another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Within {
@@ -266,6 +329,16 @@ pub enum Within {
 pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
     if inner == outer {
         return Within::Yes;
+    }
+    if let Some(r) = added_region(outer) {
+        return if r.members.iter().any(|&m| within(inner, m) == Within::Yes) {
+            Within::Yes
+        } else {
+            Within::No
+        };
+    }
+    if added_region(inner).is_some() {
+        return Within::No;
     }
     let (Some(i), Some(o)) = (place(inner), place(outer)) else {
         return Within::No;
@@ -319,6 +392,13 @@ pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
 pub fn compatible(a: PlaceId, b: PlaceId) -> bool {
     if within(a, b) != Within::No || within(b, a) != Within::No {
         return true;
+    }
+    // An added region can hold an event wherever one of its members can (a region of English
+    // cities and the United Kingdom, a Central European region and the EU).
+    for (r, other) in [(a, b), (b, a)] {
+        if let Some(region) = added_region(r) {
+            return region.members.iter().any(|&m| compatible(m, other));
+        }
     }
     // Two regions that share a member (the Nordic countries and Scandinavia, the Balkans and
     // Southeast Europe) can both describe one event.

@@ -32,7 +32,7 @@ use crate::rules::{Category, RuleMeta, RuleSet, RuleSetError};
 use crate::source::Span;
 
 pub use kinds::PackRule;
-pub use knowledge::{AddedPlace, Knowledge};
+pub use knowledge::{AddedPlace, AddedRegion, Knowledge};
 
 /// The shipped packs, `(name, TOML text)`, in name order.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -237,7 +237,18 @@ struct RawPack {
     #[serde(default)]
     place: Vec<RawPlace>,
     #[serde(default)]
+    region: Vec<RawRegion>,
+    #[serde(default)]
     alias: Vec<RawAlias>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    name: Spanned<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    members: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -246,6 +257,7 @@ struct RawPlace {
     name: Spanned<String>,
     country: Spanned<String>,
     division: Option<Spanned<String>>,
+    region: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -622,10 +634,17 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
         }));
     }
     let mut knowledge = Knowledge::default();
-    for p in raw.place {
-        knowledge.add_place(added_place(&p).map_err(|(span, msg, help)| {
+    // Regions first: a place may lie in one of this pack's regions.
+    for r in raw.region {
+        knowledge.add_region(added_region(&r).map_err(|(span, msg, help)| {
             DataFileError::at(path, shared.clone(), span, msg).with_help(help)
         })?);
+    }
+    for p in raw.place {
+        let place = added_place(&p, &knowledge).map_err(|(span, msg, help)| {
+            DataFileError::at(path, shared.clone(), span, msg).with_help(help)
+        })?;
+        knowledge.add_place(place);
     }
     for a in raw.alias {
         knowledge.add_alias(&alias_forms(&a).map_err(|(span, msg, help)| {
@@ -645,9 +664,10 @@ pub fn parse(path: &str, text: &str) -> Result<Pack, DataFileError> {
 /// An error in a knowledge entry: span, message, help.
 type EntryError = (Span, String, String);
 
-/// Validate a `[[place]]` and resolve its container in the gazetteer.
-fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
-    use crate::knowledge::gazetteer;
+/// Validate a `[[place]]` and resolve its container: its division, else its region (one of
+/// `regions`, this pack's own), else its country.
+fn added_place(p: &RawPlace, regions: &Knowledge) -> Result<AddedPlace, EntryError> {
+    use crate::knowledge::gazetteer::{self, Within};
     let name = p.name.get_ref().trim();
     if !name.starts_with(char::is_uppercase) {
         return Err((
@@ -673,9 +693,47 @@ fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
             "give an ISO 3166-1 alpha-2 code (UA) or a country's English name (Ukraine)".into(),
         ));
     };
-    let within = match &p.division {
-        None => country,
-        Some(d) => {
+    let within = match (&p.division, &p.region) {
+        (Some(_), Some(r)) => {
+            return Err((
+                span_of(r),
+                "give either `division` or `region`, not both".into(),
+                "a place reads as one container: its division or the pack's region it lies in"
+                    .into(),
+            ))
+        }
+        (None, None) => country,
+        (None, Some(r)) => {
+            let written = r.get_ref().trim();
+            let Some(region) = regions.region(written, false) else {
+                return Err((
+                    span_of(r),
+                    format!("unknown region '{written}'"),
+                    "name a region defined by a [[region]] table in this pack".into(),
+                ));
+            };
+            // The region must narrow the country down: one spanning several countries (Three
+            // Seas) would read wider than the country and hide conflicts.
+            if !region
+                .members
+                .iter()
+                .all(|&m| gazetteer::within(m, country) == Within::Yes)
+            {
+                return Err((
+                    span_of(r),
+                    format!(
+                        "region '{}' does not lie within {}",
+                        region.name,
+                        gazetteer::with_article(&gazetteer::describe(country))
+                    ),
+                    "a place's region must lie within its country (every member there); leave \
+                     `region` out to place it by its country"
+                        .into(),
+                ));
+            }
+            region.id
+        }
+        (Some(d), None) => {
             let div = d.get_ref().trim();
             gazetteer::division(div, country).ok_or_else(|| {
                 (
@@ -695,6 +753,75 @@ fn added_place(p: &RawPlace) -> Result<AddedPlace, EntryError> {
         name: name.to_string(),
         key: gazetteer::key(name),
         within,
+    })
+}
+
+/// Validate a `[[region]]`, resolve its members in the gazetteer and register it
+/// ([`crate::knowledge::gazetteer::add_region`]).
+fn added_region(r: &RawRegion) -> Result<knowledge::AddedRegion, EntryError> {
+    use crate::knowledge::gazetteer::{self, PlaceKind, MAIN};
+    let name = r.name.get_ref().trim();
+    if !name.starts_with(char::is_uppercase) {
+        return Err((
+            span_of(&r.name),
+            format!("region name '{name}' does not start with a capital letter"),
+            "regions are found as capitalised words: write the name as it appears in copy".into(),
+        ));
+    }
+    if gazetteer::is_place_name(name) {
+        return Err((
+            span_of(&r.name),
+            format!("'{name}' is already in the gazetteer"),
+            "an added region is used only for names the gazetteer does not know; remove this \
+             entry"
+                .into(),
+        ));
+    }
+    if r.members.get_ref().is_empty() {
+        return Err((
+            span_of(&r.members),
+            format!("region '{name}' has no members"),
+            "list its countries (ISO code or name), divisions or cities: members = [\"PL\", \
+             \"Czech Republic\"]"
+                .into(),
+        ));
+    }
+    let mut members = Vec::new();
+    for m in r.members.get_ref() {
+        let written = m.get_ref().trim();
+        // A country by code or name, else the most populous city or a division of that name.
+        let id = gazetteer::country(written).or_else(|| {
+            gazetteer::lookup(written)
+                .iter()
+                .filter(|h| h.flags & MAIN != 0)
+                .filter_map(|h| gazetteer::place(h.place))
+                .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin1))
+                .max_by_key(|p| {
+                    (
+                        p.kind == PlaceKind::City,
+                        p.population,
+                        std::cmp::Reverse(p.id),
+                    )
+                })
+                .map(|p| p.id)
+        });
+        let Some(id) = id else {
+            return Err((
+                span_of(m),
+                format!("unknown region member '{written}'"),
+                "give a country (ISO 3166-1 alpha-2 code or English name), or a division or \
+                 city the gazetteer knows"
+                    .into(),
+            ));
+        };
+        members.push(id);
+    }
+    Ok(knowledge::AddedRegion {
+        name: name.to_string(),
+        key: gazetteer::key(name),
+        adjectives: r.adjectives.iter().map(|a| gazetteer::key(a)).collect(),
+        id: gazetteer::add_region(name, &members),
+        members,
     })
 }
 
