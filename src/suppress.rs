@@ -120,11 +120,25 @@ struct Entry {
     used: bool,
 }
 
+/// The bytes of the file that belong to `article`: the whole file, or for one record of a
+/// JSON or NDJSON file, the record's own extent (so a record sees only its own directives, and
+/// a file of many records is scanned once in all, not once per record).
+fn scope(article: &Article, file_text: &str) -> Span {
+    use crate::input::Format;
+    match article.format {
+        Format::Json | Format::Ndjson => article.file_span(Span::new(0, article.text.len())),
+        _ => Span::new(0, file_text.len()),
+    }
+}
+
 /// The disabled ranges of `article` and the S001 findings for codes and comments that can
 /// never apply (unknown codes, unknown directives).
 fn entries(article: &Article, rules: &RuleSet) -> (Vec<Entry>, Vec<(Span, String)>) {
     let file_text = article.file_text();
-    let text: &str = &file_text;
+    let scope = scope(article, &file_text);
+    let text: &str = file_text.get(scope.start..scope.end).unwrap_or("");
+    let base = scope.start;
+    let shift = |s: Span| Span::new(s.start + base, s.end + base);
     let end = text.len();
     let mut out: Vec<Entry> = Vec::new();
     let mut bad = Vec::new();
@@ -143,7 +157,11 @@ fn entries(article: &Article, rules: &RuleSet) -> (Vec<Entry>, Vec<(Span, String
             None
         }
     };
-    for d in directives(text) {
+    for mut d in directives(text) {
+        d.span = shift(d.span);
+        for (_, s) in &mut d.codes {
+            *s = shift(*s);
+        }
         let range = match d.kind {
             DirectiveKind::Unknown => {
                 bad.push((
@@ -170,9 +188,9 @@ fn entries(article: &Article, rules: &RuleSet) -> (Vec<Entry>, Vec<(Span, String
                 });
                 continue;
             }
-            DirectiveKind::Disable => Span::new(d.span.end, end),
-            DirectiveKind::DisableFile => Span::new(0, end),
-            DirectiveKind::DisableNextLine => next_line(text, d.span.end),
+            DirectiveKind::Disable => Span::new(d.span.end, base + end),
+            DirectiveKind::DisableFile => Span::new(base, base + end),
+            DirectiveKind::DisableNextLine => shift(next_line(text, d.span.end - base)),
         };
         let is_range = d.kind == DirectiveKind::Disable;
         if d.codes.is_empty() {
@@ -207,7 +225,7 @@ fn entries(article: &Article, rules: &RuleSet) -> (Vec<Entry>, Vec<(Span, String
             out.push(Entry {
                 code: Some(code),
                 at: *s,
-                range: Span::new(0, end),
+                range: Span::new(base, base + end),
                 reportable,
                 used: false,
             });
@@ -249,7 +267,10 @@ fn starts_within(range: Span, d: &Diagnostic) -> bool {
 /// note for each suppression that covered none (when S001 is in `rules`). The result is in no
 /// particular order; the caller sorts.
 pub fn apply(article: &Article, diagnostics: Vec<Diagnostic>, rules: &RuleSet) -> Vec<Diagnostic> {
-    if !article.file_text().contains("<!--") && article.front_matter_ignore.is_empty() {
+    let file_text = article.file_text();
+    let scope = scope(article, &file_text);
+    let in_scope = file_text.get(scope.start..scope.end).unwrap_or("");
+    if !in_scope.contains("<!--") && article.front_matter_ignore.is_empty() {
         return diagnostics;
     }
     let (mut entries, bad) = entries(article, rules);

@@ -63,7 +63,7 @@ pub struct Pos {
 /// Byte offsets of one file turned into [`Pos`]itions.
 pub struct Positions<'a> {
     text: &'a str,
-    index: LineIndex,
+    index: std::sync::Arc<LineIndex>,
     /// Disk offset → offset in `text`, for a decoded file.
     to_text: Option<&'a crate::source::OffsetMap>,
 }
@@ -73,7 +73,7 @@ impl<'a> Positions<'a> {
     pub fn new(text: &'a str) -> Self {
         Positions {
             text,
-            index: LineIndex::new(text),
+            index: std::sync::Arc::new(LineIndex::new(text)),
             to_text: None,
         }
     }
@@ -81,8 +81,33 @@ impl<'a> Positions<'a> {
     /// Index the text of `file`: offsets are byte offsets into the file on disk, also for a
     /// file decoded from another encoding (lines, columns and slices then come from the
     /// decoded text through [`crate::source::Transcoding::to_text`]).
+    ///
+    /// The records of one NDJSON or JSON file share the file's text: the line index of the
+    /// last text indexed on this thread is kept (with the text, so that it cannot be freed and
+    /// its address reused) and reused for the next record, which keeps a file of many records
+    /// linear instead of indexing the whole file once per record.
     pub fn for_file(file: &'a CheckedFile) -> Self {
-        Positions::with_map(&file.text, file.transcoding.as_deref().map(|t| &t.to_text))
+        use std::cell::RefCell;
+        use std::sync::Arc;
+        thread_local! {
+            static LAST: RefCell<Option<(Arc<str>, Arc<LineIndex>)>> = const { RefCell::new(None) };
+        }
+        let index = LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            match last.as_ref() {
+                Some((text, index)) if Arc::ptr_eq(text, &file.text) => index.clone(),
+                _ => {
+                    let index = Arc::new(LineIndex::new(&file.text));
+                    *last = Some((file.text.clone(), index.clone()));
+                    index
+                }
+            }
+        });
+        Positions {
+            text: &file.text,
+            index,
+            to_text: file.transcoding.as_deref().map(|t| &t.to_text),
+        }
     }
 
     /// Index `text`, with offsets mapped through `to_text` (byte offset on disk → byte offset
