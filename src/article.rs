@@ -259,6 +259,14 @@ impl Article {
         self.segment_at(span.start).map(|s| s.kind)
     }
 
+    /// Each segment's kind and text, in document order (for tests and debugging output).
+    pub fn segment_texts(&self) -> Vec<(SegmentKind, &str)> {
+        self.segments
+            .iter()
+            .map(|s| (s.kind, self.slice(s.span)))
+            .collect()
+    }
+
     /// The headline segment, if any.
     pub fn headline(&self) -> Option<&Segment> {
         self.segments

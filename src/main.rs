@@ -469,9 +469,8 @@ fn write_stdout(s: &str) -> ExitCode {
     }
 }
 
-/// Write `s` to `path` through a temporary file in the same folder, renamed into place, so that
-/// `path` holds either its old content or the whole new document, never a part.
-fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
+/// A temporary file name next to `path` (same folder, so a rename onto `path` is atomic).
+fn temp_path(path: &std::path::Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -479,7 +478,13 @@ fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
     let name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.claimlint-{}.tmp", std::process::id()));
+    dir.join(format!(".{name}.claimlint-{}.tmp", std::process::id()))
+}
+
+/// Write `s` to `path` through a temporary file in the same folder, renamed into place, so that
+/// `path` holds either its old content or the whole new document, never a part.
+fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
+    let tmp = temp_path(path);
     let result = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -738,14 +743,7 @@ impl Out {
         let Some(path) = path else {
             return Ok(Out::Stdout(std::io::stdout()));
         };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = path
-            .file_name()
-            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-        let tmp = dir.join(format!(".{name}.claimlint-{}.tmp", std::process::id()));
+        let tmp = temp_path(path);
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)

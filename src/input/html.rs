@@ -416,11 +416,7 @@ mod tests {
     fn entities_map_to_the_raw_bytes_and_chrome_is_dropped() {
         let h = "<html><head><title>Site</title><script>var x = '<p>Kyiv</p>';</script></head><body><nav><p>Home</p></nav><article><h1>Summit in Albania &amp; more</h1><time datetime=\"2024-02-28\">Feb 28</time><p>Zelensky&rsquo;s summit, which took place in Kyiv, ended.</p><figure><figcaption>Photo: Kyiv</figcaption></figure></article><footer><p>Kyiv office</p></footer></body></html>";
         let a = parse(Arc::from(h));
-        let segs: Vec<_> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![
@@ -451,11 +447,7 @@ mod tests {
     fn json_ld_headline_date_and_body() {
         let h = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"headline\": \"Summit in \\u0041lbania\", \"datePublished\": \"2024-02-28T08:00:00Z\", \"articleBody\": \"The summit, which took place in Kyiv, ended.\"}</script></head><body><div>Menu</div></body></html>";
         let a = parse(Arc::from(h));
-        let segs: Vec<_> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![
@@ -481,11 +473,7 @@ mod tests {
     fn no_article_element_uses_the_page_and_og_title() {
         let h = "<html><head><meta property=\"og:title\" content=\"Talks in Kyiv\"><title>T</title></head><body><p>First para.</p><aside><p>Ad</p></aside><p>Second para.</p></body></html>";
         let a = parse(Arc::from(h));
-        let segs: Vec<_> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![

@@ -564,11 +564,7 @@ mod tests {
         let q = a.text.find("\"summit\"").unwrap();
         let f = a.file_span(Span::new(q, q + 8));
         assert_eq!(&j[f.start..f.end], r#"\"summit\""#);
-        let kinds: Vec<_> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let kinds = a.segment_texts();
         assert_eq!(
             kinds,
             vec![
@@ -615,11 +611,7 @@ mod tests {
     fn a_dek_counts_with_the_headline() {
         let j = r#"{"headline": "Leaders meet", "dek": "The summit in Albania drew 12 leaders", "body": "The summit, which took place in Kyiv, ended on Tuesday."}"#;
         let a = art(j);
-        let kinds: Vec<_> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let kinds = a.segment_texts();
         assert_eq!(
             kinds,
             vec![

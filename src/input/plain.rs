@@ -350,11 +350,7 @@ mod tests {
     fn headline_without_a_blank_line_after_it() {
         let a =
             art("Summit in Albania\r\nThe summit, held in Kyiv, ended.\r\nMore.\r\n\r\nNext.\n");
-        let segs: Vec<(SegmentKind, &str)> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![
@@ -382,11 +378,7 @@ mod tests {
     fn front_matter_and_markdown_heading() {
         let t = "---\ntitle: Summit\ndate: \"2024-02-28T10:00:00Z\"\n---\n\n# Summit in Albania\n\nBody text.\n";
         let a = art(t);
-        let segs: Vec<(SegmentKind, &str)> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![
@@ -414,11 +406,7 @@ mod tests {
     #[test]
     fn lone_cr_line_endings_are_lines() {
         let a = art("Summit in Albania\r\rThe summit, held in Kyiv, ended.\rMore.\r\rNext.\r");
-        let segs: Vec<(SegmentKind, &str)> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![
@@ -436,11 +424,7 @@ mod tests {
     fn directive_lines_are_not_prose() {
         let t = "Summit in Albania\n\n<!-- claimlint-disable-next-line L001 -->\nThe summit in Kyiv.\n<!-- claimlint-enable L001 -->\n\nMore.\n";
         let a = art(t);
-        let segs: Vec<(SegmentKind, &str)> = a
-            .segments
-            .iter()
-            .map(|s| (s.kind, a.slice(s.span)))
-            .collect();
+        let segs = a.segment_texts();
         assert_eq!(
             segs,
             vec![
