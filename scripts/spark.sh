@@ -34,8 +34,8 @@ bin=target/release/claimlint
 python3 scripts/spark_gen.py "$records" >"$work/archive.ndjson"
 echo "spark.sh: generated $(wc -l <"$work/archive.ndjson") records ($(du -h "$work/archive.ndjson" | cut -f1))"
 
-# The direct run reads the archive split into files of $chunk lines (a single 20 MB NDJSON
-# stream is slow: see docs/scale.md), so both runs check pieces of the same size.
+# The direct run reads the archive split into files of $chunk lines, so both runs check pieces
+# of the same size (and hold at most one piece's records at a time: see docs/scale.md).
 chunk=1000
 mkdir "$work/direct"
 split -l "$chunk" -d -a 4 --additional-suffix=.ndjson "$work/archive.ndjson" "$work/direct/part-"
