@@ -1,5 +1,6 @@
 //! Benchmarks (`cargo bench`): time per article in-process, a 200 KB article, and optionally a
-//! folder of real articles (`CLAIMLINT_BENCH_CORPUS=../shared/corpus cargo bench`). Start-up of
+//! folder of real articles (`CLAIMLINT_BENCH_CORPUS=../shared/corpus cargo bench`), and what
+//! configuration discovery costs a file when there is no claimlint.toml. Start-up of
 //! the binary is measured from the shell (see README, "Performance").
 //!
 //! Plain `std::time` timing with a warm-up and the median of several rounds: no extra crates.
@@ -56,6 +57,31 @@ fn main() {
         "balkan-summit.txt ({} bytes): {:.3} ms per article (median of 200)",
         article.len(),
         time_check(&article, 200) * 1e3
+    );
+
+    // What a file pays for configuration at start-up when there is no claimlint.toml: a fresh
+    // resolver (CLI options validated) and the walk up from the file's folder.
+    let dir = std::env::temp_dir().join(format!("claimlint-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("a.txt");
+    let _ = std::fs::write(&file, &article);
+    let source = claimlint::runner::Source::File(file);
+    let mut rounds = Vec::new();
+    for _ in 0..200 {
+        let t = Instant::now();
+        let resolver = claimlint::config::resolve::Resolver::new(
+            claimlint::config::resolve::CliOptions::default(),
+            claimlint::rules::RuleSet::builtin(),
+        )
+        .expect("resolver");
+        let settings = claimlint::runner::SettingsFor::settings_for(&resolver, &source);
+        assert!(settings.is_ok());
+        rounds.push(t.elapsed().as_secs_f64());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    println!(
+        "configuration discovery, no claimlint.toml: {:.3} ms per file (median of 200)",
+        median(rounds) * 1e3
     );
 
     let mut big = String::new();

@@ -386,7 +386,26 @@ fn main() -> ExitCode {
                     RuleFormat::Text => catalog::render_terminal(&page, terminal_width()),
                 }),
                 None => {
-                    eprintln!("claimlint: no rule named '{code}' (see `claimlint rules`)");
+                    // A shipped pack's rule: say which pack to load.
+                    let pack = claimlint::packs::EMBEDDED.iter().find_map(|(name, _)| {
+                        let p = claimlint::packs::load(name).ok()?;
+                        p.rules
+                            .iter()
+                            .any(|r| {
+                                r.meta_ref().code.eq_ignore_ascii_case(&code)
+                                    || r.meta_ref().name == code
+                            })
+                            .then_some(*name)
+                    });
+                    match pack {
+                        Some(p) => eprintln!(
+                            "claimlint: no rule named '{code}' is loaded; it is a rule of the \
+                             shipped pack {p}: `claimlint rule {code} --pack {p}`"
+                        ),
+                        None => {
+                            eprintln!("claimlint: no rule named '{code}' (see `claimlint rules`)")
+                        }
+                    }
                     ExitCode::from(2)
                 }
             }
@@ -872,6 +891,23 @@ fn run_check(args: CheckArgs) -> ExitCode {
     for e in expand_errors {
         eprintln!("claimlint: {}: {}", e.path, e.message);
         run.errors.push(e);
+    }
+    if let Some(out) = args
+        .output
+        .as_deref()
+        .and_then(|o| std::fs::canonicalize(o).ok())
+    {
+        let checked = sources.iter().any(|s| match s {
+            runner::Source::File(p) => std::fs::canonicalize(p).is_ok_and(|p| p == out),
+            _ => false,
+        });
+        if checked {
+            eprintln!(
+                "claimlint: --output {} is one of the files being checked; not overwriting it",
+                out.display()
+            );
+            return ExitCode::from(2);
+        }
     }
     let mut fix_failed = false;
     if args.fix

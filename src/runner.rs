@@ -276,11 +276,18 @@ pub fn read_source_records_as(
         path: path.clone(),
         message,
     })?;
-    let records = input::read_records(bytes, format_of(source, forced.or(options.format)), options)
-        .map_err(|e| FileError {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+    let format = format_of(source, forced.or(options.format));
+    let records = input::read_records(bytes, format, options).map_err(|e| FileError {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    if records.is_empty() {
+        // An empty export must not pass a gate as "0 files checked".
+        return Err(FileError {
+            path,
+            message: format!("no {format} records in this file"),
+        });
+    }
     Ok(records
         .into_iter()
         .map(|r| {

@@ -75,6 +75,15 @@ pub fn directives(text: &str) -> Vec<Directive> {
         let Some(rest) = body.strip_prefix("claimlint-") else {
             continue;
         };
+        // A directive stands on a line of its own; one inside a line (a script's string, a
+        // sentence quoting the syntax) is text, not a directive.
+        let line_start = text[..open].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = text[close..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| close + i);
+        if !text[line_start..open].trim().is_empty() || !text[close..line_end].trim().is_empty() {
+            continue;
+        }
         let word_len = rest
             .find(|c: char| c.is_whitespace() || c == ',')
             .unwrap_or(rest.len());
@@ -375,9 +384,10 @@ mod tests {
 
     #[test]
     fn parses_each_form_with_code_spans() {
-        let t = "a <!-- claimlint-disable L001, P001 --> b <!--claimlint-enable-->\n\
+        let t = "a\n  <!-- claimlint-disable L001, P001 -->\nb\n<!--claimlint-enable-->\n\
                  <!-- claimlint-disable-next-line N001 -->\n<!-- claimlint-disable-file -->\n\
-                 <!-- not ours --> <!-- claimlint-disabel L001 -->";
+                 <!-- not ours -->\n<!-- claimlint-disabel L001 -->\n\
+                 x <!-- claimlint-disable-file --> inside a line is text";
         let ds = directives(t);
         let kinds: Vec<DirectiveKind> = ds.iter().map(|d| d.kind).collect();
         assert_eq!(
@@ -390,7 +400,7 @@ mod tests {
                 DirectiveKind::Unknown
             ]
         );
-        assert_eq!(ds[0].span, Span::new(2, 39));
+        assert_eq!(ds[0].span, Span::new(4, 41));
         let l = at(t, "L001");
         let p = at(t, "P001");
         assert_eq!(

@@ -561,3 +561,96 @@ fn packs_and_rule_dirs_in_the_configuration_add_their_rules() {
         "{err}"
     );
 }
+
+#[test]
+fn tryout_regressions_are_errors_not_silent_passes() {
+    let d = scratch("tryout");
+    write(&d, "a.txt", ARTICLE);
+    // --ignore may name a shipped pack's rule that the configuration loads.
+    write(&d, "claimlint.toml", "packs = [\"ap-names\"]\n");
+    let (code, out, err) = claimlint(
+        &d,
+        &[
+            "check", "--ignore", "AP001", "--format", "concise", "-q", "a.txt",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        !out.contains("AP001") && out.contains("error[L001]"),
+        "{out}"
+    );
+    // `claimlint rule` names the pack a rule comes from.
+    let (code, _, err) = claimlint(&d, &["rule", "AP001"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "it is a rule of the shipped pack ap-names: `claimlint rule AP001 --pack ap-names`"
+        ),
+        "{err}"
+    );
+    // Two different packs with one name: an error, not a silently dropped pack.
+    let pack = |code: &str| {
+        format!("[pack]\nname = \"house\"\nsummary = \"S.\"\n\n[[rule]]\ncode = \"{code}\"\nname = \"r-{}\"\nkind = \"pattern\"\ncategory = \"people\"\nseverity = \"error\"\nsummary = \"S.\"\nexplanation = \"E.\"\nregex = 'slams'\nmessage = \"m\"\n", code.to_lowercase())
+    };
+    write(&d, "one.toml", &pack("HS001"));
+    write(&d, "two.toml", &pack("HS002"));
+    let (code, _, err) = claimlint(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "--pack",
+            "one.toml",
+            "--pack",
+            "two.toml",
+            "a.txt",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("this pack is named 'house', like the pack one.toml given before it"),
+        "{err}"
+    );
+    // --output onto an input is refused and the article is kept.
+    let (code, _, err) = claimlint(
+        &d,
+        &[
+            "check",
+            "--isolated",
+            "a.txt",
+            "-o",
+            "a.txt",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is one of the files being checked; not overwriting it"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("a.txt")).expect("read"),
+        ARTICLE
+    );
+    // An empty export is an error.
+    write(&d, "e.ndjson", "");
+    let (code, _, err) = claimlint(&d, &["check", "--isolated", "e.ndjson"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("e.ndjson: no ndjson records in this file"),
+        "{err}"
+    );
+    // A directive inside a script's string is not a directive.
+    write(
+        &d,
+        "p.html",
+        "<html><body><script>var x=\"<!-- claimlint-disable-file -->\";</script><article><h1>Zelenskyy at Balkan summit in Albania</h1><p>The summit, which took place in Kyiv, ended.</p></article></body></html>\n",
+    );
+    let (code, out, _) = claimlint(
+        &d,
+        &["check", "--isolated", "--format", "concise", "-q", "p.html"],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("error[L001]"), "{out}");
+}

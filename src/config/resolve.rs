@@ -468,15 +468,30 @@ impl Resolver {
     /// rule, and a `--config` file that cannot be read or is invalid.
     pub fn new(cli: CliOptions, base_rules: RuleSet) -> Result<Resolver, DataFileError> {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        // Command-line codes may name rules of any shipped pack, which a configuration file
+        // may load (`--ignore AP001` with `packs = ["ap-names"]`).
+        let mut known = base_rules.clone();
+        let any = cli.select.is_some() || !cli.extend_select.is_empty() || !cli.ignore.is_empty();
+        for (name, _) in crate::packs::EMBEDDED.iter().filter(|_| any) {
+            if let Ok(pack) = crate::packs::load(name) {
+                let present = pack
+                    .rules
+                    .iter()
+                    .all(|r| known.find(&r.meta_ref().code).is_some());
+                if !present {
+                    let _ = crate::packs::add_to(&mut known, &pack);
+                }
+            }
+        }
         let select = match &cli.select {
-            Some(s) => Some(cli_selectors("--select", s, &base_rules)?),
+            Some(s) => Some(cli_selectors("--select", s, &known)?),
             None => None,
         };
         let layer = Layer {
             origin: CLI_ORIGIN.to_string(),
             select,
-            extend_select: cli_selectors("--extend-select", &cli.extend_select, &base_rules)?,
-            ignore: cli_selectors("--ignore", &cli.ignore, &base_rules)?,
+            extend_select: cli_selectors("--extend-select", &cli.extend_select, &known)?,
+            ignore: cli_selectors("--ignore", &cli.ignore, &known)?,
             encoding: cli.encoding,
             ..Default::default()
         };

@@ -204,8 +204,19 @@ pub fn rule_set_with(specs: &[String]) -> Result<(RuleSet, Vec<Pack>), DataFileE
     let mut packs = Vec::new();
     for spec in specs {
         let pack = resolve(spec)?;
-        if packs.iter().any(|p: &Pack| p.name == pack.name) {
-            continue;
+        if let Some(first) = packs.iter().find(|p: &&Pack| p.name == pack.name) {
+            if first.path == pack.path {
+                continue; // the same pack named twice
+            }
+            return Err(DataFileError::whole_file(
+                &pack.path,
+                format!(
+                    "this pack is named '{}', like the pack {} given before it: pack names must \
+                     be unique",
+                    pack.name, first.path
+                ),
+            )
+            .with_help("rename one of them in its [pack] table"));
         }
         add_to(&mut set, &pack)?;
         packs.push(pack);
