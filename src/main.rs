@@ -503,23 +503,12 @@ fn temp_path(path: &std::path::Path) -> PathBuf {
 /// Write `s` to `path` through a temporary file in the same folder, renamed into place, so that
 /// `path` holds either its old content or the whole new document, never a part.
 fn write_atomically(path: &std::path::Path, s: &str) -> ExitCode {
-    let tmp = temp_path(path);
-    let result = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(s.as_bytes())?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            eprintln!("claimlint: cannot write {}: {e}", path.display());
-            ExitCode::from(2)
+    match Out::open(Some(path)) {
+        Ok(mut out) => {
+            let failed = out.write(s).err();
+            out.finish(failed)
         }
+        Err(code) => code,
     }
 }
 

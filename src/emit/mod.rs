@@ -29,7 +29,7 @@ pub mod junit;
 pub mod rdjson;
 pub mod sarif;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 pub use crate::report::{CheckedFile, FileError, Run};
 
@@ -247,8 +247,8 @@ pub(crate) fn primary(d: &Diagnostic) -> Option<&crate::diagnostic::Label> {
 /// not absolute and normalised lexically (`.` and `..` resolved, no file-system access). `None`
 /// when `path` is not below `root`.
 pub(crate) fn relative_to(path: &str, root: &Path, cwd: &Path) -> Option<String> {
-    let abs = normalise(&cwd.join(path));
-    let root = normalise(&cwd.join(root));
+    let abs = crate::config::resolve::absolute(cwd, Path::new(path));
+    let root = crate::config::resolve::absolute(cwd, root);
     let rel = abs.strip_prefix(&root).ok()?;
     let parts: Vec<String> = rel
         .components()
@@ -262,23 +262,9 @@ pub(crate) fn relative_to(path: &str, root: &Path, cwd: &Path) -> Option<String>
 
 /// `path` joined to `cwd` and normalised lexically, as a `/`-separated string.
 pub(crate) fn absolute(path: &str, cwd: &Path) -> String {
-    normalise(&cwd.join(path))
+    crate::config::resolve::absolute(cwd, Path::new(path))
         .to_string_lossy()
         .replace('\\', "/")
-}
-
-fn normalise(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// FNV-1a, 64 bits: a hash that is the same on every platform and Rust version (std's hasher
