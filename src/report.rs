@@ -62,6 +62,38 @@ pub struct CheckedFile {
     /// them back to `text` with [`crate::source::Transcoding::to_text`] for lines, columns and
     /// snippets ([`CheckedFile::text_span`]).
     pub transcoding: Option<Arc<crate::source::Transcoding>>,
+    /// For a record of a JSON or NDJSON file: its fields' decoded text (escapes resolved), which
+    /// the human renderer shows instead of the raw JSON line; `None` for other formats.
+    pub record_view: Option<Arc<RecordView>>,
+}
+
+/// The decoded text of one JSON or NDJSON record (headline, dek, dateline, body paragraphs,
+/// as the reader laid them out) and the maps between it and the file: what a reader of the
+/// human output wants to see instead of `\"` and `\u00e9`.
+#[derive(Clone, Debug)]
+pub struct RecordView {
+    /// The record's analysis text ([`crate::Article::text`]).
+    pub text: Arc<str>,
+    /// View byte offset → file byte offset.
+    pub to_file: Arc<crate::source::OffsetMap>,
+    /// File byte offset → view byte offset.
+    pub to_view: crate::source::OffsetMap,
+}
+
+impl RecordView {
+    /// The view of `article` when it is a JSON or NDJSON record, else `None`.
+    pub fn of(article: &crate::Article) -> Option<Arc<RecordView>> {
+        use crate::input::Format;
+        let source = article.source.as_ref()?;
+        if !matches!(article.format, Format::Json | Format::Ndjson) {
+            return None;
+        }
+        Some(Arc::new(RecordView {
+            text: article.text.clone(),
+            to_file: source.map.clone(),
+            to_view: source.map.inverse(),
+        }))
+    }
 }
 
 impl CheckedFile {

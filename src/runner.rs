@@ -357,6 +357,7 @@ fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) ->
             record: rec.name,
             report: check(&rec.article, &settings),
             transcoding: rec.article.transcoding.clone(),
+            record_view: crate::report::RecordView::of(&rec.article),
         })
     };
     if records.len() > 1 {

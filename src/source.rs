@@ -203,6 +203,28 @@ impl OffsetMap {
         }
     }
 
+    /// The reverse map (file bytes → analysis bytes): each run read the other way, sorted by
+    /// file offset, so it is valid even when a reader laid out fields out of file order (a JSON
+    /// record's headline after its body in the file).
+    pub fn inverse(&self) -> OffsetMap {
+        let mut runs: Vec<Run> = self
+            .runs
+            .iter()
+            .map(|r| Run {
+                a: r.f,
+                alen: r.flen,
+                f: r.a,
+                flen: r.alen,
+            })
+            .collect();
+        runs.sort_by_key(|r| (r.a, r.alen));
+        let mut out = OffsetMap::new();
+        for r in runs {
+            out.push(r.a, r.alen, r.f, r.flen);
+        }
+        out
+    }
+
     /// `span` (analysis bytes) as file bytes; never inverted (an empty span stays empty).
     pub fn span(&self, span: Span) -> Span {
         let s = self.start(span.start);
@@ -285,5 +307,17 @@ mod tests {
         assert_eq!(m.end(9), 15);
         assert_eq!(m.span(Span::new(10, 14)), Span::new(30, 34));
         assert_eq!(m.start(99), 34);
+        // The reverse map: file bytes back to analysis bytes, the entity still atomic.
+        let inv = m.inverse();
+        assert_eq!(inv.span(Span::new(3, 11)), Span::new(0, 4));
+        assert_eq!(inv.span(Span::new(6, 8)), Span::new(2, 3));
+        assert_eq!(inv.span(Span::new(30, 34)), Span::new(10, 14));
+        // Runs pushed out of file order are sorted.
+        let mut o = OffsetMap::new();
+        o.push(0, 5, 100, 5);
+        o.push(7, 3, 10, 3);
+        let inv = o.inverse();
+        assert_eq!(inv.span(Span::new(10, 13)), Span::new(7, 10));
+        assert_eq!(inv.span(Span::new(101, 103)), Span::new(1, 3));
     }
 }

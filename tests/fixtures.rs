@@ -37,6 +37,7 @@ fn run_fixture(path: &Path) -> Run {
     Run {
         files: vec![CheckedFile {
             transcoding: None,
+            record_view: None,
             path: rel,
             text: Arc::clone(&article.text),
             record: None,

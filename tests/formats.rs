@@ -34,6 +34,7 @@ fn balkan_run() -> Run {
     Run {
         files: vec![CheckedFile {
             transcoding: None,
+            record_view: None,
             path: BALKAN.to_string(),
             text: article.text.clone(),
             record: None,
@@ -82,6 +83,7 @@ fn tricky_run() -> Run {
     Run {
         files: vec![CheckedFile {
             transcoding: None,
+            record_view: None,
             path: TRICKY_PATH.to_string(),
             text: Arc::from(text),
             record: None,
@@ -252,6 +254,7 @@ fn sarif_fingerprints_survive_unrelated_edits() {
         let run = Run {
             files: vec![CheckedFile {
                 transcoding: None,
+                record_view: None,
                 path: "a.txt".into(),
                 text: article.text.clone(),
                 record: None,

@@ -108,7 +108,8 @@ fn ndjson_record_gives_the_plain_findings_and_a_bad_line_is_named() {
     let files = doc["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
     let f = &files[0];
-    assert_eq!(f["record"], "line 2");
+    // Named by its `id` field.
+    assert_eq!(f["record"], "id \"balkan-17\"");
     assert_eq!(f["reference_date"]["source"], "date-field");
     assert_eq!(
         labels(f, &bytes),
@@ -131,7 +132,7 @@ fn ndjson_record_gives_the_plain_findings_and_a_bad_line_is_named() {
             ),
         ]
     );
-    assert_eq!(files[1]["record"], "line 3");
+    assert_eq!(files[1]["record"], "id \"other-1\"");
     assert_eq!(files[1]["diagnostics"], serde_json::json!([]));
     // Escaped quotes and \u2019 escapes lie before the spans on that line.
     let line2 = std::str::from_utf8(&bytes).unwrap().lines().nth(1).unwrap();
@@ -153,12 +154,12 @@ fn concise_and_human_name_the_record() {
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(
-        s.starts_with("fixtures/formats/balkan-summit.ndjson:2:353: error[L001] [line 2] the summit is placed both in Kyiv and in Albania")
-            || s.contains("fixtures/formats/balkan-summit.ndjson:2:90: warning[P001] [line 2] \"Zelenskyy\""),
+        s.contains("fixtures/formats/balkan-summit.ndjson:2:90: warning[P001] [id \"balkan-17\"] \"Zelenskyy\""),
         "{s}"
     );
     assert!(
-        s.contains("fixtures/formats/balkan-summit.ndjson:2:353: error[L001] [line 2] the summit")
+        s.contains("fixtures/formats/balkan-summit.ndjson:2:353: error[L001] [id \"balkan-17\"] the summit"),
+        "{s}"
     );
 }
 
@@ -292,19 +293,28 @@ fn html_page_gives_the_plain_findings() {
 #[test]
 fn every_output_format_names_the_record() {
     for (format, needle) in [
-        ("human", "fixtures/formats/balkan-summit.ndjson:line 2"),
-        ("concise", "error[L001] [line 2] the summit"),
-        ("json", "\"record\": \"line 2\""),
-        ("jsonl", "\"record\":\"line 2\""),
-        ("sarif", "\"record\": \"line 2\""),
-        ("github", "title=L001::[line 2] the summit"),
-        ("gitlab", "\"description\": \"[line 2] the summit"),
-        ("rdjson", "\"message\": \"[line 2] the summit"),
+        (
+            "human",
+            "[fixtures/formats/balkan-summit.ndjson:id \"balkan-17\":2:353]",
+        ),
+        ("concise", "error[L001] [id \"balkan-17\"] the summit"),
+        ("json", "\"record\": \"id \\\"balkan-17\\\"\""),
+        ("jsonl", "\"record\":\"id \\\"balkan-17\\\"\""),
+        ("sarif", "\"record\": \"id \\\"balkan-17\\\"\""),
+        ("github", "title=L001::[id \"balkan-17\"] the summit"),
+        (
+            "gitlab",
+            "\"description\": \"[id \\\"balkan-17\\\"] the summit",
+        ),
+        ("rdjson", "\"message\": \"[id \\\"balkan-17\\\"] the summit"),
         (
             "junit",
-            "testsuite name=\"fixtures/formats/balkan-summit.ndjson:line 2\"",
+            "testsuite name=\"fixtures/formats/balkan-summit.ndjson:id &quot;balkan-17&quot;\"",
         ),
-        ("checkstyle", "message=\"[line 2] the summit"),
+        (
+            "checkstyle",
+            "message=\"[id &quot;balkan-17&quot;] the summit",
+        ),
     ] {
         let out = Command::cargo_bin("claimlint")
             .unwrap()
@@ -669,4 +679,31 @@ fn fix_leaves_a_decoded_file_alone() {
     assert_eq!(written, body);
     // The pack's findings are warnings: below the default --fail-on error.
     assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn human_output_shows_a_record_as_decoded_text_with_file_positions() {
+    let out = Command::cargo_bin("claimlint")
+        .unwrap()
+        .args(["check", "--color", "never", "--select", "L001"])
+        .arg("fixtures/formats/balkan-summit.ndjson")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    // The header: record name, then line and column in the file (code points).
+    assert!(
+        s.contains("╭─[fixtures/formats/balkan-summit.ndjson:id \"balkan-17\":2:353]"),
+        "{s}"
+    );
+    // The snippet: the fields' decoded text (`\u2019` shown as ’), not the raw JSON line.
+    assert!(
+        s.contains("In conclusion, President Zelensky’s advocacy for joint arms production"),
+        "{s}"
+    );
+    assert!(!s.contains("\\u2019"), "{s}");
+    assert!(!s.contains("\"headline\":"), "{s}");
+    assert!(
+        s.contains(" 1 │ Zelenskyy seeks support and arms at Balkan summit in Albania\n"),
+        "{s}"
+    );
 }

@@ -117,6 +117,7 @@ fn assert_well_formed(text: &str, settings: &Settings) {
     let run = Run {
         files: vec![CheckedFile {
             transcoding: None,
+            record_view: None,
             path: "mutated.txt".into(),
             text: article.text.clone(),
             record: None,

@@ -11,14 +11,27 @@ use miette::{
 use crate::data_error::DataFileError;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Run;
-use crate::source::LineIndex;
+use crate::source::{LineIndex, OffsetMap};
 
 /// A file's text for miette, named, with the header's column counted in code points (as in
 /// JSON; a leading byte-order mark not counted) instead of miette's bytes.
+///
+/// For a JSON or NDJSON record, `text` is the record's decoded text and `header` maps the
+/// header's position back to the line and column in the file.
 #[derive(Debug)]
 struct Source {
     name: String,
     text: Arc<str>,
+    header: Option<FilePositions>,
+}
+
+/// How a view's byte offset becomes the file's line and column (1-based, columns in code
+/// points): the view → file map, the file text and its line index.
+#[derive(Debug)]
+struct FilePositions {
+    to_file: Arc<OffsetMap>,
+    file_text: Arc<str>,
+    index: Arc<LineIndex>,
 }
 
 impl SourceCode for Source {
@@ -34,7 +47,20 @@ impl SourceCode for Source {
                 .read_span(span, context_lines_before, context_lines_after)?;
         // Only the header reads a span without context; snippet rendering keeps miette's own
         // column bookkeeping.
-        let column = if context_lines_before == 0 && context_lines_after == 0 {
+        let header = context_lines_before == 0 && context_lines_after == 0;
+        if let (true, Some(h)) = (header, &self.header) {
+            let at = h.to_file.start(span.offset());
+            let (line, column) = h.index.position(&h.file_text, at);
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                line.saturating_sub(1),
+                column.saturating_sub(1),
+                inner.line_count(),
+            )));
+        }
+        let column = if header {
             let text: &str = &self.text;
             let mut at = span.offset().min(text.len());
             while !text.is_char_boundary(at) {
@@ -145,43 +171,63 @@ pub fn render_findings(run: &Run, color: bool) -> String {
         if f.report.diagnostics.is_empty() {
             continue;
         }
+        // A JSON or NDJSON record is shown as its decoded field text, its header giving the
+        // line and column in the file.
+        let view = f.record_view.as_deref();
+        let index = crate::emit::shared_line_index(&f.text);
         let source = Source {
             name: f.display_name(),
-            text: f.text.clone(),
+            text: view.map_or_else(|| f.text.clone(), |v| v.text.clone()),
+            header: view.map(|v| FilePositions {
+                to_file: v.to_file.clone(),
+                file_text: f.text.clone(),
+                index: index.clone(),
+            }),
         };
-        let index = LineIndex::new(&f.text);
+        let shown = &source.text;
         // miette counts lines at `\n` only: a file with lone-CR line endings is shown without
         // snippets, with our own (right) line numbers.
-        let lone_cr = f
-            .text
+        let lone_cr = shown
             .as_bytes()
             .windows(2)
             .any(|w| w[0] == b'\r' && w[1] != b'\n')
-            || f.text.ends_with('\r');
+            || shown.ends_with('\r');
         for d in &f.report.diagnostics {
             // A decoded file's spans are offsets into its bytes on disk: show them in the
-            // decoded text.
+            // decoded text; a record's, in its decoded field text.
             let mapped;
-            let d = match &f.transcoding {
-                Some(_) => {
-                    let mut c = d.clone();
-                    c.labels
-                        .iter_mut()
-                        .for_each(|l| l.span = f.text_span(l.span));
-                    mapped = c;
-                    &mapped
-                }
-                None => d,
+            let d = if f.transcoding.is_some() || view.is_some() {
+                let mut c = d.clone();
+                c.labels.iter_mut().for_each(|l| {
+                    l.span = f.text_span(l.span);
+                    if let Some(v) = view {
+                        l.span = v.to_view.span(l.span);
+                    }
+                });
+                mapped = c;
+                &mapped
+            } else {
+                d
             };
-            if lone_cr || longest_labelled_line(&f.text, d) > MAX_SNIPPET_LINE {
-                render_plain(&mut out, &f.display_name(), &f.text, &index, d);
+            if lone_cr || longest_labelled_line(shown, d) > MAX_SNIPPET_LINE {
+                match view {
+                    // Positions and quoted text from the file.
+                    Some(v) => {
+                        let mut c = d.clone();
+                        c.labels
+                            .iter_mut()
+                            .for_each(|l| l.span = v.to_file.span(l.span));
+                        render_plain(&mut out, &f.display_name(), &f.text, &index, &c);
+                    }
+                    None => render_plain(&mut out, &f.display_name(), &f.text, &index, d),
+                }
                 out.push('\n');
                 continue;
             }
             let a = Adapter {
                 d,
                 source: &source,
-                len: f.text.len(),
+                len: shown.len(),
             };
             if handler.render_report(&mut out, &a).is_err() {
                 out.push_str(&format!("{}: {} {}\n", f.display_name(), d.code, d.message));
@@ -310,6 +356,7 @@ pub fn render_data_error(e: &DataFileError) -> String {
         source: Source {
             name: e.path.clone(),
             text: e.text.clone(),
+            header: None,
         },
     };
     let mut out = String::new();

@@ -60,6 +60,29 @@ pub struct Pos {
     pub byte_column: usize,
 }
 
+/// The line index of `text`, shared with the previous call on this thread when it was for the
+/// same text: the records of one NDJSON or JSON file share the file's text, so a file of many
+/// records is indexed once instead of once per record (linear, not quadratic). The last text
+/// is kept with its index so that it cannot be freed and its address reused.
+pub(crate) fn shared_line_index(text: &std::sync::Arc<str>) -> std::sync::Arc<LineIndex> {
+    use std::cell::RefCell;
+    use std::sync::Arc;
+    thread_local! {
+        static LAST: RefCell<Option<(Arc<str>, Arc<LineIndex>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some((t, index)) if Arc::ptr_eq(t, text) => index.clone(),
+            _ => {
+                let index = Arc::new(LineIndex::new(text));
+                *last = Some((text.clone(), index.clone()));
+                index
+            }
+        }
+    })
+}
+
 /// Byte offsets of one file turned into [`Pos`]itions.
 pub struct Positions<'a> {
     text: &'a str,
@@ -82,27 +105,9 @@ impl<'a> Positions<'a> {
     /// file decoded from another encoding (lines, columns and slices then come from the
     /// decoded text through [`crate::source::Transcoding::to_text`]).
     ///
-    /// The records of one NDJSON or JSON file share the file's text: the line index of the
-    /// last text indexed on this thread is kept (with the text, so that it cannot be freed and
-    /// its address reused) and reused for the next record, which keeps a file of many records
-    /// linear instead of indexing the whole file once per record.
+    /// The records of one NDJSON or JSON file share one line index ([`shared_line_index`]).
     pub fn for_file(file: &'a CheckedFile) -> Self {
-        use std::cell::RefCell;
-        use std::sync::Arc;
-        thread_local! {
-            static LAST: RefCell<Option<(Arc<str>, Arc<LineIndex>)>> = const { RefCell::new(None) };
-        }
-        let index = LAST.with(|last| {
-            let mut last = last.borrow_mut();
-            match last.as_ref() {
-                Some((text, index)) if Arc::ptr_eq(text, &file.text) => index.clone(),
-                _ => {
-                    let index = Arc::new(LineIndex::new(&file.text));
-                    *last = Some((file.text.clone(), index.clone()));
-                    index
-                }
-            }
-        });
+        let index = shared_line_index(&file.text);
         Positions {
             text: &file.text,
             index,

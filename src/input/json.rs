@@ -348,7 +348,13 @@ fn article_from(
             date: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
         });
     }
+    // The byline is recorded, not prose: no segment (a reporter called "Jane Tirana" places
+    // nothing in Tirana).
+    let byline = str_field(fields, &names.byline)
+        .map(|raw| b.push(raw))
+        .filter(|s| !s.is_empty());
     let mut article = Article::empty(Arc::from(b.text), Format::Json);
+    article.byline = byline;
     article.segments = segments;
     article.dateline = dateline;
     article.front_matter_date = front_matter_date;
@@ -489,8 +495,9 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// NDJSON: one object per non-blank line, each a record named `line N` (1-based). A line that
-/// is not JSON or not an object is a [`RecordError`] naming its line; the others are read.
+/// NDJSON: one object per non-blank line, each a record named by its `id` field when it has
+/// one (`id "a-17"`), else `line N` (1-based). A line that is not JSON or not an object is a
+/// [`RecordError`] naming its line; the others are read.
 pub fn read_ndjson(file_text: Arc<str>, names: &JsonFields) -> Vec<Result<Record, RecordError>> {
     let bytes = file_text.as_bytes();
     let mut out = Vec::new();
@@ -523,15 +530,17 @@ pub fn read_ndjson(file_text: Arc<str>, names: &JsonFields) -> Vec<Result<Record
                 0
             };
         match scan(bytes, start + lead, 0) {
-            Some((Node::Obj(fields), _)) => out.push(
+            Some((Node::Obj(fields), _)) => out.push({
+                // Named by its `id` when it has one (as in a JSON array), else by its line.
+                let name = id_of(bytes, &fields, names).unwrap_or(name);
                 article_from(bytes, &file_text, &fields, names, &name).map(|mut article| {
                     article.format = Format::Ndjson;
                     Record {
                         name: Some(name),
                         article,
                     }
-                }),
-            ),
+                })
+            }),
             _ => out.push(Err(RecordError {
                 record: name,
                 message: "not an object".to_string(),
@@ -654,5 +663,20 @@ mod tests {
         let p = r.article.segments[0].span;
         let f = r.article.file_span(p);
         assert_eq!(&t[f.start..f.end], "C.");
+    }
+
+    #[test]
+    fn an_ndjson_record_with_an_id_is_named_by_it_and_its_byline_is_not_prose() {
+        let t = "{\"id\": \"a-7\", \"byline\": \"Jane Tirana\", \"body\": \"Talks in Kyiv.\"}\n{\"id\": 5, \"body\": \"B.\"}\n";
+        let recs = read_ndjson(Arc::from(t), &JsonFields::default());
+        let r = recs[0].as_ref().unwrap();
+        assert_eq!(r.name.as_deref(), Some("id \"a-7\""));
+        let by = r.article.byline.expect("byline");
+        assert_eq!(&r.article.text[by.start..by.end], "Jane Tirana");
+        let f = r.article.file_span(by);
+        assert_eq!(&t[f.start..f.end], "Jane Tirana");
+        assert!(r.article.segments.iter().all(|s| !s.span.overlaps(by)));
+        // A non-string id does not name the record.
+        assert_eq!(recs[1].as_ref().unwrap().name.as_deref(), Some("line 2"));
     }
 }

@@ -113,8 +113,8 @@ pub struct JsonFields {
     pub date: Vec<String>,
     /// Wire dateline fields (default `dateline`).
     pub dateline: Vec<String>,
-    /// Byline fields (default `byline`, `author`); not prose, so not read today (the names are
-    /// accepted by `--json-fields` for configurations that set them).
+    /// Byline fields (default `byline`, `author`): recorded in [`crate::Article::byline`], not
+    /// prose (no rule reads it).
     pub byline: Vec<String>,
     /// Body fields (default `body`, `content`, `text`, `articleBody`): a string, an array of
     /// paragraph strings, or an array of `{type, text}` blocks.
