@@ -66,7 +66,8 @@ pub struct NumberMention {
     /// 100,000 for "1.1 mln". Trailing zeros of an integer are not counted here.
     pub step: f64,
     /// Like `step` but counting the trailing zeros of an integer as rounding: 100 for "100",
-    /// 10 for "60", 1 for "62". Used as the tolerance of a rounded conversion.
+    /// 10 for "60", 1 for "62", and five times that when the digit before the zeros is 5 or 0
+    /// (50 for "450", 500 for "1,500"). Used as the tolerance of a rounded conversion.
     pub round_step: f64,
     /// The qualifier written before the number.
     pub qualifier: Qualifier,

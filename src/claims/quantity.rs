@@ -440,7 +440,11 @@ pub(crate) fn build(
     let exp = 10f64.powi(-(c.decimals as i32));
     let step = exp * scale;
     let round_step = if c.decimals == 0 {
-        10f64.powi(c.zeros.min(6) as i32) * scale
+        // A figure ending in 50, 500... reads as rounded to fifties, five hundreds: "450
+        // miles" for 435.
+        let tens = 10f64.powi(c.zeros.min(6) as i32);
+        let fives = c.zeros > 0 && (c.value / tens).round() % 5.0 == 0.0;
+        tens * if fives { 5.0 } else { 1.0 } * scale
     } else {
         step
     };

@@ -51,6 +51,10 @@ pub struct QuantityFrame {
     pub refers_to: Vec<&'static str>,
     /// Time words of its sentence ("monday", "yesterday", "week").
     pub times: Vec<&'static str>,
+    /// Its sentence gives a toll over a period or a running total ("85 dead in three days of
+    /// floods", "death toll", `quantity-frames.toml` `[cumulative]`): a smaller count on a day
+    /// of its own may be one day's part of it.
+    pub cumulative: bool,
     /// Its sentence opens with a place the headline and lede do not name ("In Austria, ...").
     pub fronted_place: bool,
     /// The words around it make it a difference rather than a reading ("rose by 5C", "5C
@@ -120,6 +124,13 @@ impl QuantityFrame {
     pub fn blocked(&self) -> bool {
         self.change || self.running_total || self.other_event || self.time_shift || self.subset
     }
+
+    /// Like [`QuantityFrame::blocked`], for a body number held against the headline: a running
+    /// or overall total ("458 people were killed in total") is what a headline states, so it
+    /// is compared.
+    pub fn blocked_against_headline(&self) -> bool {
+        self.change || self.other_event || self.time_shift || self.subset
+    }
 }
 
 /// The entry of `list` equal to `word`, with the list's static lifetime.
@@ -130,6 +141,30 @@ fn entry(list: &'static [&'static str], word: &str) -> Option<&'static str> {
 /// Lower-cased pieces of `s`.
 fn lower_pieces(s: &str) -> Vec<String> {
     words::pieces(s).map(|(_, w)| w.to_lowercase()).collect()
+}
+
+/// True when a clause's words make its number a subset or an addition (`clause_subset`), its
+/// qualifier phrases (`clause_qualifiers`: "more than 15") left out first.
+fn subset_clause(clause: &str) -> bool {
+    let mut pieces = lower_pieces(clause);
+    let mut i = 0;
+    while i < pieces.len() {
+        let len = qf::CLAUSE_QUALIFIERS.iter().find_map(|p| {
+            let n = p.split(' ').count();
+            let hit = p
+                .split(' ')
+                .enumerate()
+                .all(|(k, w)| pieces.get(i + k).is_some_and(|x| x == w));
+            hit.then_some(n)
+        });
+        match len {
+            Some(n) => {
+                pieces.drain(i..i + n);
+            }
+            None => i += 1,
+        }
+    }
+    words::pieces_contain_phrase(&pieces, qf::CLAUSE_SUBSET)
 }
 
 /// True when a noun of the same kind as `noun` (`incident-synonyms.toml`) is in `pieces`.
@@ -175,6 +210,8 @@ fn sentence_fields(
         .filter_map(|w| entry(incidents::NOUNS, w))
         .collect();
     f.times = wp.iter().filter_map(|w| entry(qf::OWN_TIME, w)).collect();
+    f.cumulative = words::pieces_contain_phrase(&wp, qf::CUMULATIVE)
+        || words::pieces_contain_phrase(&wp, qf::RUNNING_TOTAL);
     f.refers_to = wp
         .windows(2)
         .filter(|w| matches!(w[0].as_str(), "the" | "this" | "that"))
@@ -240,8 +277,7 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
         [f.change, f.running_total, f.other_event, f.time_shift] = *flags;
         let clause = clauses::clause_in(scope, breaks, m.span);
         m.clause = Some(clause);
-        f.subset =
-            words::pieces_contain_phrase(&lower_pieces(article.slice(clause)), qf::CLAUSE_SUBSET);
+        f.subset = subset_clause(article.slice(clause));
         // Words of the sentence (or the number's own span).
         let own = m.sentence.unwrap_or(m.span);
         // The sentence-level fields are the same for every number of the sentence.
@@ -265,6 +301,7 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
             f.new_incidents = s.new_incidents.clone();
             f.refers_to = s.refers_to.clone();
             f.times = s.times.clone();
+            f.cumulative = s.cumulative;
             f.fronted_place = s.fronted_place;
         }
         m.frame = f;
@@ -359,9 +396,14 @@ mod tests {
         assert!(f[1].1.change && f[1].1.blocked(), "{f:#?}");
         assert!(sentence_frame(&a, &nums[1]).change);
         assert!(!sentence_frame(&a, &nums[0]).change);
-        let f = frames("H\n\nSeven people were killed and more than 20 were injured.");
-        assert!(!f[0].1.subset, "'more' is in another clause");
+        let f = frames("H\n\nSeven people were killed and 20 were also injured.");
+        assert!(!f[0].1.subset, "'also' is in another clause");
         assert!(f[1].1.subset, "{f:#?}");
+        // "more than 20" qualifies its number: not an addition.
+        let f = frames("H\n\nSeven people were killed and more than 20 were injured.");
+        assert!(!f[1].1.subset, "{f:#?}");
+        let f = frames("H\n\nMore than 15 people were killed, and 3 more died later.");
+        assert!(!f[0].1.subset, "{f:#?}");
     }
 
     #[test]

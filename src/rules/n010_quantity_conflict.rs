@@ -31,8 +31,15 @@ The check is deliberately narrow, because news copy is full of numbers about dif
   policemen were killed\" against \"12 people were killed\";
 - a sentence that reports a change (\"rose to\", \"climbed to\", \"updated\", \"increased to\",
   \"now\", \"revised\") or another event or time frame (\"another\", \"separate\", \"earlier\",
-  \"last year\", \"in total\", \"so far\") is never compared; words such as \"more\", \"also\",
-  \"including\" and \"among\" block only in the number's own clause;
+  \"last year\") is never compared; a running total (\"in total\", \"so far\") is compared
+  with the headline, which states totals, but not with the lede; words such as \"more\",
+  \"also\", \"including\" and \"among\" block only in the number's own clause (\"more than
+  15\" is a qualifier, not an addition);
+- a count that is one part of a breakdown (\"three soldiers and 11 civilians were injured\") is
+  compared only as the sum of the parts, and is silent when the sum fits;
+- a headline toll over a period or a running total (\"85 dead in three days of floods\",
+  \"death toll\") is not held against a smaller body count on a day of its own (\"seven
+  died on Monday\"): that day may be one part of it;
 - a body sentence with a frame of its own is about another event: a year the headline and lede
   do not give (\"In 2019, a similar avalanche killed 12\"), a season, weekend, yearly or general
   figure (\"this winter\", \"every year\", \"across the Alps\", \"similar\"), a place it opens
@@ -121,7 +128,51 @@ impl Rule for QuantityConflict {
                 });
                 continue;
             }
-            if let Some(b) = support.iter().find(|b| b.frame.blocked()) {
+            // A body count that is one part of a breakdown ("three soldiers and 11 civilians
+            // were injured") is compared only as the sum of its parts.
+            let parts: Vec<(Span, f64)> = support
+                .iter()
+                .filter_map(|b| breakdown_sum(cx, b).map(|sum| (b.span, sum)))
+                .collect();
+            if let Some((b, _)) = parts.iter().find(|(_, sum)| {
+                let (l, hi) = h.interval();
+                (l..=hi).contains(sum)
+            }) {
+                cx.compared(&META.code, &[h.span, *b], Outcome::Consistent, || {
+                    "the body's parts add up to the headline's count".to_string()
+                });
+                continue;
+            }
+            let support: Vec<&NumberMention> = support
+                .into_iter()
+                .filter(|b| !parts.iter().any(|(p, _)| *p == b.span))
+                .collect();
+            // A headline toll over a period ("85 dead in three days of floods") against a
+            // smaller count on a day of its own: that day may be one part of the toll.
+            let support: Vec<&NumberMention> = support
+                .into_iter()
+                .filter(|b| {
+                    let part = headline
+                        && h.frame.cumulative
+                        && b.value < h.value
+                        && b.frame.times.iter().any(|t| !h.frame.times.contains(t));
+                    if part {
+                        cx.compared(&META.code, &[h.span, b.span], Outcome::Skipped, || {
+                            "a smaller count on a day of its own may be part of the headline's toll"
+                                .to_string()
+                        });
+                    }
+                    !part
+                })
+                .collect();
+            let blocked = |b: &NumberMention| {
+                if headline {
+                    b.frame.blocked_against_headline()
+                } else {
+                    b.frame.blocked()
+                }
+            };
+            if let Some(b) = support.iter().find(|b| blocked(b)) {
                 cx.compared(&META.code, &[h.span, b.span], Outcome::Skipped, || {
                     "the body count changed, is a total, a subset or about another incident"
                         .to_string()
@@ -164,6 +215,43 @@ fn same_count(a: &NumberMention, b: &NumberMention) -> bool {
         (Some(x), Some(y)) if x == y => true,
         (x, y) => general(x) && general(y),
     }
+}
+
+/// When `b` is the last of two or more counts joined by "and" or commas in one sentence
+/// ("three soldiers and 11 civilians were injured"), the sum of those counts; `None` when it
+/// stands alone. Parts before `b` must each have a counted noun and no verb of their own
+/// ("three soldiers"), so "12 of the 15" and "between 10 and 15" are not read as parts.
+fn breakdown_sum(cx: &Context<'_>, b: &NumberMention) -> Option<f64> {
+    if !b.is_exact() || b.counted.noun.is_none() {
+        return None;
+    }
+    let numbers = &cx.mentions.numbers;
+    let at = numbers.iter().position(|m| m.span == b.span)?;
+    let mut sum = b.value;
+    let mut start = b.span.start;
+    let mut parts = 1;
+    for m in numbers[..at].iter().rev() {
+        let Some(noun) = m.counted.noun_span else {
+            break;
+        };
+        let joined = matches!(
+            cx.article.slice(Span::new(noun.end.min(start), start)).trim(),
+            "and" | "," | ", and"
+        );
+        if m.kind != Kind::Count
+            || !m.is_exact()
+            || m.counted.verb.is_some()
+            || m.sentence != b.sentence
+            || noun.end > start
+            || !joined
+        {
+            break;
+        }
+        sum += m.value;
+        start = m.span.start;
+        parts += 1;
+    }
+    (parts > 1).then_some(sum)
 }
 
 /// True when both values can be true at once, given their qualifiers.

@@ -23,7 +23,7 @@ after \"or\" / a slash: \"10 km (6 miles)\", \"30C (86F)\", \"5 feet (1.5m)\", \
 
 The tolerance comes from the precision shown: the first value may be anywhere within half of its
 last written digit, and the second within half of its rounding (\"60 miles\" is rounded to tens,
-\"1.6 km\" to tenths), plus 2% (5% when either side is qualified with \"about\", \"nearly\"...).
+\"450 miles\" to fifties, \"1.6 km\" to tenths), plus 2% (5% when either side is qualified with \"about\", \"nearly\"...).
 So \"1 mile (1.6 km)\", \"100 km (62 miles)\" and \"5 feet (1.5m)\" pass. Miles may be statute or
 nautical, tons short, long or metric, gallons US or imperial: any reading that fits passes.
 Temperatures pass as either a reading (30C = 86F) or a difference (a rise of 5C = 9F).
@@ -288,5 +288,17 @@ mod tests {
             assert_eq!(run(t).len(), 1, "{t}: {:?}", run(t));
         }
         assert!(run("Some 20 miles (30 km) away.").is_empty());
+    }
+
+    #[test]
+    fn a_figure_ending_in_fifty_is_rounded_to_fifties() {
+        // 700 km is 435 miles: "450" is that rounded to fifties.
+        assert!(run("The pipeline runs 700 kilometers (450 miles).").is_empty());
+        // 225 km is 140 miles: "135" is rounded to units, so it is still wrong.
+        let d = run("The road runs 225 km (135 miles) north.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].message, "225 km is about 140 miles, not 135 miles");
+        // 700 km is not 550 miles at any rounding.
+        assert_eq!(run("The pipeline runs 700 kilometers (550 miles).").len(), 1);
     }
 }
