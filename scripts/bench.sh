@@ -73,7 +73,7 @@ once() {
   t0=$EPOCHREALTIME
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null 2>&1
-    cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$tmp/cpu")
+    cpu=$(tail -n 1 "$tmp/cpu" | awk '{ printf "%.3f", $1 + $2 }')
   else
     "$@" >/dev/null 2>&1
   fi
@@ -96,7 +96,7 @@ fmt() {
 rss() {
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>&1
-    awk '{ printf "%.1f\n", $1 / 1024 }' "$tmp/rss"
+    tail -n 1 "$tmp/rss" | awk '{ printf "%.1f\n", $1 / 1024 }'
   else
     echo "n/a"
   fi
