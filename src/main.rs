@@ -248,6 +248,10 @@ struct CheckArgs {
     /// Worker threads (default: available cores). Output is the same for any number.
     #[arg(long)]
     threads: Option<usize>,
+    /// The longest the check of one file may take, in seconds (0: no limit). A file of 64 KB
+    /// or more that takes longer is reported as not checked (exit 2) and the others are checked.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    file_budget: f64,
     /// Add the rules of a rule pack (a shipped pack's name, e.g. ap-names, or a path to a
     /// .toml file); repeatable.
     #[arg(long = "pack", value_name = "NAME|PATH")]
@@ -851,6 +855,9 @@ fn run_check(args: CheckArgs) -> ExitCode {
     });
     let read = runner::ReadOptions {
         format: args.input.input_format,
+        budget: (args.file_budget > 0.0)
+            .then(|| std::time::Duration::try_from_secs_f64(args.file_budget).ok())
+            .flatten(),
     };
     let human = matches!(args.format, Format::Human | Format::Concise);
     let color = match args.color {

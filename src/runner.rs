@@ -319,6 +319,44 @@ pub struct ReadOptions {
     /// `--input-format`: read every source in this format instead of the one its extension
     /// picks.
     pub format: Option<input::Format>,
+    /// `--file-budget`: the longest the check of one file may take (wall-clock time; `None`:
+    /// no limit). A file that takes longer is reported as not checked (a [`FileError`] naming
+    /// it and the budget) and the other files are still checked; see [`BUDGET_MIN_BYTES`].
+    pub budget: Option<std::time::Duration>,
+}
+
+/// Files (or records) smaller than this many bytes are checked without a budget: every check
+/// is at most quadratic in the text, so a file this small finishes in well under a second,
+/// and the watchdog thread a budgeted check needs would cost more than the check itself.
+pub const BUDGET_MIN_BYTES: usize = 64 * 1024;
+
+/// The message of a file whose check ran past `budget` ([`ReadOptions::budget`]).
+pub fn budget_message(budget: std::time::Duration) -> String {
+    format!(
+        "not checked: checking it took longer than the budget of {} s per file \
+         (--file-budget); the other files were checked",
+        budget.as_secs_f64()
+    )
+}
+
+/// `check(article, settings)` on a thread of its own, given up after `budget`: `None` when
+/// the budget ran out (the thread is left to finish in the background and its result is
+/// dropped; the process exit ends it) or the check could not be started or panicked.
+fn check_within(
+    article: Arc<Article>,
+    settings: Arc<Settings>,
+    budget: std::time::Duration,
+) -> Option<crate::Report> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("claimlint-budget".into())
+        .spawn(move || {
+            let _ = tx.send(check(&article, &settings));
+        });
+    if spawned.is_err() {
+        return None;
+    }
+    rx.recv_timeout(budget).ok()
 }
 
 /// Everything one source produced, in order: one entry per article it holds (a multi-article
@@ -340,6 +378,21 @@ impl SettingsFor for Settings {
     }
 }
 
+/// An article checked in place or shared with a budget thread.
+enum ArticleRef {
+    Owned(Article),
+    Shared(Arc<Article>),
+}
+
+impl ArticleRef {
+    fn get(&self) -> &Article {
+        match self {
+            ArticleRef::Owned(a) => a,
+            ArticleRef::Shared(a) => a,
+        }
+    }
+}
+
 fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) -> SourceResult {
     let path = source.display();
     let settings = match settings.settings_for(source) {
@@ -351,13 +404,37 @@ fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) ->
         Err(e) => return vec![Err(e)],
     };
     let check_record = |r: Result<input::Record, FileError>| {
-        r.map(|rec| CheckedFile {
+        let rec = r?;
+        let big = rec.article.text.len() >= BUDGET_MIN_BYTES;
+        let (report, article) = match opts.budget {
+            Some(budget) if big => {
+                let article = Arc::new(rec.article);
+                let Some(report) =
+                    check_within(Arc::clone(&article), Arc::clone(&settings), budget)
+                else {
+                    return Err(FileError {
+                        path: match &rec.name {
+                            Some(n) => format!("{path}:{n}"),
+                            None => path.clone(),
+                        },
+                        message: budget_message(budget),
+                    });
+                };
+                (report, ArticleRef::Shared(article))
+            }
+            _ => (
+                check(&rec.article, &settings),
+                ArticleRef::Owned(rec.article),
+            ),
+        };
+        let article = article.get();
+        Ok(CheckedFile {
             path: path.clone(),
-            text: rec.article.file_text(),
+            text: article.file_text(),
             record: rec.name,
-            report: check(&rec.article, &settings),
-            transcoding: rec.article.transcoding.clone(),
-            record_view: crate::report::RecordView::of(&rec.article),
+            report,
+            transcoding: article.transcoding.clone(),
+            record_view: crate::report::RecordView::of(article),
         })
     };
     if records.len() > 1 {

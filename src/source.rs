@@ -82,6 +82,18 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Code points before each [`BLOCK`]-byte block of the text (`chars[k]`: code points in
+    /// bytes `0..k * BLOCK`), so a column on a very long line costs at most one block's scan.
+    /// Empty when no line is longer than a block.
+    chars: Vec<usize>,
+}
+
+/// Bytes per block of [`LineIndex`]'s code-point counts.
+const BLOCK: usize = 4096;
+
+/// Code points that start in `bytes` (its bytes that are not UTF-8 continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -89,17 +101,77 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         let b = text.as_bytes();
-        starts.extend(
-            (0..b.len())
-                .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
-                .map(|i| i + 1),
-        );
-        LineIndex { starts }
+        let mut longest = 0;
+        let mut last = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+                longest = longest.max(i + 1 - last);
+                last = i + 1;
+            }
+        }
+        longest = longest.max(b.len() - last);
+        let mut chars = Vec::new();
+        if longest > BLOCK {
+            let mut total = 0;
+            chars.push(0);
+            for block in b.chunks(BLOCK) {
+                total += count_chars(block);
+                chars.push(total);
+            }
+        }
+        LineIndex { starts, chars }
+    }
+
+    /// Code points in `text[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let b = text.as_bytes();
+        if self.chars.is_empty() {
+            return count_chars(&b[..offset]);
+        }
+        let k = offset / BLOCK;
+        self.chars[k] + count_chars(&b[k * BLOCK..offset])
+    }
+
+    /// 0-based number of the line holding byte `offset` (O(log lines)).
+    pub fn line_number(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1) - 1
+    }
+
+    /// Byte offset where 0-based line `n` starts; past the last line, `usize::MAX` (so a
+    /// range ending there is clamped by the caller to the text's end).
+    pub fn start_of_line(&self, n: usize) -> usize {
+        self.starts.get(n).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Byte offset of the start of the line holding byte `offset` (O(log lines)).
+    pub fn line_start(&self, offset: usize) -> usize {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        self.starts[line - 1]
+    }
+
+    /// Byte offset of the end of the line holding byte `offset`, its line ending excluded
+    /// (`text.len()` on the last line; O(log lines)).
+    pub fn line_end(&self, text: &str, offset: usize) -> usize {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let Some(&next) = self.starts.get(line) else {
+            return text.len();
+        };
+        let b = text.as_bytes();
+        let mut end = next;
+        if end > 0 && b.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > 0 && b.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        end
     }
 
     /// 1-based `(line, column)` of byte `offset` in `text`; the column counts code points.
     /// Offsets past the end are clamped to the end; offsets inside a character count from that
     /// character's start. A leading byte-order mark is not counted (editors do not show it).
+    /// O(log lines) plus a scan of at most the line (of at most [`BLOCK`] bytes on long lines).
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -110,8 +182,12 @@ impl LineIndex {
         if start == 0 && text.starts_with('\u{feff}') {
             start = offset.min(3);
         }
-        let column = text[start..offset].chars().count() + 1;
-        (line, column)
+        let column = if self.chars.is_empty() || offset - start <= BLOCK {
+            text[start..offset].chars().count()
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
+        (line, column + 1)
     }
 }
 
@@ -285,9 +361,49 @@ mod tests {
         assert_eq!(LineIndex::new(cr).position(cr, 14), (3, 1));
         let lines: Vec<&str> = lines_inclusive(cr).collect();
         assert_eq!(lines, vec!["Albania\r", "Kyiv\r\n", "x"]);
+        let cr_index = LineIndex::new(cr);
+        assert_eq!(
+            (cr_index.line_start(10), cr_index.line_end(cr, 10)),
+            (8, 12)
+        );
+        assert_eq!((cr_index.line_start(2), cr_index.line_end(cr, 2)), (0, 7));
+        assert_eq!(
+            (cr_index.line_start(14), cr_index.line_end(cr, 14)),
+            (14, 15)
+        );
         let bom = "\u{feff}Kyiv";
         assert_eq!(LineIndex::new(bom).position(bom, 3), (1, 1));
         assert_eq!(LineIndex::new(bom).position(bom, 4), (1, 2));
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        // Lines longer than a block use the block counts; non-ASCII text on both sides of
+        // block edges, a BOM and a second long line.
+        let line = "é Kyiv ğ 🙂 summit ".repeat(900);
+        let text = format!("\u{feff}{line}\n{line}\r\nend");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.chars.is_empty());
+        let second = text.find('\n').map_or(0, |i| i + 1);
+        for offset in (0..text.len())
+            .step_by(997)
+            .chain([text.len(), second, second + 5000])
+        {
+            let mut o = offset;
+            while !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            let third = text.len() - 3;
+            let (line_no, start) = if o >= third {
+                (3, third)
+            } else if o >= second {
+                (2, second)
+            } else {
+                (1, 3.min(o))
+            };
+            let want = (line_no, text[start..o].chars().count() + 1);
+            assert_eq!(idx.position(&text, offset), want, "offset {offset}");
+        }
     }
 
     #[test]

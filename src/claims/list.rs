@@ -88,9 +88,14 @@ fn exhaustive_marker(rest: &str) -> Option<(usize, bool)> {
             return Some((ws + 2 + ws2, true));
         }
     }
-    let lower = trimmed.to_ascii_lowercase();
+    // Compare the marker's bytes only: lower-casing the rest of the segment here made a
+    // single-line file quadratic.
     for m in [", namely ", "namely "] {
-        if lower.starts_with(m) {
+        if trimmed
+            .as_bytes()
+            .get(..m.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(m.as_bytes()))
+        {
             return Some((ws + m.len(), false));
         }
     }

@@ -18,11 +18,40 @@ use crate::source::{LineIndex, OffsetMap};
 ///
 /// For a JSON or NDJSON record, `text` is the record's decoded text and `header` maps the
 /// header's position back to the line and column in the file.
+/// With `index` (files whose lines all end in `\n` or `\r\n`, as miette counts lines), miette
+/// reads each span from a window of the lines around it instead of scanning the text from its
+/// start, so rendering many findings of a long file stays linear.
 #[derive(Debug)]
 struct Source {
     name: String,
     text: Arc<str>,
+    index: Option<LineIndex>,
     header: Option<FilePositions>,
+}
+
+impl Source {
+    /// The byte range of the lines from `before` lines above the one holding `start` to
+    /// `after` lines below the one holding `end`, one more line each side (miette reads the
+    /// context lines and their endings), and the 0-based number of the window's first line.
+    fn window(
+        &self,
+        start: usize,
+        end: usize,
+        before: usize,
+        after: usize,
+    ) -> (usize, usize, usize) {
+        let Some(index) = &self.index else {
+            return (0, self.text.len(), 0);
+        };
+        let first = index.line_number(start).saturating_sub(before + 2);
+        let last = index.line_number(end) + after + 1;
+        let len = self.text.len();
+        (
+            index.start_of_line(first).min(len),
+            index.start_of_line(last + 1).min(len),
+            first,
+        )
+    }
 }
 
 /// How a view's byte offset becomes the file's line and column (1-based, columns in code
@@ -41,10 +70,22 @@ impl SourceCode for Source {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner =
-            self.text
-                .as_ref()
-                .read_span(span, context_lines_before, context_lines_after)?;
+        let full: &str = &self.text;
+        let at = span.offset().min(full.len());
+        let (w0, w1, base_line) = self.window(
+            at,
+            (at + span.len()).min(full.len()),
+            context_lines_before,
+            context_lines_after,
+        );
+        let window = full.get(w0..w1).unwrap_or(full);
+        let (w0, base_line) = if window.len() == full.len() {
+            (0, 0)
+        } else {
+            (w0, base_line)
+        };
+        let local = SourceSpan::new((span.offset() - w0).into(), span.len());
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         // Only the header reads a span without context; snippet rendering keeps miette's own
         // column bookkeeping.
         let header = context_lines_before == 0 && context_lines_after == 0;
@@ -74,11 +115,12 @@ impl SourceCode for Source {
         } else {
             inner.column()
         };
+        let data_span = SourceSpan::new((inner.span().offset() + w0).into(), inner.span().len());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            data_span,
+            inner.line() + base_line,
             column,
             inner.line_count(),
         )))
@@ -175,16 +217,11 @@ pub fn render_findings(run: &Run, color: bool) -> String {
         // line and column in the file.
         let view = f.record_view.as_deref();
         let index = crate::emit::shared_line_index(&f.text);
-        let source = Source {
-            name: f.display_name(),
-            text: view.map_or_else(|| f.text.clone(), |v| v.text.clone()),
-            header: view.map(|v| FilePositions {
-                to_file: v.to_file.clone(),
-                file_text: f.text.clone(),
-                index: index.clone(),
-            }),
+        let shown: Arc<str> = view.map_or_else(|| f.text.clone(), |v| v.text.clone());
+        let shown_index = match view {
+            Some(v) => Arc::new(LineIndex::new(&v.text)),
+            None => index.clone(),
         };
-        let shown = &source.text;
         // miette counts lines at `\n` only: a file with lone-CR line endings is shown without
         // snippets, with our own (right) line numbers.
         let lone_cr = shown
@@ -192,6 +229,16 @@ pub fn render_findings(run: &Run, color: bool) -> String {
             .windows(2)
             .any(|w| w[0] == b'\r' && w[1] != b'\n')
             || shown.ends_with('\r');
+        let source = Source {
+            name: f.display_name(),
+            text: shown.clone(),
+            index: (!lone_cr).then(|| (*shown_index).clone()),
+            header: view.map(|v| FilePositions {
+                to_file: v.to_file.clone(),
+                file_text: f.text.clone(),
+                index: index.clone(),
+            }),
+        };
         for d in &f.report.diagnostics {
             // A decoded file's spans are offsets into its bytes on disk: show them in the
             // decoded text; a record's, in its decoded field text.
@@ -209,7 +256,7 @@ pub fn render_findings(run: &Run, color: bool) -> String {
             } else {
                 d
             };
-            if lone_cr || longest_labelled_line(shown, d) > MAX_SNIPPET_LINE {
+            if lone_cr || longest_labelled_line(&shown, &shown_index, d) > MAX_SNIPPET_LINE {
                 match view {
                     // Positions and quoted text from the file.
                     Some(v) => {
@@ -243,17 +290,13 @@ pub fn render_findings(run: &Run, color: bool) -> String {
 const MAX_SNIPPET_LINE: usize = 2_000;
 
 /// Length in bytes of the longest line that a label of `d` touches.
-fn longest_labelled_line(text: &str, d: &Diagnostic) -> usize {
+fn longest_labelled_line(text: &str, index: &LineIndex, d: &Diagnostic) -> usize {
     d.labels
         .iter()
         .map(|l| {
-            let start = text[..l.span.start.min(text.len())]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            let end = text[l.span.end.min(text.len())..]
-                .find('\n')
-                .map_or(text.len(), |i| l.span.end.min(text.len()) + i);
-            end - start
+            let start = index.line_start(l.span.start.min(text.len()));
+            let end = index.line_end(text, l.span.end.min(text.len()));
+            end.saturating_sub(start)
         })
         .max()
         .unwrap_or(0)
@@ -343,7 +386,7 @@ pub fn render_data_error(e: &DataFileError) -> String {
             }],
             fix: None,
         };
-        longest_labelled_line(&e.text, &d) > MAX_SNIPPET_LINE
+        longest_labelled_line(&e.text, &LineIndex::new(&e.text), &d) > MAX_SNIPPET_LINE
     });
     if long {
         return format!("error: {e}\n");
@@ -357,6 +400,7 @@ pub fn render_data_error(e: &DataFileError) -> String {
             name: e.path.clone(),
             text: e.text.clone(),
             header: None,
+            index: None,
         },
     };
     let mut out = String::new();

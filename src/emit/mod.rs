@@ -143,7 +143,7 @@ impl<'a> Positions<'a> {
             offset -= 1;
         }
         let (line, column) = self.index.position(text, offset);
-        let mut start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let mut start = self.index.line_start(offset);
         if start == 0 && text.starts_with('\u{feff}') {
             start = offset.min(3);
         }

@@ -14,7 +14,8 @@ fn breaks(s: &str) -> Vec<(usize, usize)> {
         v.extend(s.match_indices(sep).map(|(i, m)| (i, i + m.len())));
     }
     for (i, w) in super::words::words(s) {
-        if lexicon::contains_lower(lexicon::text::CLAUSE_CONJUNCTIONS, w)
+        if w.len() + 2 <= MAX_BREAK
+            && lexicon::contains_lower(lexicon::text::CLAUSE_CONJUNCTIONS, w)
             && s[..i].ends_with(' ')
             && s[i + w.len()..].starts_with(' ')
         {
@@ -43,25 +44,36 @@ pub fn sentence_breaks(text: &str, sentence: Span) -> Vec<(usize, usize)> {
     bs
 }
 
+/// The longest clause break [`breaks`] gives, in bytes: conjunctions longer than this are not
+/// breaks. Lets [`clause_in`] stop its backward scan early (see there).
+const MAX_BREAK: usize = 64;
+
 /// [`clause_around`] with the sentence's breaks already computed by [`sentence_breaks`].
+///
+/// `breaks` sorted by start (as [`sentence_breaks`] gives them): two binary searches and a
+/// backward scan over the breaks within [`MAX_BREAK`] bytes, so a sentence with many breaks and
+/// many spans (a single-line file) stays linear overall.
 pub fn clause_in(sentence: Span, breaks: &[(usize, usize)], inner: Span) -> Span {
     if !sentence.contains(inner) {
         return sentence;
     }
     let rel_start = inner.start - sentence.start;
     let rel_end = inner.end - sentence.start;
-    let lo = breaks
-        .iter()
-        .filter(|(_, e)| *e <= rel_start)
-        .map(|(_, e)| *e)
-        .max()
-        .unwrap_or(0);
-    let hi = breaks
-        .iter()
-        .filter(|(b, _)| *b >= rel_end)
-        .map(|(b, _)| *b)
-        .min()
-        .unwrap_or(sentence.len());
+    // The last break ending at or before the span: every candidate starts before `rel_start`;
+    // one starting at `b` ends by `b + MAX_BREAK`, so once `b + MAX_BREAK <= lo` none earlier
+    // can end later.
+    let before = breaks.partition_point(|(b, _)| *b < rel_start);
+    let mut lo = 0;
+    for &(b, e) in breaks[..before].iter().rev() {
+        if b + MAX_BREAK <= lo {
+            break;
+        }
+        if e <= rel_start {
+            lo = lo.max(e);
+        }
+    }
+    let after = breaks.partition_point(|(b, _)| *b < rel_end);
+    let hi = breaks.get(after).map_or(sentence.len(), |(b, _)| *b);
     Span::new(sentence.start + lo, sentence.start + hi.max(lo))
 }
 
