@@ -169,17 +169,44 @@ fn fits(a: &PlaceMention, b: &PlaceMention) -> bool {
 /// they may be a city and its district or suburb (London / Soho, Manchester / Salford) or
 /// overlapping units the gazetteer does not nest (Crimea / Sevastopol), so the clash is only a
 /// warning.
+///
+/// Not so when the gazetteer knows both places to the second level: two second-level divisions
+/// (Fife / East Dunbartonshire), a division and a city or venue whose division is known to be
+/// another, or two venues (Edgbaston / Headingley) are certainly apart.
 fn same_country_places(a: &PlaceMention, b: &PlaceMention) -> bool {
-    let local = |k: PlaceKind| matches!(k, PlaceKind::City | PlaceKind::Admin1);
+    let local = |k: PlaceKind| {
+        matches!(
+            k,
+            PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Venue
+        )
+    };
     match (
         gazetteer::place(main_reading(a)),
         gazetteer::place(main_reading(b)),
     ) {
         (Some(x), Some(y)) => {
-            local(x.kind) && local(y.kind) && x.country.is_some() && x.country == y.country
+            local(x.kind)
+                && local(y.kind)
+                && x.country.is_some()
+                && x.country == y.country
+                && !known_apart(&x, &y)
         }
         _ => false,
     }
+}
+
+/// True when two places of one country are certainly apart at the second level (see
+/// [`same_country_places`]).
+fn known_apart(x: &gazetteer::Place, y: &gazetteer::Place) -> bool {
+    let venue = |p: &gazetteer::Place| p.kind == PlaceKind::Venue;
+    let admin2 = |p: &gazetteer::Place| p.kind == PlaceKind::Admin2;
+    if venue(x) && venue(y) {
+        return x.city != y.city;
+    }
+    if admin2(x) || admin2(y) {
+        return x.admin2.is_some() && y.admin2.is_some() && x.admin2 != y.admin2;
+    }
+    false
 }
 
 /// True when a claim is "X summit" with a city or division as X: the place may be the topic
@@ -200,8 +227,8 @@ fn main_reading(p: &PlaceMention) -> PlaceId {
                     match pl.kind {
                         PlaceKind::Country => 3,
                         PlaceKind::Region => 2,
-                        PlaceKind::City => 1,
-                        PlaceKind::Admin1 => 0,
+                        PlaceKind::City | PlaceKind::Venue => 1,
+                        PlaceKind::Admin1 | PlaceKind::Admin2 => 0,
                     },
                     pl.population,
                 )
