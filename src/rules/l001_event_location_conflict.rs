@@ -17,8 +17,13 @@ static META: RuleMeta = rule_meta! {
     explanation: "\
 ## What it checks
 Explicit location claims about the same event (summit, talks, meeting, conference, election,
-attack, match, festival, trial): \"summit in X\", \"the summit, which took place in X\", \"talks
-held in X\", \"X summit\" (a city, or a region adjective such as \"Balkan\"). Two claims conflict
+attack, match, race, festival, concert, trial, and incidents: crash, shooting, stabbing, murder,
+fire, explosion, flood, robbery, arrest, death): \"summit in X\", \"the summit, which took place
+in X\", \"talks held in X\", \"was found dead at a house in X\", \"the match at Edgbaston\",
+\"X summit\" (a city, or a region adjective such as \"Balkan\"; in the headline also a country:
+\"Albania summit\"). A headline verb stands for its noun (\"Leaders meet in Lisbon\" is the
+meeting). Places go down to second-level divisions (Fife, County Clare), towns and curated
+venues (Edgbaston is in Birmingham). Two claims conflict
 when no reading of one place lies within a reading of the other (city within first-level
 division within country within region; partial region members such as Romania and the Balkans
 are compatible). Ambiguous names (Paris, Georgia) keep all their readings: a conflict is reported
@@ -27,7 +32,10 @@ only when none fits.
 Claims about another occurrence of the event are ignored: time-shift words (\"last year's\",
 \"previous\", \"next\", \"former\", a year), an indefinite article in the body (\"a summit in\"),
 relocation or hypothetical wording (\"moved to\", \"originally\", \"would\"), and body nouns that
-are not definite. The dateline (where the reporter filed from) and mentions such as \"joined by
+are not definite — except in the lede, where an incident is introduced with \"a\" (\"A man has died
+in a crash near Kirkcaldy\") and where a headline indefinite about its event is matched by the
+lede's. An event said to move on (\"took place in London on Monday, continued in Brussels\") is at
+both places. The dateline (where the reporter filed from) and mentions such as \"joined by
 video from Kyiv\" are not location claims. A place inside a quotation lowers the severity one
 level.
 
@@ -111,10 +119,12 @@ fn sites<'a>(
         {
             Some(site) => {
                 let quoted = site.quoted && c.quoted;
+                let moves = site.moves || c.moves;
                 if site.segment != SegmentKind::Paragraph && c.segment == SegmentKind::Paragraph {
                     *site = c.clone();
                 }
                 site.quoted = quoted;
+                site.moves = moves;
             }
             None => out.push(c.clone()),
         }
@@ -212,7 +222,7 @@ fn known_apart(x: &gazetteer::Place, y: &gazetteer::Place) -> bool {
 /// True when a claim is "X summit" with a city or division as X: the place may be the topic
 /// rather than the venue ("the Gaza summit" held in Cairo), so it clashes only as a warning.
 fn attributive_city(c: &EventClaim, p: &PlaceMention) -> bool {
-    c.form == ClaimForm::Attributive && p.role == PlaceRole::Name
+    c.form == ClaimForm::Attributive && matches!(p.role, PlaceRole::Name | PlaceRole::Demonym)
 }
 
 /// The most likely reading, for messages: a country, else a region, else the most populous
@@ -250,8 +260,19 @@ fn conflict(
             trusted(p, cx.article.slice(p.span), places, cx.article)
         })
         .collect();
+    // An event that moves on between places ("in London on Monday, continued in Brussels")
+    // is at each of them: a claim that fits one of its places does not clash with the others.
+    let fits_moving = |i: usize| {
+        group
+            .iter()
+            .any(|m| m.moves && fits(&places[m.place], &places[group[i].place]))
+    };
     let clash = |i: usize, j: usize| {
-        i != j && trust[i] && trust[j] && !fits(&places[group[i].place], &places[group[j].place])
+        i != j
+            && trust[i]
+            && trust[j]
+            && !fits(&places[group[i].place], &places[group[j].place])
+            && !((group[i].moves && fits_moving(j)) || (group[j].moves && fits_moving(i)))
     };
     record(cx, event, group, places, &trust);
     // Sites that clash with at least one other site of the same event.
