@@ -133,7 +133,10 @@ fn main() {
         }
         let v = names.entry(k).or_default();
         let packed = (id << HIT_SHIFT) | flags;
-        if !v.iter().any(|&p| p >> HIT_SHIFT == id && p & HIT_MASK == flags) {
+        if !v
+            .iter()
+            .any(|&p| p >> HIT_SHIFT == id && p & HIT_MASK == flags)
+        {
             v.push(packed);
         }
     };
@@ -299,8 +302,7 @@ fn main() {
                 .and_then(|hits| {
                     hits.iter()
                         .filter(|&&p| {
-                            p & F_MAIN != 0
-                                && places[(p >> HIT_SHIFT) as usize].kind == KIND_CITY
+                            p & F_MAIN != 0 && places[(p >> HIT_SHIFT) as usize].kind == KIND_CITY
                         })
                         .map(|&p| p >> HIT_SHIFT)
                         .max_by_key(|&id| places[id as usize].population)

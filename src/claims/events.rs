@@ -221,7 +221,8 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             let noun = Span::new(sent.start + t.start, sent.start + t.end);
             let event = t.event;
             // Attributive: a place right before the noun (the one ending one space before it).
-            let k = sent_places.partition_point(|&i| places[i].span.end < noun.start.saturating_sub(1));
+            let k =
+                sent_places.partition_point(|&i| places[i].span.end < noun.start.saturating_sub(1));
             let attributive = sent_places.get(k).copied().filter(|&i| {
                 let p = &places[i];
                 !t.verb
@@ -392,9 +393,9 @@ fn verb_event(verb: &str) -> Option<&'static str> {
 /// demonyms otherwise never ("Iranian attack" is not a place).
 fn attributive_ok(p: &PlaceMention, event: &str, headline: bool) -> bool {
     let country = || {
-        p.readings.iter().any(|&r| {
-            gazetteer::place(r).is_some_and(|pl| pl.kind == PlaceKind::Country)
-        })
+        p.readings
+            .iter()
+            .any(|&r| gazetteer::place(r).is_some_and(|pl| pl.kind == PlaceKind::Country))
     };
     if headline && event == "summit" && !p.cue_only && country() {
         return matches!(p.role, PlaceRole::Name | PlaceRole::Demonym);

@@ -112,7 +112,8 @@ pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMentio
                     let cue = seg.kind == SegmentKind::Dateline
                         || preceded_by(article, &words, i, places::CUES)
                         || qualified;
-                    let minor_cue = qualified || preceded_by(article, &words, i, lexicon::minor_places::CUES);
+                    let minor_cue =
+                        qualified || preceded_by(article, &words, i, lexicon::minor_places::CUES);
                     let caps = all_caps || !article.slice(span).chars().any(char::is_lowercase);
                     if let Some(m) = mention(span, hits, cue, minor_cue, seg.kind, caps) {
                         out.push(m);
@@ -357,7 +358,9 @@ fn followed_by_qualifier(article: &Article, span: Span) -> bool {
     };
     let mut ends = Vec::new();
     for r in words::name_words(rest).take(3) {
-        let gap_ok = ends.last().is_none_or(|&e: &usize| rest.get(e..r.start) == Some(" "));
+        let gap_ok = ends
+            .last()
+            .is_none_or(|&e: &usize| rest.get(e..r.start) == Some(" "));
         if (ends.is_empty() && r.start != 0) || !gap_ok {
             break;
         }

@@ -473,7 +473,10 @@ pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
             }
         }
         PlaceKind::Admin1 => {
-            let below = matches!(i.kind, PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Venue);
+            let below = matches!(
+                i.kind,
+                PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Venue
+            );
             if below && i.admin1 == Some(outer) {
                 Within::Yes
             } else {
