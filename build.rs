@@ -438,6 +438,9 @@ fn main() {
     std::fs::write(out.join("gazetteer.rs"), rs).expect("write gazetteer.rs");
 }
 
+/// Adds one name of a place (`names`, name, place id, flags) to the name map.
+type AddName = dyn Fn(&mut BTreeMap<String, Vec<u32>>, &str, u32, u32);
+
 /// Second-level divisions (`admin2.tsv`), the second-level division of cities
 /// (`city_admin2.tsv`), towns (`towns.tsv`) and venues (`venues.tsv`): appended to `places`
 /// (kinds admin2, town, venue) with their names. Towns and the short names of divisions that
@@ -448,7 +451,7 @@ fn add_depth(
     names: &mut BTreeMap<String, Vec<u32>>,
     admin1_id: &HashMap<String, u32>,
     country_id: &HashMap<String, u32>,
-    add: &dyn Fn(&mut BTreeMap<String, Vec<u32>>, &str, u32, u32),
+    add: &AddName,
 ) {
     let none = u32::MAX;
     let mut admin2_id: HashMap<String, u32> = HashMap::new();
