@@ -25,6 +25,9 @@ const KIND_REGION: u8 = 0;
 const KIND_COUNTRY: u8 = 1;
 const KIND_ADMIN1: u8 = 2;
 const KIND_CITY: u8 = 3;
+const KIND_ADMIN2: u8 = 4;
+const KIND_TOWN: u8 = 5;
+const KIND_VENUE: u8 = 6;
 
 // Hit flags (keep in sync with src/knowledge/gazetteer.rs).
 const F_MAIN: u32 = 1;
@@ -32,6 +35,10 @@ const F_ALT: u32 = 2;
 const F_DEMONYM: u32 = 4;
 const F_ADJECTIVE: u32 = 8;
 const F_COMMON: u32 = 16;
+const F_MINOR: u32 = 32;
+/// Bits of a packed hit taken by the flags: `id << HIT_SHIFT | flags`.
+const HIT_SHIFT: u32 = 6;
+const HIT_MASK: u32 = (1 << HIT_SHIFT) - 1;
 
 struct Place {
     kind: u8,
@@ -40,6 +47,10 @@ struct Place {
     country: u32,
     admin1: u32,
     population: u32,
+    /// Second-level division (admin2, towns, venues, cities of `city_admin2.tsv`) or `u32::MAX`.
+    admin2: u32,
+    /// The city a venue lies in, or `u32::MAX`.
+    city: u32,
 }
 
 #[derive(serde::Deserialize)]
@@ -109,6 +120,11 @@ fn main() {
         "admin1.tsv",
         "cities.tsv",
         "curated.toml",
+        "territories.toml",
+        "admin2.tsv",
+        "towns.tsv",
+        "city_admin2.tsv",
+        "venues.tsv",
     ] {
         println!("cargo:rerun-if-changed=rules/places/{f}");
     }
@@ -122,8 +138,11 @@ fn main() {
             return;
         }
         let v = names.entry(k).or_default();
-        let packed = (id << 5) | flags;
-        if !v.iter().any(|&p| p >> 5 == id && p & 31 == flags) {
+        let packed = (id << HIT_SHIFT) | flags;
+        if !v
+            .iter()
+            .any(|&p| p >> HIT_SHIFT == id && p & HIT_MASK == flags)
+        {
             v.push(packed);
         }
     };
@@ -142,6 +161,8 @@ fn main() {
             country: u32::MAX,
             admin1: u32::MAX,
             population: 0,
+            admin2: u32::MAX,
+            city: u32::MAX,
         });
         for a in r.aliases.iter().chain(std::iter::once(&r.name)) {
             let a = a.strip_prefix("the ").unwrap_or(a);
@@ -170,6 +191,8 @@ fn main() {
             country: id,
             admin1: u32::MAX,
             population: 0,
+            admin2: u32::MAX,
+            city: u32::MAX,
         });
         for n in row[2].split('|').filter(|s| !s.is_empty()) {
             add(&mut names, n, id, F_MAIN);
@@ -179,6 +202,7 @@ fn main() {
         }
     }
 
+    let mut city_id: HashMap<String, u32> = HashMap::new();
     // Admin1.
     let mut admin1_id: HashMap<String, u32> = HashMap::new();
     for row in tsv(&dir.join("admin1.tsv")) {
@@ -193,6 +217,8 @@ fn main() {
             country,
             admin1: id,
             population: 0,
+            admin2: u32::MAX,
+            city: u32::MAX,
         });
         // common: 1 = an ordinary word (needs a cue), 2 = a compass or generic word that is
         // never a place on its own ("South", "Central").
@@ -208,6 +234,7 @@ fn main() {
     // Cities.
     for row in tsv(&dir.join("cities.tsv")) {
         let id = places.len() as u32;
+        city_id.insert(row[0].clone(), id);
         let country = country_id.get(&row[3]).copied().unwrap_or(u32::MAX);
         let admin1 = admin1_id.get(&row[4]).copied().unwrap_or(u32::MAX);
         let population: u32 = row[5].parse().unwrap_or(0);
@@ -218,6 +245,8 @@ fn main() {
             country,
             admin1,
             population,
+            admin2: u32::MAX,
+            city: u32::MAX,
         });
         let common = if row[7] == "1" { F_COMMON } else { 0 };
         add(&mut names, &row[1], id, F_MAIN | common);
@@ -229,14 +258,17 @@ fn main() {
         }
     }
 
+    let core_len = places.len();
+    add_depth(dir, &mut places, &mut names, &admin1_id, &country_id, &add);
+
     // A country name that is also a small city (Albania, Colombia) reads as the country only.
     for hits in names.values_mut() {
         let has_country = hits
             .iter()
-            .any(|&p| p & F_MAIN != 0 && places[(p >> 5) as usize].kind == KIND_COUNTRY);
+            .any(|&p| p & F_MAIN != 0 && places[(p >> HIT_SHIFT) as usize].kind == KIND_COUNTRY);
         if has_country {
             hits.retain(|&p| {
-                let pl = &places[(p >> 5) as usize];
+                let pl = &places[(p >> HIT_SHIFT) as usize];
                 !(pl.kind == KIND_CITY && p & F_MAIN != 0 && pl.population < 1_000_000)
             });
         }
@@ -252,7 +284,7 @@ fn main() {
             .map(|v| {
                 v.iter()
                     .filter(|&&p| p & F_MAIN != 0)
-                    .map(|&p| p >> 5)
+                    .map(|&p| p >> HIT_SHIFT)
                     .collect()
             })
             .unwrap_or_default();
@@ -276,9 +308,9 @@ fn main() {
                 .and_then(|hits| {
                     hits.iter()
                         .filter(|&&p| {
-                            p & F_MAIN != 0 && places[(p >> 5) as usize].kind == KIND_CITY
+                            p & F_MAIN != 0 && places[(p >> HIT_SHIFT) as usize].kind == KIND_CITY
                         })
-                        .map(|&p| p >> 5)
+                        .map(|&p| p >> HIT_SHIFT)
                         .max_by_key(|&id| places[id as usize].population)
                 })
                 .unwrap_or_else(|| panic!("curated.toml: known venue {n:?} is not a city"))
@@ -326,10 +358,10 @@ fn main() {
     writeln!(
         rs,
         "pub(crate) static PLACES: [(u8, &str, &str, u32, u32, u32); {}] = [",
-        places.len()
+        core_len
     )
     .ok();
-    for p in &places {
+    for p in &places[..core_len] {
         writeln!(
             rs,
             "    ({}, {:?}, {:?}, {}, {}, {}),",
@@ -371,7 +403,156 @@ fn main() {
         territories.territory.len()
     )
     .ok();
+    // Second-level divisions, towns and venues: position-independent tables (a name blob and
+    // little-endian u32 rows), so that the loader relocates nothing for them.
+    let mut blob = String::new();
+    let mut rows: Vec<u8> = Vec::new();
+    for p in &places[core_len..] {
+        let fields = [
+            blob.len() as u32,
+            ((p.name.len() as u32) << 8) | u32::from(p.kind),
+            p.country,
+            p.admin1,
+            p.admin2,
+            p.city,
+        ];
+        blob.push_str(&p.name);
+        for f in fields {
+            rows.extend_from_slice(&f.to_le_bytes());
+        }
+    }
+    std::fs::write(out.join("gazetteer_extra_names.txt"), &blob).expect("write names");
+    std::fs::write(out.join("gazetteer_extra.bin"), &rows).expect("write extra");
+    let mut pairs: Vec<(u32, u32)> = places[..core_len]
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.admin2 != u32::MAX)
+        .map(|(i, p)| (i as u32, p.admin2))
+        .collect();
+    pairs.sort_unstable();
+    let pair_bytes: Vec<u8> = pairs
+        .iter()
+        .flat_map(|&(a, b)| a.to_le_bytes().into_iter().chain(b.to_le_bytes()))
+        .collect();
+    std::fs::write(out.join("gazetteer_city_admin2.bin"), pair_bytes).expect("write pairs");
+    writeln!(
+        rs,
+        "/// Index of the first place of the extra tables (`gazetteer_extra.bin`)\n\
+         pub(crate) const EXTRA_BASE: u32 = {core_len};"
+    )
+    .ok();
     std::fs::write(out.join("gazetteer.rs"), rs).expect("write gazetteer.rs");
+}
+
+/// Adds one name of a place (`names`, name, place id, flags) to the name map.
+type AddName = dyn Fn(&mut BTreeMap<String, Vec<u32>>, &str, u32, u32);
+
+/// Second-level divisions (`admin2.tsv`), the second-level division of cities
+/// (`city_admin2.tsv`), towns (`towns.tsv`) and venues (`venues.tsv`): appended to `places`
+/// (kinds admin2, town, venue) with their names. Towns and the short names of divisions that
+/// need a place cue get `F_MINOR`, never `F_MAIN`: they do not count as main names anywhere.
+fn add_depth(
+    dir: &Path,
+    places: &mut Vec<Place>,
+    names: &mut BTreeMap<String, Vec<u32>>,
+    admin1_id: &HashMap<String, u32>,
+    country_id: &HashMap<String, u32>,
+    add: &AddName,
+) {
+    let none = u32::MAX;
+    let mut admin2_id: HashMap<String, u32> = HashMap::new();
+    for row in tsv(&dir.join("admin2.tsv")) {
+        let id = places.len() as u32;
+        admin2_id.insert(row[0].clone(), id);
+        places.push(Place {
+            kind: KIND_ADMIN2,
+            name: row[3].clone(),
+            code: String::new(),
+            country: country_id.get(&row[1]).copied().unwrap_or(none),
+            admin1: admin1_id.get(&row[2]).copied().unwrap_or(none),
+            population: 0,
+            admin2: id,
+            city: none,
+        });
+        for n in row[4].split('|').filter(|s| !s.is_empty()) {
+            add(names, n, id, F_MAIN);
+        }
+        for n in row.get(5).map(|s| s.split('|')).into_iter().flatten() {
+            if !n.is_empty() {
+                add(names, n, id, F_MINOR);
+            }
+        }
+    }
+    // Cities' second-level divisions, by GeoNames id.
+    let by_geonames: HashMap<&str, usize> = places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == KIND_CITY)
+        .map(|(i, p)| (p.code.as_str(), i))
+        .collect();
+    let mut city_admin2 = Vec::new();
+    for row in tsv(&dir.join("city_admin2.tsv")) {
+        if let (Some(&c), Some(&a)) = (by_geonames.get(row[0].as_str()), admin2_id.get(&row[1])) {
+            city_admin2.push((c, a));
+        }
+    }
+    for (c, a) in city_admin2 {
+        places[c].admin2 = a;
+    }
+    for row in tsv(&dir.join("towns.tsv")) {
+        let id = places.len() as u32;
+        places.push(Place {
+            kind: KIND_TOWN,
+            name: row[0].clone(),
+            code: String::new(),
+            country: country_id.get(&row[1]).copied().unwrap_or(none),
+            admin1: admin1_id.get(&row[2]).copied().unwrap_or(none),
+            population: 0,
+            admin2: row
+                .get(3)
+                .and_then(|a| admin2_id.get(a))
+                .copied()
+                .unwrap_or(none),
+            city: none,
+        });
+        add(names, &row[0], id, F_MINOR);
+    }
+    // Venues: name, other names (|), country, city, cue (1 = detected only after a place cue).
+    for row in tsv(&dir.join("venues.tsv")) {
+        let id = places.len() as u32;
+        let country = *country_id
+            .get(&row[2])
+            .unwrap_or_else(|| panic!("venues.tsv: unknown country {:?}", row[2]));
+        let city = names
+            .get(&key(&row[3]))
+            .and_then(|hits| {
+                hits.iter()
+                    .map(|&p| (p >> HIT_SHIFT) as usize)
+                    .filter(|&i| places[i].kind == KIND_CITY && places[i].country == country)
+                    .max_by_key(|&i| places[i].population)
+            })
+            .unwrap_or_else(|| panic!("venues.tsv: {:?} is not a city of {}", row[3], row[2]));
+        let (admin1, admin2) = (places[city].admin1, places[city].admin2);
+        places.push(Place {
+            kind: KIND_VENUE,
+            name: row[0].clone(),
+            code: String::new(),
+            country,
+            admin1,
+            population: 0,
+            admin2,
+            city: city as u32,
+        });
+        let flags = if row.get(4).map(String::as_str) == Some("1") {
+            F_MINOR
+        } else {
+            F_MAIN
+        };
+        add(names, &row[0], id, flags);
+        for n in row[1].split('|').filter(|s| !s.is_empty()) {
+            add(names, n, id, flags);
+        }
+    }
 }
 
 /// True for a rule file name: a lower-case letter, three digits, `_`, then a kebab-case name

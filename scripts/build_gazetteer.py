@@ -228,6 +228,7 @@ def main(src: Path, dst: Path) -> None:
     print(f"{len(countries)} countries, {len(flat)} admin1, {len(cities)} cities "
           f"({unmatched} with an admin1 name that matches no division)", file=sys.stderr)
     write_within(src, dst)
+    write_depth(src, dst)
 
 
 # Second-level divisions that are one city: every place of the division is a district of it.
@@ -267,6 +268,187 @@ def write_within(src: Path, dst: Path) -> None:
            "# hand-curated facts. Written by scripts/build_gazetteer.py (write_within)."]
     out += ["\t".join(r) for r in sorted(rows)]
     (dst / "within.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+
+
+# Countries whose second-level divisions news names (counties, council areas, departments).
+ADMIN2_COUNTRIES = {"GB", "IE", "US", "FR"}
+
+# GeoNames (2015) writes most Irish counties in Irish: their English names.
+IRISH_COUNTIES = {
+    "An Clar": "Clare", "Ciarrai": "Kerry", "Maigh Eo": "Mayo", "Loch Garman": "Wexford",
+    "Lu": "Louth", "An Cabhan": "Cavan", "Uibh Fhaili": "Offaly", "An Mhi": "Meath",
+    "An Iarmhi": "Westmeath", "An Longfort": "Longford", "Fingal County": "Fingal",
+}
+# Counties that GeoNames splits into several second-level divisions (the 2015 Northern Irish
+# districts, the Dublin and Tipperary councils): each name reads as every division listed.
+SPLIT_COUNTIES = {
+    ("GB", "Antrim"): ["Antrim Borough", "Ballymena District", "Ballymoney District",
+                       "Carrickfergus District", "Larne District", "Moyle District",
+                       "Newtownabbey District", "Lisburn District", "City of Belfast"],
+    ("GB", "Down"): ["Ards District", "Banbridge District", "Castlereagh District", "Down District",
+                     "Newry and Mourne District", "North Down District", "Lisburn District",
+                     "City of Belfast"],
+    ("GB", "Armagh"): ["Armagh District", "Craigavon District", "Newry and Mourne District"],
+    ("GB", "Londonderry"): ["City of Derry", "Coleraine District", "Limavady District",
+                            "Magherafelt District"],
+    ("GB", "Derry"): ["City of Derry", "Coleraine District", "Limavady District",
+                      "Magherafelt District"],
+    ("GB", "Tyrone"): ["Cookstown District", "Dungannon District", "Omagh District",
+                       "Strabane District"],
+    ("GB", "Fermanagh"): ["Fermanagh District"],
+    ("IE", "Dublin"): ["Dublin City", "Fingal County", "South Dublin", "Dun Laoghaire-Rathdown"],
+    ("IE", "Tipperary"): ["North Tipperary", "South Tipperary"],
+}
+ADMIN1_SPELLINGS = {("IE", "connaught"): "connacht"}
+
+# Towns under 1,000 people (absent from places1000) that news names: (name, country, admin1
+# name, admin2 name as in places1000).
+CURATED_TOWNS = [("Kilkee", "IE", "Munster", "An Clar")]
+
+GB_PREFIXES = ["City and Borough of ", "City and County of ", "Royal Borough of ",
+               "Metropolitan Borough of ", "Borough of ", "District of ", "County of ", "City of ",
+               "Sir ", "The "]
+GB_SUFFIXES = [" County Borough", " county borough", " District", " Borough", " City"]
+FR_PREFIXES = ["Departement de la ", "Departement de l'", "Departement des ", "Departement du ",
+               "Departement d'", "Departement de "]
+
+
+def admin2_names(cc, name):
+    """(names detected as the division, names detected only after a place cue) of one
+    second-level division as GeoNames writes it."""
+    short = name
+    if cc == "GB":
+        for p in GB_PREFIXES:
+            if short.startswith(p):
+                short = short[len(p):]
+        for s in GB_SUFFIXES:
+            if short.endswith(s):
+                short = short[: -len(s)]
+    elif cc == "FR":
+        for p in FR_PREFIXES:
+            if short.startswith(p):
+                short = short[len(p):]
+                break
+    elif cc == "IE":
+        short = IRISH_COUNTIES.get(short, short)
+        if short.startswith("County "):
+            short = short[len("County "):]
+    main, minor = [], []
+    if cc == "IE":
+        main = [name, f"County {short}", f"Co {short}"]
+        minor = [short]
+    elif cc == "US":
+        main = [name]
+    elif cc == "FR":
+        main = [short] if (" " in short or "-" in short) else []
+        minor = [] if main else [short]
+    else:
+        main = [name, short] if " " in short or short == name else [name]
+        minor = [] if short in main else [short]
+    return main, minor
+
+
+def write_depth(src: Path, dst: Path) -> None:
+    """admin2.tsv, towns.tsv and city_admin2.tsv from places1000.csv (GeoNames cities1000 with
+    division names; CC BY 4.0). Can be run on its own like write_within:
+    python3 -c 'import sys; sys.path.insert(0, "scripts"); import build_gazetteer as b; from pathlib import Path; b.write_depth(Path("../shared/data/gazetteer"), Path("rules/places"))'
+    """
+    import csv
+    words = {w.strip() for w in Path("/usr/share/dict/words").read_text(encoding="utf-8", errors="replace").splitlines()}
+    # Admin1 codes by (country, folded lower-case name).
+    a1 = {}
+    taken = set()  # lower-case names the gazetteer already detects
+    for line in (dst / "admin1.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        f = line.split("\t")
+        cc = f[0].split(".")[0]
+        for n in (f[1], f[2]):
+            a1.setdefault((cc, ascii_fold(n).lower()), f[0])
+            taken.add(n.lower())
+    cities = {}
+    for line in (dst / "cities.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        f = line.split("\t")
+        taken.add(f[1].lower())
+        taken.add(f[2].lower())
+        cities.setdefault((f[2].lower(), f[3], f[4]), f[0])
+    for line in (dst / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        f = line.split("\t")
+        taken.update(n.lower() for n in f[2].split("|") + f[3].split("|") if n)
+
+    def admin1_code(cc, name):
+        k = ascii_fold(name).lower()
+        k = ADMIN1_SPELLINGS.get((cc, k), k)
+        return a1.get((cc, k), "")
+
+    with open(src / "places1000.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    rows += [dict(name=n, cc=cc, admin1=x1, admin2=x2) for n, cc, x1, x2 in CURATED_TOWNS]
+
+    # Second-level divisions, numbered in sorted order.
+    keys = sorted({(r["cc"], admin1_code(r["cc"], r["admin1"]), r["admin2"]) for r in rows
+                   if r["cc"] in ADMIN2_COUNTRIES and r["admin2"]})
+    index = {k: i for i, k in enumerate(keys)}
+    out = ["# index\tcountry\tadmin1\tname (English display name)\tnames detected (|)\tnames detected after a "
+           "place cue only (|)",
+           "# Second-level divisions (counties, council areas, departments) from GeoNames",
+           "# places1000 (CC BY 4.0) with curated English names; scripts/build_gazetteer.py."]
+    by_name = {}
+    for i, (cc, code, name) in enumerate(keys):
+        main, minor = admin2_names(cc, name)
+        short = (minor or main)[-1]
+        # A short name the gazetteer already detects (Bolton the city) also reads as the division.
+        main += [m for m in minor if m.lower() in taken]
+        minor = [m for m in minor if m.lower() not in taken]
+        for (scc, county), parts in SPLIT_COUNTIES.items():
+            if scc == cc and name in parts:
+                main += [f"County {county}", f"Co {county}"]
+                minor.append(county)
+        # A one-word name that is an ordinary English word needs a cue ("Reading", "Down").
+        for m in list(main):
+            if " " not in m and "-" not in m and m.lower() in words and m != name:
+                main.remove(m)
+                minor.append(m)
+        by_name[(cc, name)] = i
+        dedup = lambda xs: list(dict.fromkeys(x for x in xs if x))
+        display = {"IE": f"County {short}", "FR": short}.get(cc, name)
+        out.append("\t".join([str(i), cc, code, display, "|".join(dedup(main)), "|".join(dedup(minor))]))
+    (dst / "admin2.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+
+    # Towns: places the gazetteer does not name yet; cities: their second-level division.
+    towns = set()
+    city_admin2 = {}
+    for r in rows:
+        cc = r["cc"]
+        code = admin1_code(cc, r["admin1"])
+        a2 = index.get((cc, code, r["admin2"]), "")
+        name = clean(r["name"])
+        low = name.lower()
+        city = cities.get((low, cc, code))
+        if city:
+            if a2 != "":
+                city_admin2.setdefault(city, a2)
+            continue
+        if (len(name) < 4 or low in taken or low in words or name.lower() == name
+                or not name[0].isupper()):
+            continue
+        towns.add((name, cc, code, str(a2)))
+    out = ["# name\tcountry\tadmin1\tadmin2 index: towns and villages of 1,000+ people from GeoNames",
+           "# places1000 (CC BY 4.0) whose names the gazetteer does not already detect (not an",
+           "# ordinary English word); detected only after a place cue. scripts/build_gazetteer.py."]
+    out += ["\t".join(t) for t in sorted(towns)]
+    (dst / "towns.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    out = ["# geonames id\tadmin2 index: the second-level division of a city of cities.tsv"]
+    out += [f"{c}\t{a}" for c, a in sorted(city_admin2.items(), key=lambda x: int(x[0]))]
+    (dst / "city_admin2.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{len(keys)} admin2, {len(towns)} towns, {len(city_admin2)} cities with admin2",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

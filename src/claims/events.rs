@@ -14,7 +14,7 @@ use crate::claims::frame::{self, Determiner};
 use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer::{self, PlaceKind};
-use crate::knowledge::lexicon::{self, events};
+use crate::knowledge::lexicon::{self, event_incidents, events};
 use crate::text::casing::Casing;
 
 /// How the place is tied to the event.
@@ -47,36 +47,130 @@ pub struct EventClaim {
     /// case: a named event is another event than a plain "the meeting". `None` when there is
     /// none or when capitals say nothing (all-capitals or Title Case headlines).
     pub qualifier: Option<String>,
+    /// True when the sentence moves the event on from this place to another, or to this one
+    /// from another ("the talks, which took place in London on Monday, continued in Brussels"):
+    /// the event is at both, so neither clashes with a claim that fits the other.
+    pub moves: bool,
 }
 
 lazy_regex!(
-    /// The event nouns (`rules/lexicons/events.toml` `[venue]`) as whole words, matched on
-    /// lower-cased text.
+    /// The event nouns and their other forms (`rules/lexicons/events.toml` `[venue]`,
+    /// `[venue_forms]`) as whole words, matched on lower-cased text.
     noun_re,
-    format!(r"(?-u)\b({})\b", events::VENUE.join("|"))
+    format!(
+        r"(?-u)\b({})\b",
+        events::VENUE
+            .iter()
+            .copied()
+            .chain(events::VENUE_FORMS.iter().filter_map(|f| f.split_once('=').map(|p| p.0)))
+            .collect::<Vec<&str>>()
+            .join("|")
+    )
 );
 
 lazy_regex!(
-    /// What may stand between an event noun and "in/at X".
+    /// The headline verbs that stand for an event noun (`events.toml` `[headline_verbs]`).
+    verb_re,
+    format!(
+        r"(?-u)\b({})\b",
+        events::HEADLINE_VERBS
+            .iter()
+            .filter_map(|f| f.split_once('=').map(|p| p.0))
+            .collect::<Vec<&str>>()
+            .join("|")
+    )
+);
+
+lazy_regex!(
+    /// What may stand between an event noun and "in/at X": an "of ..." phrase (up to two
+    /// words, or up to ten when a participle follows: "the summit of leaders of the region's
+    /// states, held in X"), "which was held", a site ("found dead at a house in X", "the trial
+    /// at the Old Bailey in X").
     bridge_re,
     r"(?x-u)^
             \s*,?
-            (?:\s+of\s+(?:the\s+)?[a-z0-9][a-z0-9&.\-]*(?:\s+[a-z0-9][a-z0-9&.\-]*)?)?
-            (?:\s*(?:which|that)\b)?
-            (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be
-                |is\s+being|are\s+being|was\s+being|were\s+being))?
-            (?:\s*(?:held|hosted|staged|convened|convenes|taking\s+place|took\s+place|takes\s+place|take\s+place
-                |opened|opens|began|begins|started|starts|ended|ends|closed|closes|resumed|resumes
-                |played|fought|contested
-                |continued|continues|kicked\s+off|kicks\s+off|got\s+under\s+way|gets\s+under\s+way))?
+            (?:
+                (?:\s+of\s+(?:the\s+)?[a-z0-9][a-z0-9&.\-']*(?:\s+[a-z0-9][a-z0-9&.\-']*)?)?
+                (?:\s*(?:which|that)\b)?
+                (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be
+                    |is\s+being|are\s+being|was\s+being|were\s+being))?
+                (?:\s*(?:held|hosted|staged|convened|convenes|taking\s+place|took\s+place|takes\s+place|take\s+place
+                    |opened|opens|began|begins|started|starts|ended|ends|closed|closes|resumed|resumes
+                    |played|fought|contested|happened|occurred|broke\s+out
+                    |continued|continues|kicked\s+off|kicks\s+off|got\s+under\s+way|gets\s+under\s+way))?
+            |
+                \s+of\s+(?:the\s+)?[a-z0-9][a-z0-9&.\-']*(?:\s+[a-z0-9][a-z0-9&.\-']*){1,9}\s*,?
+                (?:\s*(?:which|that)\b)?
+                (?:\s+(?:was|were|is|are|will\s+be|has\s+been|have\s+been|had\s+been|being|to\s+be))?
+                \s*(?:held|hosted|staged|convened|taking\s+place|took\s+place|takes\s+place)
+            )
+            (?:\s+(?:at|in|on|outside)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[a-z0-9'\-]+(?:\s+[a-z0-9'\-]+){0,2})?
             ,?\s+(?:in|at)\s+(?:the\s+)?$"
 );
 
+lazy_regex!(
+    /// The end of the text between a claimed place and another place when the event goes on
+    /// there ("the talks, which took place in London on Monday, continued in Brussels").
+    moves_on_re,
+    r"(?x-u)\b(?:continued|continues|resumed|resumes|carried\s+on|went\s+on|moved\s+on)
+        (?:\s+on\s+[a-z]+)?\s+(?:in|at|to)\s+(?:the\s+)?$"
+);
+
+/// Longest text between an event noun and its place that [`bridge_re`] is tried on, and
+/// between two places of a moving event: longer gaps are not one phrase. Keeps the work per
+/// noun constant on a long single-line article.
+const MAX_GAP: usize = 240;
+
+/// The tail of `s` holding at least its last [`frame::WORDS_BEFORE`] words in normal text: the
+/// last 160 bytes, widened to a char boundary and cut after a space so no word is split.
+/// Bounds the words scanned per noun (the whole sentence before it would be quadratic).
+fn tail(s: &str) -> &str {
+    if s.len() <= 160 {
+        return s;
+    }
+    let mut at = s.len() - 160;
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    match s[at..].find(char::is_whitespace) {
+        Some(i) => &s[at + i..],
+        None => &s[at..],
+    }
+}
+
+/// True when a possessive time word a little further back than [`frame::WORDS_BEFORE`] is
+/// shifted ("last Sunday's world best 10K race"): the words before the possessive are read as
+/// before the noun.
+fn shifted_possessive(before: &str) -> bool {
+    let pre = frame::last_words(before, frame::WORDS_BEFORE + 2);
+    pre.iter()
+        .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+        .is_some_and(|k| frame::shifted_before(&pre[k + 1..]))
+}
+
+/// One matched event word: its span (bytes of the sentence), canonical noun, whether it is a
+/// headline verb.
+struct Trigger {
+    start: usize,
+    end: usize,
+    event: &'static str,
+    verb: bool,
+}
+
 /// Find event-location claims. `places` must be the article's place mentions in document
 /// order (from [`crate::claims::places::extract`]).
+///
+/// Beyond the definite and bare nouns, an indefinite noun in the headline or lede is the
+/// article's own event when the headline names that event too and either the noun is an
+/// incident (`incidents.toml`: "A man has died in a crash near Kirkcaldy" under "Man dies in
+/// crash in Fife") or the headline is indefinite about it as well. A headline verb of
+/// `[headline_verbs]` ("Leaders meet in Lisbon") is a claim about its noun ("meeting").
 pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
     let lede = article.lede().map(|s| s.span);
     let mut out = Vec::new();
+    // Indefinite claims of the headline and lede, kept or dropped once the headline is known.
+    let mut pending: Vec<EventClaim> = Vec::new();
+    let mut headline_events: Vec<(&'static str, bool)> = Vec::new();
     for &sent in &article.sentences {
         let Some(seg) = article.segment_at(sent.start) else {
             continue;
@@ -93,7 +187,8 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
         if frame::hedged(text) {
             continue;
         }
-        let in_lede = seg.kind == SegmentKind::Headline || lede == Some(seg.span);
+        let headline = seg.kind == SegmentKind::Headline;
+        let in_lede = headline || lede == Some(seg.span);
         // Places are in document order: the sentence's are one contiguous run.
         let lo = places.partition_point(|p| p.span.start < sent.start);
         let hi = places.partition_point(|p| p.span.start < sent.end);
@@ -102,41 +197,68 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             .collect();
         // Matched on the lower-cased copy (same byte offsets, checked above): a case-insensitive
         // regex would cost milliseconds to compile on every run.
-        for m in noun_re().find_iter(&lower) {
-            let noun = Span::new(sent.start + m.start(), sent.start + m.end());
-            let event = canonical(m.as_str());
-            // Attributive: a place right before the noun.
-            let attributive = sent_places.iter().copied().find(|&i| {
+        let mut triggers: Vec<Trigger> = noun_re()
+            .find_iter(&lower)
+            .map(|m| Trigger {
+                start: m.start(),
+                end: m.end(),
+                event: canonical(m.as_str()),
+                verb: false,
+            })
+            .collect();
+        if headline {
+            triggers.extend(verb_re().find_iter(&lower).filter_map(|m| {
+                Some(Trigger {
+                    start: m.start(),
+                    end: m.end(),
+                    event: verb_event(m.as_str())?,
+                    verb: true,
+                })
+            }));
+            triggers.sort_by_key(|t| t.start);
+        }
+        for t in triggers {
+            let noun = Span::new(sent.start + t.start, sent.start + t.end);
+            let event = t.event;
+            // Attributive: a place right before the noun (the one ending one space before it).
+            let k =
+                sent_places.partition_point(|&i| places[i].span.end < noun.start.saturating_sub(1));
+            let attributive = sent_places.get(k).copied().filter(|&i| {
                 let p = &places[i];
-                article.text.get(p.span.end..noun.start) == Some(" ") && attributive_ok(p, event)
+                !t.verb
+                    && article.text.get(p.span.end..noun.start) == Some(" ")
+                    && attributive_ok(p, event, headline)
             });
             let head = attributive.map_or(noun.start, |i| places[i].span.start);
-            let before = &lower[..head - sent.start];
+            let before = tail(&lower[..head - sent.start]);
             let qualifier = named_qualifier(
-                &text[..head - sent.start],
+                tail(&text[..head - sent.start]),
                 seg.kind,
                 article.casing_at(seg.span.start),
             );
             let pre = frame::last_words(before, frame::WORDS_BEFORE);
-            if frame::shifted_before(&pre) {
+            if headline {
+                let indefinite = frame::determiner(&pre) == Determiner::Indefinite;
+                headline_events.push((event, indefinite));
+            }
+            if frame::shifted_before(&pre) || shifted_possessive(before) {
                 continue;
             }
             // A news or press conference is where people speak, not the event reported.
             if event == "conference" && matches!(pre.first().copied(), Some("news" | "press")) {
                 continue;
             }
-            match frame::determiner(&pre) {
-                Determiner::Indefinite => continue,
-                Determiner::Definite => {}
-                // A bare noun ("after talks in Geneva") is the same event noun: kept.
-                Determiner::Other => {}
+            let indefinite = !t.verb && frame::determiner(&pre) == Determiner::Indefinite;
+            if indefinite && !in_lede {
+                continue;
             }
-            let mut push = |place: usize, form: ClaimForm| {
+            let mut found: Vec<EventClaim> = Vec::new();
+            let mut push = |place: usize, form: ClaimForm, moves: bool| {
                 let p = &places[place];
                 if frame::shifted_after(lower.get(p.span.end - sent.start..).unwrap_or("")) {
                     return;
                 }
-                out.push(EventClaim {
+                found.push(EventClaim {
                     event,
                     noun,
                     place,
@@ -145,30 +267,71 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                     lede: in_lede,
                     quoted: article.in_quote(p.span),
                     qualifier: qualifier.clone(),
+                    moves,
                 });
             };
             // Prepositional: the bridge ends exactly where a place starts.
-            let prepositional = sent_places.iter().copied().find(|&i| {
-                let p = &places[i];
-                p.span.start > noun.end
-                    && p.role == PlaceRole::Name
-                    && article
-                        .text
-                        .get(noun.end..p.span.start)
-                        .is_some_and(|gap| bridge_re().is_match(&gap.to_lowercase()))
-            });
+            let after = sent_places.partition_point(|&i| places[i].span.start <= noun.end);
+            let prepositional = sent_places[after..]
+                .iter()
+                .copied()
+                .take_while(|&i| places[i].span.start - noun.end <= MAX_GAP)
+                .find(|&i| {
+                    let p = &places[i];
+                    p.role == PlaceRole::Name
+                        && lower
+                            .get(noun.end - sent.start..p.span.start - sent.start)
+                            .is_some_and(|gap| bridge_re().is_match(gap))
+                });
             // "Gaza talks in Doha": with a venue after the noun, a place named before it is the
             // topic (a region adjective still places the event: "Balkan summit in Albania").
             if let Some(i) = attributive {
                 if prepositional.is_none() || places[i].role == PlaceRole::Adjective {
-                    push(i, ClaimForm::Attributive);
+                    push(i, ClaimForm::Attributive, false);
                 }
             }
             if let Some(i) = prepositional {
-                push(i, ClaimForm::Preposition);
+                // "..., continued in Brussels on Tuesday": the event moves on to a second place.
+                let p = &places[i];
+                let next = sent_places
+                    .iter()
+                    .copied()
+                    .filter(|&j| places[j].span.start > p.span.end)
+                    .take_while(|&j| places[j].span.start - p.span.end <= MAX_GAP)
+                    .find(|&j| {
+                        places[j].role == PlaceRole::Name
+                            && lower
+                                .get(p.span.end - sent.start..places[j].span.start - sent.start)
+                                .is_some_and(|gap| {
+                                    !gap.contains(['.', ';']) && moves_on_re().is_match(gap)
+                                })
+                    });
+                push(i, ClaimForm::Preposition, next.is_some());
+                if let Some(j) = next {
+                    push(j, ClaimForm::Preposition, true);
+                }
+            }
+            if indefinite {
+                pending.extend(found);
+            } else {
+                out.extend(found);
             }
         }
     }
+    // An indefinite claim of the headline or lede is the article's own event when the headline
+    // names it and either it is an incident or the headline is indefinite about it too.
+    for c in pending {
+        let keep = headline_events.iter().any(|&(e, indefinite)| {
+            e == c.event
+                && (lexicon::contains(event_incidents::INTRODUCED, c.event)
+                    || indefinite
+                    || c.segment == SegmentKind::Headline)
+        });
+        if keep {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| (c.noun.start, places[c.place].span.start));
     out
 }
 
@@ -204,6 +367,11 @@ fn is_saint_name(p: &PlaceMention) -> bool {
 
 fn canonical(noun: &str) -> &'static str {
     let n = noun.to_ascii_lowercase();
+    let n = events::VENUE_FORMS
+        .iter()
+        .filter_map(|f| f.split_once('='))
+        .find(|&(form, _)| form == n)
+        .map_or(n.as_str(), |(_, c)| c);
     events::VENUE
         .iter()
         .copied()
@@ -211,9 +379,27 @@ fn canonical(noun: &str) -> &'static str {
         .unwrap_or("event")
 }
 
-/// "X summit": a region adjective or a city names the place; a country only for elections;
-/// demonyms never ("Iranian attack" is not a place).
-fn attributive_ok(p: &PlaceMention, event: &str) -> bool {
+/// The canonical noun of a headline verb (`[headline_verbs]`: "meet" → "meeting").
+fn verb_event(verb: &str) -> Option<&'static str> {
+    let (_, noun) = events::HEADLINE_VERBS
+        .iter()
+        .filter_map(|f| f.split_once('='))
+        .find(|&(v, _)| v == verb)?;
+    events::VENUE.iter().copied().find(|&e| e == noun)
+}
+
+/// "X summit": a region adjective or a city names the place; a country only for elections,
+/// and, in the headline, for a summit ("Zelenskyy at Albania summit", "Albanian summit");
+/// demonyms otherwise never ("Iranian attack" is not a place).
+fn attributive_ok(p: &PlaceMention, event: &str, headline: bool) -> bool {
+    let country = || {
+        p.readings
+            .iter()
+            .any(|&r| gazetteer::place(r).is_some_and(|pl| pl.kind == PlaceKind::Country))
+    };
+    if headline && event == "summit" && !p.cue_only && country() {
+        return matches!(p.role, PlaceRole::Name | PlaceRole::Demonym);
+    }
     match p.role {
         PlaceRole::Adjective => matches!(event, "summit" | "talks" | "meeting" | "conference"),
         PlaceRole::Demonym => false,

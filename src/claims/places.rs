@@ -6,11 +6,16 @@
 //! that is an ordinary English word (Nice, Reading) needs a place cue: a preceding
 //! in/at/from/near/outside, a following `, <division or country>`, or standing in the dateline.
 //! "Paris, Texas" keeps only the readings of Paris inside Texas.
+//!
+//! Towns of the gazetteer and short division names (its [`MINOR`] names: "Kilkee", "Clare")
+//! are places only after a narrower cue (`places.toml` `[minor_cues]`: "in Kilkee", "near
+//! Ballymoney") or before a qualifier ("Kilkee, County Clare"). A month name ("March", the
+//! Cambridgeshire town) is a place only before a qualifier.
 
 use crate::article::{Article, SegmentKind, Span};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::gazetteer::{
-    self, PlaceId, PlaceKind, ADJECTIVE, COMMON_WORD, DEMONYM, MAIN,
+    self, PlaceId, PlaceKind, ADJECTIVE, COMMON_WORD, DEMONYM, MAIN, MINOR,
 };
 use crate::knowledge::lexicon::{self, places};
 use crate::packs::Knowledge;
@@ -98,11 +103,19 @@ pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMentio
                     i = k;
                 }
                 Some((end, span, hits)) => {
+                    let qualified = followed_by_qualifier(article, span);
+                    if !qualified && month_from_name(article.slice(span)).is_some() {
+                        // "March 7", "in March": the month, not the town.
+                        i = end;
+                        continue;
+                    }
                     let cue = seg.kind == SegmentKind::Dateline
-                        || preceded_by_cue(article, &words, i)
-                        || followed_by_qualifier(article, span);
+                        || preceded_by(article, &words, i, places::CUES)
+                        || qualified;
+                    let minor_cue =
+                        qualified || preceded_by(article, &words, i, lexicon::minor_places::CUES);
                     let caps = all_caps || !article.slice(span).chars().any(char::is_lowercase);
-                    if let Some(m) = mention(span, hits, cue, seg.kind, caps) {
+                    if let Some(m) = mention(span, hits, cue, minor_cue, seg.kind, caps) {
                         out.push(m);
                     }
                     i = end;
@@ -163,7 +176,7 @@ fn longest_match(
             let hits = gazetteer::lookup(cand);
             if hits
                 .iter()
-                .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE) != 0)
+                .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE | MINOR) != 0)
             {
                 best = Some((j + 1, Span::new(start, start + cand.len()), hits));
                 break;
@@ -261,6 +274,7 @@ fn mention(
     span: Span,
     hits: Vec<gazetteer::Hit>,
     cue: bool,
+    minor_cue: bool,
     segment: SegmentKind,
     all_caps: bool,
 ) -> Option<PlaceMention> {
@@ -274,7 +288,9 @@ fn mention(
                     p.kind == PlaceKind::City && (p.population < 100_000 || short)
                 }))
     };
-    let usable = |h: &gazetteer::Hit| h.flags & MAIN != 0 && (cue || !needs_cue(h));
+    let usable = |h: &gazetteer::Hit| {
+        (h.flags & MAIN != 0 && (cue || !needs_cue(h))) || (h.flags & MINOR != 0 && minor_cue)
+    };
     let cue_only = !hits.iter().any(|h| h.flags & MAIN != 0 && !needs_cue(h));
     let mut readings: Vec<PlaceId> = hits.iter().filter(|h| usable(h)).map(|h| h.place).collect();
     // A region adjective wins over minor namesakes ("Balkan" the Turkmen province).
@@ -317,7 +333,8 @@ fn mention(
     })
 }
 
-fn preceded_by_cue(article: &Article, words: &[Word], i: usize) -> bool {
+/// True when word `i` follows a word of `cues` (one "the" may stand between).
+fn preceded_by(article: &Article, words: &[Word], i: usize, cues: &[&str]) -> bool {
     let mut k = i;
     // skip one "the"
     while k > 0 {
@@ -327,24 +344,39 @@ fn preceded_by_cue(article: &Article, words: &[Word], i: usize) -> bool {
             continue;
         }
         let gap = &article.text[words[k].span.end..words[k + 1].span.start];
-        return gap.trim().is_empty() && lexicon::contains(places::CUES, &w.to_lowercase());
+        return gap.trim().is_empty() && lexicon::contains(cues, &w.to_lowercase());
     }
     false
 }
 
+/// True when `, ` and a division or country follow the name ("Paris, Texas", "Kilkee, County
+/// Clare"): the qualifier's first one to three words.
 fn followed_by_qualifier(article: &Article, span: Span) -> bool {
     let rest = article.text.get(span.end..).unwrap_or("");
     let Some(rest) = rest.strip_prefix(", ") else {
         return false;
     };
-    let first = words::name_words(rest).next();
-    first.is_some_and(|r| {
-        r.start == 0
-            && gazetteer::lookup(rest[r].trim_end_matches('.'))
-                .iter()
-                .filter(|h| h.flags & MAIN != 0)
-                .filter_map(|h| gazetteer::place(h.place))
-                .any(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+    let mut ends = Vec::new();
+    for r in words::name_words(rest).take(3) {
+        let gap_ok = ends
+            .last()
+            .is_none_or(|&e: &usize| rest.get(e..r.start) == Some(" "));
+        if (ends.is_empty() && r.start != 0) || !gap_ok {
+            break;
+        }
+        ends.push(r.end);
+    }
+    ends.iter().any(|&e| {
+        gazetteer::lookup(rest[..e].trim_end_matches('.'))
+            .iter()
+            .filter(|h| h.flags & MAIN != 0)
+            .filter_map(|h| gazetteer::place(h.place))
+            .any(|p| {
+                matches!(
+                    p.kind,
+                    PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Country
+                )
+            })
     })
 }
 

@@ -1,9 +1,21 @@
-//! The embedded gazetteer: regions, countries, first-level divisions and cities.
+//! The embedded gazetteer: regions, countries, first- and second-level divisions, cities, towns
+//! and venues.
 //!
 //! Data: `rules/places/` (converted once from GeoNames and curated lists by
 //! `scripts/build_gazetteer.py`; GeoNames data is CC BY 4.0, see `rules/places/NOTICE.md`).
 //! `build.rs` turns it into static tables and an `fst` map embedded in the binary, so a run does
-//! no parsing: the map is opened in place on first use (microseconds).
+//! no parsing: the map is opened in place on first use (microseconds). The second-level
+//! divisions, towns and venues (over 100,000 rows) are position-independent: one name blob and
+//! rows of little-endian `u32`s read in place, so the loader relocates nothing for them and
+//! start-up does not grow with them.
+//!
+//! Depth: second-level divisions (UK counties and council areas, Irish counties, US counties,
+//! French departments: `admin2.tsv`), towns and villages of 1,000 or more people
+//! (`towns.tsv`, GeoNames places1000) and curated sports grounds and venues (`venues.tsv`).
+//! Towns and the short forms of some divisions ("Clare" for County Clare) are [`MINOR`] names:
+//! never main names, detected only after a place cue, and, as small places, trusted to clash
+//! with another place only where the article names their country. They serve to place or
+//! support a headline's county or country: see [`contains`].
 //!
 //! Names are looked up case-insensitively (Unicode lower case, `’` read as `'`). A name can have
 //! several readings (Paris FR / Paris, Texas; Georgia the country / the US state); callers keep
@@ -35,6 +47,13 @@ pub const ADJECTIVE: u8 = 8;
 /// Hit flag: a one-word city name that is an ordinary English word (Nice, Reading): detect it
 /// only with a place cue.
 pub const COMMON_WORD: u8 = 16;
+/// Hit flag: a town of the places1000 list or a short division or venue name ("Kilkee",
+/// "Clare", "Lord's"): not a main name ([`is_place_name`] ignores it); the toponym extractor
+/// reads it as a place only after a place cue ("in Kilkee").
+pub const MINOR: u8 = 32;
+
+/// Bits of a packed hit that hold its flags (keep in sync with `build.rs`).
+const HIT_SHIFT: u32 = 6;
 
 /// What kind of place an id is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,8 +64,12 @@ pub enum PlaceKind {
     Country,
     /// A first-level division (US state, Ukrainian oblast).
     Admin1,
-    /// A city of 15,000 or more people.
+    /// A city of 15,000 or more people, or a town of 1,000 or more (population 0: unknown).
     City,
+    /// A second-level division (Fife, County Clare, Pierce County, Gironde).
+    Admin2,
+    /// A sports ground or venue inside a city (Edgbaston, Croke Park).
+    Venue,
 }
 
 /// One place of the gazetteer.
@@ -58,14 +81,19 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Main name ("Kyiv", "Ukraine", "Georgia", "Balkans").
     pub name: &'static str,
-    /// Region key, ISO 3166-1 alpha-2 code, admin1 code (`US.GA`) or GeoNames id.
+    /// Region key, ISO 3166-1 alpha-2 code, admin1 code (`US.GA`) or GeoNames id; empty for
+    /// second-level divisions, towns and venues.
     pub code: &'static str,
     /// The country it lies in (itself for a country), if any.
     pub country: Option<PlaceId>,
     /// The first-level division it lies in (itself for a division), if known.
     pub admin1: Option<PlaceId>,
-    /// Population (cities only; 0 otherwise).
+    /// Population (cities only; 0 otherwise, and for towns).
     pub population: u32,
+    /// The second-level division it lies in (itself for one), if known.
+    pub admin2: Option<PlaceId>,
+    /// The city a venue lies in (`None` for other kinds).
+    pub city: Option<PlaceId>,
 }
 
 /// One reading of a looked-up name.
@@ -73,7 +101,7 @@ pub struct Place {
 pub struct Hit {
     /// The place.
     pub place: PlaceId,
-    /// Bit set of [`MAIN`], [`ALT`], [`DEMONYM`], [`ADJECTIVE`], [`COMMON_WORD`].
+    /// Bit set of [`MAIN`], [`ALT`], [`DEMONYM`], [`ADJECTIVE`], [`COMMON_WORD`], [`MINOR`].
     pub flags: u8,
 }
 
@@ -100,8 +128,8 @@ pub fn lookup(name: &str) -> Vec<Hit> {
         .unwrap_or(&[])
         .iter()
         .map(|&p| Hit {
-            place: p >> 5,
-            flags: (p & 31) as u8,
+            place: p >> HIT_SHIFT,
+            flags: (p & ((1 << HIT_SHIFT) - 1)) as u8,
         })
         .collect()
 }
@@ -121,6 +149,9 @@ pub fn has_prefix(prefix: &str) -> bool {
 /// The place with id `id`, or `None` for an unknown id.
 pub fn place(id: PlaceId) -> Option<Place> {
     if id as usize >= data::PLACES.len() {
+        if let Some(p) = extra_place(id) {
+            return Some(p);
+        }
         return added_region(id).map(|r| Place {
             id,
             kind: PlaceKind::Region,
@@ -129,6 +160,8 @@ pub fn place(id: PlaceId) -> Option<Place> {
             country: None,
             admin1: None,
             population: 0,
+            admin2: None,
+            city: None,
         });
     }
     let &(kind, name, code, country, admin1, population) = data::PLACES.get(id as usize)?;
@@ -145,7 +178,76 @@ pub fn place(id: PlaceId) -> Option<Place> {
         country: (country != NONE).then_some(country),
         admin1: (admin1 != NONE).then_some(admin1),
         population,
+        admin2: city_admin2(id),
+        city: None,
     })
+}
+
+/// Names of the extra places (second-level divisions, towns, venues), concatenated.
+static EXTRA_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer_extra_names.txt"));
+/// Extra place rows: six little-endian `u32`s each (name offset, name length << 8 | kind,
+/// country, admin1, admin2, city; `u32::MAX` for none).
+static EXTRA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_extra.bin"));
+/// (city id, admin2 id) pairs, sorted, two little-endian `u32`s each.
+static CITY_ADMIN2: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_city_admin2.bin"));
+const EXTRA_ROW: usize = 24;
+
+fn le_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Number of extra places.
+fn extra_len() -> usize {
+    EXTRA.len() / EXTRA_ROW
+}
+
+/// Ids below this are embedded places; added regions ([`add_region`]) come after.
+fn table_len() -> usize {
+    data::EXTRA_BASE as usize + extra_len()
+}
+
+fn extra_place(id: PlaceId) -> Option<Place> {
+    let i = (id as usize).checked_sub(data::EXTRA_BASE as usize)?;
+    if i >= extra_len() {
+        return None;
+    }
+    let f = |k: usize| le_u32(EXTRA, i * EXTRA_ROW + 4 * k).unwrap_or(NONE);
+    let off = f(0) as usize;
+    let len_kind = f(1);
+    let name = EXTRA_NAMES.get(off..off + (len_kind >> 8) as usize)?;
+    let opt = |v: u32| (v != NONE).then_some(v);
+    Some(Place {
+        id,
+        kind: match len_kind & 0xFF {
+            4 => PlaceKind::Admin2,
+            6 => PlaceKind::Venue,
+            _ => PlaceKind::City,
+        },
+        name,
+        code: "",
+        country: opt(f(2)),
+        admin1: opt(f(3)),
+        population: 0,
+        admin2: opt(f(4)),
+        city: opt(f(5)),
+    })
+}
+
+/// The second-level division of a city of the main table, from `city_admin2.tsv`.
+fn city_admin2(id: PlaceId) -> Option<PlaceId> {
+    let n = CITY_ADMIN2.len() / 8;
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let k = le_u32(CITY_ADMIN2, mid * 8)?;
+        match k.cmp(&id) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return le_u32(CITY_ADMIN2, mid * 8 + 4),
+        }
+    }
+    None
 }
 
 /// The country (or territory) named `name_or_code`: an ISO 3166-1 alpha-2 code (`UA`,
@@ -277,7 +379,7 @@ fn added_regions() -> &'static RwLock<Vec<&'static AddedRegion>> {
 }
 
 fn added_region(id: PlaceId) -> Option<&'static AddedRegion> {
-    let i = (id as usize).checked_sub(data::PLACES.len())?;
+    let i = (id as usize).checked_sub(table_len())?;
     let list = added_regions().read().unwrap_or_else(|e| e.into_inner());
     list.get(i).copied()
 }
@@ -290,7 +392,7 @@ fn added_region(id: PlaceId) -> Option<&'static AddedRegion> {
 /// Ids are never reused; each distinct region costs its name and member list for the life of
 /// the process.
 pub fn add_region(name: &str, members: &[PlaceId]) -> PlaceId {
-    let base = data::PLACES.len();
+    let base = table_len();
     let mut members: Vec<PlaceId> = members
         .iter()
         .copied()
@@ -324,8 +426,9 @@ pub enum Within {
     No,
 }
 
-/// Is `inner` within `outer`? City ⊂ admin1 ⊂ country ⊂ region, and a district ⊂ its city
-/// ([`city_of`]: Wembley ⊂ London). A city whose division is unknown is within its country only.
+/// Is `inner` within `outer`? Venue ⊂ city ⊂ admin2 ⊂ admin1 ⊂ country ⊂ region, and a
+/// district ⊂ its city ([`city_of`]: Wembley ⊂ London). A place whose division is unknown is
+/// within its country only.
 pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
     if inner == outer {
         return Within::Yes;
@@ -370,20 +473,66 @@ pub fn within(inner: PlaceId, outer: PlaceId) -> Within {
             }
         }
         PlaceKind::Admin1 => {
-            if i.kind == PlaceKind::City && i.admin1 == Some(outer) {
+            let below = matches!(
+                i.kind,
+                PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Venue
+            );
+            if below && i.admin1 == Some(outer) {
+                Within::Yes
+            } else {
+                Within::No
+            }
+        }
+        PlaceKind::Admin2 => {
+            let below = matches!(i.kind, PlaceKind::City | PlaceKind::Venue);
+            if below && i.admin2 == Some(outer) {
                 Within::Yes
             } else {
                 Within::No
             }
         }
         PlaceKind::City => {
-            if i.kind == PlaceKind::City && city_of(inner) == Some(outer) {
+            let in_city = match i.kind {
+                PlaceKind::City => city_of(inner) == Some(outer),
+                PlaceKind::Venue => {
+                    i.city == Some(outer) || i.city.and_then(city_of) == Some(outer)
+                }
+                _ => false,
+            };
+            if in_city {
                 Within::Yes
             } else {
                 Within::No
             }
         }
+        PlaceKind::Venue => Within::No,
     }
+}
+
+/// Does `outer` contain `inner` for certain (or are they the same place)? The containment
+/// query for rules that support or place a headline's place by the body's (a headline's
+/// "Fife" by the body's "Kirkcaldy", "County Clare" by "Kilkee", "Birmingham" by
+/// "Edgbaston", "Ukraine" by "Kyiv"): [`within`]`(inner, outer) == Within::Yes`. Partial
+/// region members do not count.
+pub fn contains(outer: PlaceId, inner: PlaceId) -> bool {
+    within(inner, outer) == Within::Yes
+}
+
+/// [`contains`] over written names: true when some main or minor reading of `outer` contains
+/// some main or minor reading of `inner` ("County Antrim" contains "Ballymena"). Case-
+/// insensitive; false when either name is unknown.
+pub fn contains_name(outer: &str, inner: &str) -> bool {
+    let readings = |n: &str| -> Vec<PlaceId> {
+        lookup(n)
+            .iter()
+            .filter(|h| h.flags & (MAIN | MINOR) != 0)
+            .map(|h| h.place)
+            .collect()
+    };
+    let inner = readings(inner);
+    readings(outer)
+        .iter()
+        .any(|&o| inner.iter().any(|&i| contains(o, i)))
 }
 
 /// Can one event be at both places? True when one lies within the other (fully or partly), when
@@ -505,9 +654,16 @@ pub fn describe(id: PlaceId) -> String {
     match p.kind {
         PlaceKind::Region => p.name.to_string(),
         PlaceKind::Country => p.name.to_string(),
-        PlaceKind::Admin1 => {
+        PlaceKind::Admin1 | PlaceKind::Admin2 => {
             let country = p.country.and_then(place).map(|c| c.name).unwrap_or("?");
             format!("{} ({country})", p.name)
+        }
+        PlaceKind::Venue => {
+            let country = p.country.and_then(place).map(|c| c.name).unwrap_or("?");
+            match p.city.and_then(place) {
+                Some(c) => format!("{} ({}, {country})", p.name, c.name),
+                None => format!("{} ({country})", p.name),
+            }
         }
         PlaceKind::City => {
             let country = p.country.and_then(place).map(|c| c.name).unwrap_or("?");

@@ -17,8 +17,13 @@ static META: RuleMeta = rule_meta! {
     explanation: "\
 ## What it checks
 Explicit location claims about the same event (summit, talks, meeting, conference, election,
-attack, match, festival, trial): \"summit in X\", \"the summit, which took place in X\", \"talks
-held in X\", \"X summit\" (a city, or a region adjective such as \"Balkan\"). Two claims conflict
+attack, match, race, festival, concert, trial, and incidents: crash, shooting, stabbing, murder,
+fire, explosion, flood, robbery, arrest, death): \"summit in X\", \"the summit, which took place
+in X\", \"talks held in X\", \"was found dead at a house in X\", \"the match at Edgbaston\",
+\"X summit\" (a city, or a region adjective such as \"Balkan\"; in the headline also a country:
+\"Albania summit\"). A headline verb stands for its noun (\"Leaders meet in Lisbon\" is the
+meeting). Places go down to second-level divisions (Fife, County Clare), towns and curated
+venues (Edgbaston is in Birmingham). Two claims conflict
 when no reading of one place lies within a reading of the other (city within first-level
 division within country within region; partial region members such as Romania and the Balkans
 are compatible). Ambiguous names (Paris, Georgia) keep all their readings: a conflict is reported
@@ -27,7 +32,10 @@ only when none fits.
 Claims about another occurrence of the event are ignored: time-shift words (\"last year's\",
 \"previous\", \"next\", \"former\", a year), an indefinite article in the body (\"a summit in\"),
 relocation or hypothetical wording (\"moved to\", \"originally\", \"would\"), and body nouns that
-are not definite. The dateline (where the reporter filed from) and mentions such as \"joined by
+are not definite — except in the lede, where an incident is introduced with \"a\" (\"A man has died
+in a crash near Kirkcaldy\") and where a headline indefinite about its event is matched by the
+lede's. An event said to move on (\"took place in London on Monday, continued in Brussels\") is at
+both places. The dateline (where the reporter filed from) and mentions such as \"joined by
 video from Kyiv\" are not location claims. A place inside a quotation lowers the severity one
 level.
 
@@ -111,10 +119,12 @@ fn sites<'a>(
         {
             Some(site) => {
                 let quoted = site.quoted && c.quoted;
+                let moves = site.moves || c.moves;
                 if site.segment != SegmentKind::Paragraph && c.segment == SegmentKind::Paragraph {
                     *site = c.clone();
                 }
                 site.quoted = quoted;
+                site.moves = moves;
             }
             None => out.push(c.clone()),
         }
@@ -169,23 +179,50 @@ fn fits(a: &PlaceMention, b: &PlaceMention) -> bool {
 /// they may be a city and its district or suburb (London / Soho, Manchester / Salford) or
 /// overlapping units the gazetteer does not nest (Crimea / Sevastopol), so the clash is only a
 /// warning.
+///
+/// Not so when the gazetteer knows both places to the second level: two second-level divisions
+/// (Fife / East Dunbartonshire), a division and a city or venue whose division is known to be
+/// another, or two venues (Edgbaston / Headingley) are certainly apart.
 fn same_country_places(a: &PlaceMention, b: &PlaceMention) -> bool {
-    let local = |k: PlaceKind| matches!(k, PlaceKind::City | PlaceKind::Admin1);
+    let local = |k: PlaceKind| {
+        matches!(
+            k,
+            PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Venue
+        )
+    };
     match (
         gazetteer::place(main_reading(a)),
         gazetteer::place(main_reading(b)),
     ) {
         (Some(x), Some(y)) => {
-            local(x.kind) && local(y.kind) && x.country.is_some() && x.country == y.country
+            local(x.kind)
+                && local(y.kind)
+                && x.country.is_some()
+                && x.country == y.country
+                && !known_apart(&x, &y)
         }
         _ => false,
     }
 }
 
+/// True when two places of one country are certainly apart at the second level (see
+/// [`same_country_places`]).
+fn known_apart(x: &gazetteer::Place, y: &gazetteer::Place) -> bool {
+    let venue = |p: &gazetteer::Place| p.kind == PlaceKind::Venue;
+    let admin2 = |p: &gazetteer::Place| p.kind == PlaceKind::Admin2;
+    if venue(x) && venue(y) {
+        return x.city != y.city;
+    }
+    if admin2(x) || admin2(y) {
+        return x.admin2.is_some() && y.admin2.is_some() && x.admin2 != y.admin2;
+    }
+    false
+}
+
 /// True when a claim is "X summit" with a city or division as X: the place may be the topic
 /// rather than the venue ("the Gaza summit" held in Cairo), so it clashes only as a warning.
 fn attributive_city(c: &EventClaim, p: &PlaceMention) -> bool {
-    c.form == ClaimForm::Attributive && p.role == PlaceRole::Name
+    c.form == ClaimForm::Attributive && matches!(p.role, PlaceRole::Name | PlaceRole::Demonym)
 }
 
 /// The most likely reading, for messages: a country, else a region, else the most populous
@@ -200,8 +237,8 @@ fn main_reading(p: &PlaceMention) -> PlaceId {
                     match pl.kind {
                         PlaceKind::Country => 3,
                         PlaceKind::Region => 2,
-                        PlaceKind::City => 1,
-                        PlaceKind::Admin1 => 0,
+                        PlaceKind::City | PlaceKind::Venue => 1,
+                        PlaceKind::Admin1 | PlaceKind::Admin2 => 0,
                     },
                     pl.population,
                 )
@@ -223,8 +260,19 @@ fn conflict(
             trusted(p, cx.article.slice(p.span), places, cx.article)
         })
         .collect();
+    // An event that moves on between places ("in London on Monday, continued in Brussels")
+    // is at each of them: a claim that fits one of its places does not clash with the others.
+    let fits_moving = |i: usize| {
+        group
+            .iter()
+            .any(|m| m.moves && fits(&places[m.place], &places[group[i].place]))
+    };
     let clash = |i: usize, j: usize| {
-        i != j && trust[i] && trust[j] && !fits(&places[group[i].place], &places[group[j].place])
+        i != j
+            && trust[i]
+            && trust[j]
+            && !fits(&places[group[i].place], &places[group[j].place])
+            && !((group[i].moves && fits_moving(j)) || (group[j].moves && fits_moving(i)))
     };
     record(cx, event, group, places, &trust);
     // Sites that clash with at least one other site of the same event.
