@@ -380,7 +380,7 @@ impl SettingsFor for Settings {
 
 /// An article checked in place or shared with a budget thread.
 enum ArticleRef {
-    Owned(Article),
+    Owned(Box<Article>),
     Shared(Arc<Article>),
 }
 
@@ -424,7 +424,7 @@ fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) ->
             }
             _ => (
                 check(&rec.article, &settings),
-                ArticleRef::Owned(rec.article),
+                ArticleRef::Owned(Box::new(rec.article)),
             ),
         };
         let article = article.get();
