@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 use crate::article::{Article, SegmentKind, Span};
 use crate::claims::names::NameMention;
 use crate::claims::time::{AgeContext, AgeForm, TimeMention, TimeValue};
+use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind};
 use crate::knowledge::lexicon;
 use crate::knowledge::names::{data, fold_marks, given_compatible};
@@ -502,7 +503,11 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
             Some([p]) => owner[ci] = Some(*p),
             Some([]) | None => {
                 let word = article.slice(m.family);
-                if gazetteer::is_prominent_place_name(word) || d.is_stop_word(word) {
+                if gazetteer::is_prominent_place_name(word)
+                    || d.is_stop_word(word)
+                    || month_from_name(word).is_some()
+                    || weekday_from_name(word).is_some()
+                {
                     continue;
                 }
                 persons.push(Person {
@@ -565,6 +570,7 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                         starts.get(i).and_then(|&(s, p)| {
                             let gap = text.get(t.span.end..s)?;
                             (gap.len() <= 40
+                                && gap.split_whitespace().count() <= 3
                                 && gap.starts_with(' ')
                                 && gap.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
                             .then_some(p)
@@ -572,9 +578,11 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                     }
                     AgeForm::Aged => {
                         // "Smith, aged 45,".
-                        let before = text.get(..t.span.start).unwrap_or("");
-                        before
-                            .strip_suffix(", ")
+                        let before = text.get(..t.span.start).unwrap_or("").trim_end();
+                        ["aged", "Aged", "age", "Age"]
+                            .iter()
+                            .find_map(|w| before.strip_suffix(w))
+                            .and_then(|b| b.strip_suffix(", "))
                             .and_then(|b| owner_ending(b.len()))
                     }
                     _ => None,
