@@ -635,6 +635,53 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
     People { persons, ambiguous }
 }
 
+/// The person as the claims view shows them (JSON): their name, and on their first full
+/// mention (`full`) their roles, ages, births and quotations.
+pub fn describe(
+    article: &Article,
+    p: &Person,
+    times: &[TimeMention],
+    full: bool,
+) -> serde_json::Value {
+    let mut v = serde_json::json!({ "name": article.slice(p.name) });
+    if !full {
+        return v;
+    }
+    v["mentions"] = p.mentions.len().into();
+    v["roles"] = p
+        .roles
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "title": article.slice(r.span),
+                "role": r.role,
+                "group": r.group,
+                "qualifier": r.qualifier.map(|q| article.slice(q)),
+                "modifier": r.modifier,
+                "quoted": r.quoted,
+            })
+        })
+        .collect();
+    v["ages"] = p
+        .ages
+        .iter()
+        .filter_map(|&i| match times.get(i).map(|t| &t.value) {
+            Some(TimeValue::Age(a)) => Some(a.years),
+            _ => None,
+        })
+        .collect();
+    v["births"] = p
+        .births
+        .iter()
+        .filter_map(|&i| match times.get(i).map(|t| &t.value) {
+            Some(TimeValue::Birth(b)) => Some(b.year),
+            _ => None,
+        })
+        .collect();
+    v["quotes"] = p.quotes.iter().map(|q| article.slice(*q)).collect();
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -324,7 +324,8 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     }
     // A one-letter slip in a long, rare family name written alone (Benteke / Bentece): both
     // without given names, seven letters or more, one used once and the other at least twice,
-    // neither a place, a place-name part or a word the names data lists.
+    // neither a place, a place-name part or a word the names data lists, and not one
+    // spelling plus a final letter (Kashmir / Kashmiri, Yugoslavia / Yugoslavian: a demonym).
     if a.givens.is_empty()
         && b.givens.is_empty()
         && ka.len().min(kb.len()) >= 7
@@ -343,6 +344,8 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
         && ka.as_bytes().first() == kb.as_bytes().first()
         && a.count.min(b.count) == 1
         && a.count.max(b.count) >= 2
+        && !ka.starts_with(kb)
+        && !kb.starts_with(ka)
         && edit_distance(ka, kb) == 1
     {
         return Link::Same;
