@@ -284,8 +284,14 @@ pub fn collect(
             "given": n.given.map(|g| article.slice(g)),
             "titled": n.titled,
         });
-        if let Some(p) = mentions.people.persons.iter().find(|p| p.mentions.contains(&n.span)) {
-            value["person"] = super::people::describe(article, p, &mentions.times, n.span == p.name);
+        if let Some(p) = mentions
+            .people
+            .persons
+            .iter()
+            .find(|p| p.mentions.contains(&n.span))
+        {
+            value["person"] =
+                super::people::describe(article, p, &mentions.times, n.span == p.name);
         }
         b.push(ClaimKind::Name, n.span, value, Vec::new());
     }

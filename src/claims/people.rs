@@ -313,7 +313,10 @@ fn roles_of(article: &Article, m: &NameMention, seg: Span) -> Vec<Role> {
     let before = text.get(from..m.span.start).unwrap_or("");
     if before.ends_with(' ') {
         let t = before.trim_end();
-        let (t, elect) = match t.strip_suffix("-elect").or_else(|| t.strip_suffix("-Elect")) {
+        let (t, elect) = match t
+            .strip_suffix("-elect")
+            .or_else(|| t.strip_suffix("-Elect"))
+        {
             Some(x) => (x, true),
             None => (t, false),
         };
@@ -572,7 +575,9 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                             (gap.len() <= 40
                                 && gap.split_whitespace().count() <= 3
                                 && gap.starts_with(' ')
-                                && gap.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+                                && gap
+                                    .chars()
+                                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
                             .then_some(p)
                         })
                     }
@@ -733,7 +738,11 @@ mod tests {
             g,
             vec![(
                 "Volodymyr Zelensky".to_string(),
-                vec!["Volodymyr Zelensky".into(), "Zelensky".into(), "Zelensky".into()]
+                vec![
+                    "Volodymyr Zelensky".into(),
+                    "Zelensky".into(),
+                    "Zelensky".into()
+                ]
             )]
         );
     }
@@ -763,7 +772,10 @@ mod tests {
     #[test]
     fn surname_only_people_and_apostrophes() {
         let g = groups("Visit\n\nMr O'Shea arrived. Later O’Shea spoke.\n");
-        assert_eq!(g, vec![("O'Shea".to_string(), vec!["O'Shea".into(), "O’Shea".into()])]);
+        assert_eq!(
+            g,
+            vec![("O'Shea".to_string(), vec!["O'Shea".into(), "O’Shea".into()])]
+        );
         // A prominent place is no person.
         assert!(groups("Visit\n\nThe envoy arrived in Paris.\n").is_empty());
     }
@@ -772,7 +784,12 @@ mod tests {
     fn roles_prefix_apposition_and_modifiers() {
         assert_eq!(
             roles("Talks\n\nUkrainian President Volodymyr Zelensky arrived.\n"),
-            vec![("President".into(), "president", None, Some("Ukrainian".into()))]
+            vec![(
+                "President".into(),
+                "president",
+                None,
+                Some("Ukrainian".into())
+            )]
         );
         assert_eq!(
             roles("Talks\n\nFormer prime minister Boris Johnson arrived.\n"),
@@ -784,23 +801,45 @@ mod tests {
             )]
         );
         assert_eq!(
-            roles("Talks\n\nThen-President Donald Trump arrived. President-elect Joe Biden waited.\n"),
+            roles(
+                "Talks\n\nThen-President Donald Trump arrived. President-elect Joe Biden waited.\n"
+            ),
             vec![
                 ("President".into(), "president", Some("then".into()), None),
-                ("President-elect".into(), "president", Some("elect".into()), None),
+                (
+                    "President-elect".into(),
+                    "president",
+                    Some("elect".into()),
+                    None
+                ),
             ]
         );
         assert_eq!(
             roles("Talks\n\nVolodymyr Zelensky, the Ukrainian president, arrived.\n"),
-            vec![("president".into(), "president", None, Some("Ukrainian".into()))]
+            vec![(
+                "president".into(),
+                "president",
+                None,
+                Some("Ukrainian".into())
+            )]
         );
         assert_eq!(
             roles("Talks\n\nJane Roe, chief executive of Acme, said so.\n"),
-            vec![("chief executive".into(), "chief-executive", None, Some("Acme".into()))]
+            vec![(
+                "chief executive".into(),
+                "chief-executive",
+                None,
+                Some("Acme".into())
+            )]
         );
         assert_eq!(
             roles("Talks\n\nUkraine's president, Volodymyr Zelensky, arrived.\n"),
-            vec![("president".into(), "president", None, Some("Ukraine".into()))]
+            vec![(
+                "president".into(),
+                "president",
+                None,
+                Some("Ukraine".into())
+            )]
         );
         // Another office: deputy, shadow, vice-.
         assert!(roles("Talks\n\nDeputy Prime Minister John Smith and Shadow Chancellor Ann Lee met Vice-Chancellor Tom Dee.\n")

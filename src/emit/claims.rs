@@ -215,7 +215,11 @@ fn person_summary(p: &Value, written: &str) -> String {
     if !births.is_empty() {
         parts.push(format!("born {}", births.join(", ")));
     }
-    match p.get("quotes").and_then(Value::as_array).map_or(0, Vec::len) {
+    match p
+        .get("quotes")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
+    {
         0 => {}
         1 => parts.push("1 quotation".into()),
         n => parts.push(format!("{n} quotations")),
