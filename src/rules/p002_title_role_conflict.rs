@@ -71,7 +71,7 @@ Johnson returns
 Former prime minister Boris Johnson met President Joe Biden. Mr Johnson said little.
 ```
 
-claimlint reports nothing: \"former\" marks an office no longer held, and the titles belong to \
+claimlint reports nothing. \"former\" marks an office no longer held, and the titles belong to \
 two people.
 ",
 };

@@ -64,7 +64,7 @@ Goalkeeper Tomas Berg, 45, signed a one-year contract on Tuesday. Berg was 30 wh
 played for the club.
 ```
 
-claimlint reports nothing: \"was 30 when\" is his age at another time.
+claimlint reports nothing. \"was 30 when\" is his age at another time.
 ",
 };
 

@@ -60,7 +60,7 @@ Talks stall in Geneva
 Peter Brandt said, quoting Lopez: \"We will not sign an agreement that abandons our farmers.\"
 ```
 
-claimlint reports nothing: Peter Brandt is quoting Maria Lopez.
+claimlint reports nothing. Peter Brandt is quoting Maria Lopez.
 ",
 };
 
