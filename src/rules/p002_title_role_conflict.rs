@@ -57,13 +57,14 @@ a factual error either way: one of the titles is wrong.
 ## Example
 
 ```text
-Zelensky meets allies
+Leaders meet in Tirana
 
-President Volodymyr Zelensky arrived in Tirana on Wednesday. Prime Minister Zelensky told \
-reporters that more air defence was needed.
+President Tomas Hale arrived in Tirana on Wednesday for talks.
+
+Prime Minister Hale told reporters that the two sides had agreed on a new trade route.
 ```
 
-claimlint reports P002 (error). Volodymyr Zelensky is given two offices of state.
+claimlint reports P002 (error). Tomas Hale is given two offices of state.
 
 ```text
 Johnson returns
@@ -215,8 +216,8 @@ mod tests {
     #[test]
     fn president_and_prime_minister() {
         assert_eq!(
-            codes("Talks\n\nPresident Volodymyr Zelensky arrived. Prime Minister Zelensky spoke.\n"),
-            vec!["Volodymyr Zelensky is called both \"President\" and \"Prime Minister\": two different offices of state"]
+            codes("Talks\n\nPresident Tomas Hale arrived.\n\nPrime Minister Hale spoke.\n"),
+            vec!["Tomas Hale is called both \"President\" and \"Prime Minister\": two different offices of state"]
         );
     }
 
