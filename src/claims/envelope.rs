@@ -281,11 +281,20 @@ pub fn collect(
         c.frame = frame::of(article, e.noun);
     }
     for n in &mentions.names {
-        let value = json!({
+        let mut value = json!({
             "family": article.slice(n.family),
             "given": n.given.map(|g| article.slice(g)),
             "titled": n.titled,
         });
+        if let Some(p) = mentions
+            .people
+            .persons
+            .iter()
+            .find(|p| p.mentions.contains(&n.span))
+        {
+            value["person"] =
+                super::people::describe(article, p, &mentions.times, n.span == p.name);
+        }
         b.push(ClaimKind::Name, n.span, value, Vec::new());
     }
     for d in &mentions.dates {

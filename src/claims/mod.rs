@@ -10,6 +10,7 @@ pub mod list;
 pub mod names;
 pub mod numbers;
 mod numeral;
+pub mod people;
 pub mod places;
 mod quantity;
 pub mod quantity_frame;
@@ -43,6 +44,8 @@ pub struct Mentions {
     pub breakdowns: Vec<breakdown::Breakdown>,
     /// Relative dates, durations, ages and birth dates.
     pub times: Vec<time::TimeMention>,
+    /// Persons built on `names`, with their roles, ages (into `times`) and quotations.
+    pub people: people::People,
 }
 
 impl Mentions {
@@ -66,15 +69,18 @@ impl Mentions {
         let numbers = numbers::extract(article);
         let lists = list::extract(article, &numbers);
         let breakdowns = breakdown::extract(article, &numbers);
+        let names = names::extract(article);
+        let people = people::extract(article, &names, &times);
         Mentions {
             places,
             events,
             dates,
-            names: names::extract(article),
+            names,
             numbers,
             lists,
             breakdowns,
             times,
+            people,
         }
     }
 }

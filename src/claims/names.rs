@@ -48,7 +48,8 @@ pub struct NameMention {
     /// adjective of the gazetteer ("Sri Lanka", "Saudi Arabian"): its first word is not a
     /// given name.
     pub place_name: bool,
-    /// The family word, lower-cased (the key spellings are grouped by).
+    /// The family word, lower-cased with apostrophes and dashes folded
+    /// ([`crate::knowledge::names::fold_marks`]): the identity spellings are grouped by.
     pub family_lower: String,
 }
 
@@ -297,7 +298,7 @@ fn flush(
             in_quote: article.in_quote(last.span),
             foreign: first.foreign,
             bracketed: bracketed(article, Span::new(first.span.start, last.span.end)),
-            family_lower: article.slice(last.span).to_lowercase(),
+            family_lower: crate::knowledge::names::fold_marks(article.slice(last.span)),
             place_name: words.len() >= 2
                 && gazetteer::is_place_name(
                     article.slice(Span::new(first.span.start, last.span.end)),

@@ -82,10 +82,16 @@ pub fn summary(c: &Claim) -> String {
             s("event").unwrap_or("?"),
             s("place").unwrap_or("?")
         ),
-        ClaimKind::Name => match s("given") {
-            Some(g) => format!("{g} {}", s("family").unwrap_or("?")),
-            None => s("family").unwrap_or("?").to_string(),
-        },
+        ClaimKind::Name => {
+            let mut out = match s("given") {
+                Some(g) => format!("{g} {}", s("family").unwrap_or("?")),
+                None => s("family").unwrap_or("?").to_string(),
+            };
+            if let Some(p) = v.get("person") {
+                out.push_str(&person_summary(p, &out));
+            }
+            out
+        }
         ClaimKind::Date => {
             let date = s("date")
                 .map(str::to_string)
@@ -167,6 +173,64 @@ pub fn summary(c: &Claim) -> String {
 
 /// A number as written in a checklist: whole numbers without a decimal point, thousands
 /// grouped ("1,236"; "2.5").
+/// The people part of a name's summary: " = Volodymyr Zelensky" on a later mention; on the
+/// first full one " — President (Ukrainian); age 45; born 1979; 2 quotations".
+fn person_summary(p: &Value, written: &str) -> String {
+    let name = p.get("name").and_then(Value::as_str).unwrap_or("?");
+    let Some(roles) = p.get("roles").and_then(Value::as_array) else {
+        return if name == written {
+            String::new()
+        } else {
+            format!(" = {name}")
+        };
+    };
+    let mut parts: Vec<String> = roles
+        .iter()
+        .map(|r| {
+            let title = r.get("title").and_then(Value::as_str).unwrap_or("?");
+            let mut t = match r.get("modifier").and_then(Value::as_str) {
+                Some(m) => format!("{m} {title}"),
+                None => title.to_string(),
+            };
+            if let Some(q) = r.get("qualifier").and_then(Value::as_str) {
+                t.push_str(&format!(" ({q})"));
+            }
+            if r.get("quoted").and_then(Value::as_bool) == Some(true) {
+                t.push_str(" [quoted]");
+            }
+            t
+        })
+        .collect();
+    let list = |k: &str| -> Vec<String> {
+        p.get(k)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().map(|x| x.to_string()).collect())
+            .unwrap_or_default()
+    };
+    let ages = list("ages");
+    if !ages.is_empty() {
+        parts.push(format!("age {}", ages.join(", ")));
+    }
+    let births = list("births");
+    if !births.is_empty() {
+        parts.push(format!("born {}", births.join(", ")));
+    }
+    match p
+        .get("quotes")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
+    {
+        0 => {}
+        1 => parts.push("1 quotation".into()),
+        n => parts.push(format!("{n} quotations")),
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", parts.join("; "))
+    }
+}
+
 fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         let digits = format!("{}", x.abs() as u64);

@@ -229,6 +229,25 @@ pub fn data() -> &'static NameData {
     DATA.get_or_init(|| NameData::parse(NAMES_TOML).expect("rules/names.toml is valid (tested)"))
 }
 
+/// The identity of a written name word for every name comparison: lower case, with every
+/// apostrophe (`’ ‘ ʼ ´`, backtick) made `'`, every dash or hyphen (`‐ ‑ – —`) made `-` and
+/// every curly double quotation mark made `"`, so `O'Shea` and `O’Shea` are one spelling, not
+/// two. Otherwise the same characters in the same order (an identity, not a comparison key:
+/// see [`NameData::key`]).
+pub fn fold_marks(word: &str) -> String {
+    word.chars()
+        .flat_map(|c| {
+            let c = match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
+                '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => '-',
+                '\u{201C}' | '\u{201D}' => '"',
+                c => c,
+            };
+            c.to_lowercase()
+        })
+        .collect()
+}
+
 /// Levenshtein distance between two strings, in chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -329,6 +348,14 @@ mod tests {
         assert_eq!(d.key("Reagan"), "reagan");
         assert_eq!(d.key("Regan"), "regan");
         assert_eq!(d.key(""), "");
+    }
+
+    #[test]
+    fn marks_fold_once() {
+        assert_eq!(fold_marks("O\u{2019}Shea"), fold_marks("O'Shea"));
+        assert_eq!(fold_marks("O'Shea"), "o'shea");
+        assert_eq!(fold_marks("Saint\u{2013}Exupery"), "saint-exupery");
+        assert_ne!(fold_marks("Oshea"), fold_marks("O'Shea"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod dates;
 pub mod durations;
 pub mod names;
 pub mod numbers;
+pub mod people;
 pub mod places;
 pub mod relative;
 pub mod units;
@@ -59,6 +60,25 @@ pub static KINDS: &[Kind] = &[
         code: "P001",
         description: "one occurrence of a surname respelt (-sky/-skiy, -ov/-off, Ch/Tch, ...)",
         make: names::respell,
+    },
+    Kind {
+        name: "title-office",
+        code: "P002",
+        description: "a titled person (\"President X Y\") given another office at a later mention",
+        make: people::second_office,
+    },
+    Kind {
+        name: "age-second",
+        code: "P003",
+        description:
+            "a person with a stated age (\"X Y, 45,\") given another age at a later mention",
+        make: people::second_age,
+    },
+    Kind {
+        name: "quote-speaker",
+        code: "P004",
+        description: "an attributed quotation repeated at the end with another speaker",
+        make: people::second_speaker,
     },
     Kind {
         name: "weekday-change",
