@@ -171,7 +171,7 @@ impl LineIndex {
     /// 1-based `(line, column)` of byte `offset` in `text`; the column counts code points.
     /// Offsets past the end are clamped to the end; offsets inside a character count from that
     /// character's start. A leading byte-order mark is not counted (editors do not show it).
-    /// O(log lines) plus a scan of at most the line (of at most [`BLOCK`] bytes on long lines).
+    /// O(log lines) plus a scan of at most the line (of at most `BLOCK` bytes on long lines).
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {

@@ -105,7 +105,7 @@ impl<'a> Positions<'a> {
     /// file decoded from another encoding (lines, columns and slices then come from the
     /// decoded text through [`crate::source::Transcoding::to_text`]).
     ///
-    /// The records of one NDJSON or JSON file share one line index ([`shared_line_index`]).
+    /// The records of one NDJSON or JSON file share one line index (`shared_line_index`).
     pub fn for_file(file: &'a CheckedFile) -> Self {
         let index = shared_line_index(&file.text);
         Positions {

@@ -51,7 +51,7 @@ const MAX_BREAK: usize = 64;
 /// [`clause_around`] with the sentence's breaks already computed by [`sentence_breaks`].
 ///
 /// `breaks` sorted by start (as [`sentence_breaks`] gives them): two binary searches and a
-/// backward scan over the breaks within [`MAX_BREAK`] bytes, so a sentence with many breaks and
+/// backward scan over the breaks within `MAX_BREAK` bytes, so a sentence with many breaks and
 /// many spans (a single-line file) stays linear overall.
 pub fn clause_in(sentence: Span, breaks: &[(usize, usize)], inner: Span) -> Span {
     if !sentence.contains(inner) {
