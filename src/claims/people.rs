@@ -98,6 +98,22 @@ pub struct Person {
     pub quotes: Vec<Span>,
 }
 
+impl Person {
+    /// A person first named by `m`, with no mentions, roles, ages, births or quotations yet.
+    fn first_named(m: &NameMention) -> Person {
+        Person {
+            name: m.span,
+            family: m.family_lower.clone(),
+            given: m.given.is_some(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            ages: Vec::new(),
+            births: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+}
+
 /// The people of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct People {
@@ -478,16 +494,7 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
         let p = match found {
             Some(p) => p,
             None => {
-                persons.push(Person {
-                    name: m.span,
-                    family: m.family_lower.clone(),
-                    given: m.given.is_some(),
-                    mentions: Vec::new(),
-                    roles: Vec::new(),
-                    ages: Vec::new(),
-                    births: Vec::new(),
-                    quotes: Vec::new(),
-                });
+                persons.push(Person::first_named(m));
                 givens.push(given.to_string());
                 list.push(persons.len() - 1);
                 persons.len() - 1
@@ -523,16 +530,7 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                 {
                     continue;
                 }
-                persons.push(Person {
-                    name: m.span,
-                    family: m.family_lower.clone(),
-                    given: m.given.is_some(),
-                    mentions: Vec::new(),
-                    roles: Vec::new(),
-                    ages: Vec::new(),
-                    births: Vec::new(),
-                    quotes: Vec::new(),
-                });
+                persons.push(Person::first_named(m));
                 givens.push(String::new());
                 // A surname-only person: the later given-less mentions join it, and it stays
                 // alone (a given-named person would have been found in pass 1).
