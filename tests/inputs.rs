@@ -11,35 +11,7 @@ use serde_json::Value;
 type Lab = (bool, u64, u64, u64, u64, String);
 
 fn labels(file: &Value, bytes: &[u8]) -> Vec<(String, Vec<Lab>)> {
-    file["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            let ls = d["labels"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|l| {
-                    let (s, e) = (l["start"].as_u64().unwrap(), l["end"].as_u64().unwrap());
-                    let text = l["text"].as_str().unwrap().to_string();
-                    assert_eq!(
-                        std::str::from_utf8(&bytes[s as usize..e as usize]).unwrap(),
-                        text
-                    );
-                    (
-                        l["primary"].as_bool().unwrap(),
-                        s,
-                        e,
-                        l["line"].as_u64().unwrap(),
-                        l["column"].as_u64().unwrap(),
-                        text,
-                    )
-                })
-                .collect();
-            (d["code"].as_str().unwrap().to_string(), ls)
-        })
-        .collect()
+    labels_decoded(file, bytes, |b| std::str::from_utf8(b).unwrap().to_string())
 }
 
 fn json_of(args: &[&str]) -> (Value, String, i32) {
