@@ -17,6 +17,7 @@ pub mod range;
 pub mod relative;
 pub mod resolve;
 pub mod spanned;
+pub mod support;
 pub mod tense;
 pub mod time;
 pub mod time_frame;

@@ -3,6 +3,7 @@
 
 use crate::article::{SegmentKind, Span};
 use crate::claims::numbers::{Kind, NumberMention};
+use crate::knowledge::numbers::Qualifier;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::lexicon::{self, quantities};
 use crate::rules::trace::Outcome;
@@ -39,8 +40,9 @@ The check is deliberately narrow, because news copy is full of numbers about dif
   with that the headline and lede do not name (\"In Austria, 8 people were killed\"), or, against
   the lede, an event noun of its own (\"recalled a 2022 bombing that killed 53\").
 
-Error when both numbers are exact, warning when either is qualified; one level lower when either
-is inside a quotation.
+Error when no reading reconciles the two: both exact, or bounded by \"at least\", \"more than\"
+or \"up to\" and still apart; warning when either is an approximation (\"about\", \"nearly\"),
+whose edge is not exact; one level lower when either is inside a quotation.
 
 ## Why it matters
 
@@ -55,8 +57,8 @@ Twelve killed in factory fire
 At least 15 people were killed when a fire swept through a textile factory on Monday.
 ```
 
-claimlint reports N010 (warning). The headline says 12, the body at least 15 (approximate, so \
-a warning). Correct one of them or say that the toll rose.
+claimlint reports N010 (error). The headline says 12, the body at least 15: no reading makes \
+both true. Correct one of them or say that the toll rose.
 ",
 };
 
@@ -213,14 +215,25 @@ fn phrase(cx: &Context<'_>, m: &NumberMention) -> Span {
     Span::new(m.span.start, end)
 }
 
+/// True for a qualifier with an exact edge: none, "at least", "more than", "at most".
+fn hard_bound(q: Qualifier) -> bool {
+    matches!(
+        q,
+        Qualifier::Exact | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::AtMost
+    )
+}
+
 fn diagnostic(
     cx: &Context<'_>,
     h: &NumberMention,
     b: &NumberMention,
     headline: bool,
 ) -> Diagnostic {
-    let exact = h.is_exact() && b.is_exact();
-    let mut severity = if exact {
+    // Severity follows provability (docs/DESIGN.md): exact values and hard bounds ("at least",
+    // "more than", "up to") that do not overlap cannot both be true; an approximation ("about",
+    // "nearly") has no exact edge, so the two may still be consistent.
+    let provable = hard_bound(h.qualifier) && hard_bound(b.qualifier);
+    let mut severity = if provable {
         META.default_severity
     } else {
         Severity::Warning
