@@ -9,7 +9,7 @@
 //!   value inside a body range (qualifiers do not widen a value: "over 60" is not supported by
 //!   75), a physical quantity in another unit
 //!   of its dimension, and a headline total that is the sum of two to five consecutive body
-//!   counts (the parts of one sentence, or the daily tolls of a cumulative toll);
+//!   counts (the parts of one sentence, or daily tolls with the headline's counted verb);
 //! - **places** ([`place`]): a body place lying within a reading of the headline's (Kyiv
 //!   supports Ukraine, Albania supports the Balkans), the same country named by a demonym
 //!   ("Dutch" and the Netherlands), and the wire dateline's place;
@@ -18,7 +18,8 @@
 //! - **weekdays** ([`weekday`]): the same weekday in the body, a body date falling on it, or
 //!   "yesterday"/"today" that the reference date resolves to it (without a reference date, a
 //!   relative day is taken as support when the body names no other weekday);
-//! - **dates and years** ([`date`], [`year`]): the same day and month, or the same year.
+//! - **dates and years** ([`date`], [`year`]): the same day and month, or the same year;
+//! - **ordinals** ([`ordinal`]): the same ordinal, as a word or a figure ("third", "3rd").
 //!
 //! Every value is also supported when its own text occurs in the body as a whole word
 //! (case-insensitive, apostrophes folded): the extractors need cues the body may not give.
@@ -183,10 +184,10 @@ fn is_body(kind: SegmentKind) -> bool {
 }
 
 /// The tolerance of a headline number: half the place value of its last digit, or 5% when it
-/// ends in zeros (a round figure), at least half a unit of its step.
+/// is a round figure of 100 or more ("300", "1,000"); small counts are meant exactly.
 fn tolerance(m: &NumberMention) -> f64 {
     let half = m.step / 2.0;
-    if m.round_step > m.step {
+    if m.round_step > m.step && m.value.abs() >= 100.0 {
         half.max(m.value.abs() * 0.05)
     } else {
         half
@@ -260,7 +261,7 @@ pub fn number(
     if in_body.iter().any(|b| states(head, b)) {
         return Support::Supported;
     }
-    // A total: two to five consecutive body counts within one paragraph, or with the same
+    // A total: two to five consecutive body counts within one sentence, or with the headline's
     // counted verb anywhere (daily tolls adding up to a cumulative one).
     if matches!(head.kind, Kind::Count) && head.high.is_none() {
         let counts: Vec<&NumberMention> = in_body
@@ -269,16 +270,16 @@ pub fn number(
             .filter(|b| matches!(b.kind, Kind::Count) && b.high.is_none() && !b.modifier)
             .collect();
         let tol = tolerance(head) + 1e-9;
-        let paragraph = |m: &NumberMention| article.segment_at(m.span.start).map(|s| s.span.start);
         for i in 0..counts.len() {
             let mut sum = counts[i].value;
             for j in i + 1..counts.len().min(i + 5) {
-                let same_paragraph = paragraph(counts[j]) == paragraph(counts[i]);
+                let same_sentence = counts[j].sentence.is_some()
+                    && counts[j].sentence == counts[i].sentence;
                 let same_verb = head.counted.verb.is_some()
                     && counts[i..=j]
                         .iter()
                         .all(|c| c.counted.verb == head.counted.verb);
-                if !same_paragraph && !same_verb {
+                if !same_sentence && !same_verb {
                     break;
                 }
                 sum += counts[j].value;
@@ -437,6 +438,16 @@ pub fn date(article: &Article, body: &Body, head: &DateMention, dates: &[DateMen
         nearby.get_or_insert(d.span);
     }
     Support::Unsupported { nearby }
+}
+
+/// Does the body support the headline ordinal `word` ("third"), given its figure form `figure`
+/// ("3rd"): either written in the body?
+pub fn ordinal(body: &Body, word: &str, figure: &str) -> Support {
+    if body.has_phrase(word) || body.has_phrase(figure) {
+        Support::Supported
+    } else {
+        Support::Unsupported { nearby: None }
+    }
 }
 
 /// Does the body support the headline year `year`: written in the body, the year of a body

@@ -23,8 +23,8 @@ static META: RuleMeta = rule_meta! {
     summary: "The headline states a value the body never supports",
     explanation: "\
 ## What it checks
-Each number, quantity, age, place, person or organisation name, date, weekday and year that
-the headline states is looked for in the body. Support is semantic: \"twelve\" and \"a dozen\"
+Each number, quantity, age, ordinal (\"third quarter\"), place, person or organisation name,
+date, weekday and year that the headline states is looked for in the body. Support is semantic: \"twelve\" and \"a dozen\"
 support \"12\"; a headline figure rounded to the precision it writes is supported (\"20 pct\"
 over \"20.3 pct\", \"$1.2bn\" over \"$1.23 billion\"); a total is supported by the body's parts
 (\"14 injured\" over \"three soldiers and 11 civilians\") or by daily tolls adding up to it; a
@@ -84,6 +84,7 @@ enum What {
     Date,
     Weekday,
     Year,
+    Ordinal,
 }
 
 impl What {
@@ -95,6 +96,7 @@ impl What {
             What::Date => "date",
             What::Weekday => "weekday",
             What::Year => "year",
+            What::Ordinal => "ordinal",
         }
     }
 }
@@ -174,6 +176,22 @@ impl Rule for HeadlineUnsupported {
             let quoted = support::quoted(article, span);
             let s = support::year(&body, y, &m.times, &m.dates, cx.reference);
             judge(span, What::Year, quoted, s, &mut taken);
+        }
+        for (at, w) in words::words(head_text) {
+            let lower = w.to_lowercase();
+            let Some(entry) = words_of::ORDINALS
+                .iter()
+                .find(|e| e.split(':').next() == Some(lower.as_str()))
+            else {
+                continue;
+            };
+            let figure = entry.split(':').nth(1).unwrap_or("");
+            let span = Span::new(headline.span.start + at, headline.span.start + at + w.len());
+            if overlaps_any(&taken, span) {
+                continue;
+            }
+            let s = support::ordinal(&body, &lower, figure);
+            judge(span, What::Ordinal, support::quoted(article, span), s, &mut taken);
         }
         for n in m.numbers.iter().filter(|n| in_head(n.segment)) {
             // "One" as a word is an article more than a count ("one of the...").
