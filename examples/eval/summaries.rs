@@ -78,17 +78,81 @@ impl Outcome {
 }
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "thousand", "million", "billion", "dozen", "dozens", "half", "first", "second", "third",
-    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twice", "hundreds",
-    "thousands", "millions",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "dozens",
+    "half",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "twice",
+    "hundreds",
+    "thousands",
+    "millions",
 ];
 const DATE_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "yesterday", "today", "tomorrow", "weekend", "decade", "century",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "weekend",
+    "decade",
+    "century",
 ];
 
 /// Words of `s`: runs of letters, digits, apostrophes and inner hyphens/dots.
@@ -115,14 +179,12 @@ fn classify(changed: &[&str], first: Option<&str>) -> Vec<&'static str> {
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         if DATE_WORDS.contains(&lower.as_str()) || is_year(w) {
             kinds.insert(2);
-        } else if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lower.as_str())
-        {
+        } else if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lower.as_str()) {
             kinds.insert(1);
         } else if capital {
             // The longest run of capitalised words from here that the gazetteer knows.
             let mut end = i + 1;
-            while end < changed.len()
-                && changed[end].chars().next().is_some_and(char::is_uppercase)
+            while end < changed.len() && changed[end].chars().next().is_some_and(char::is_uppercase)
             {
                 end += 1;
             }

@@ -96,7 +96,9 @@ impl Body {
             return false;
         }
         let hay = self.folded.as_str();
-        let numeric = p.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+        let numeric = p
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
         let mut from = 0;
         while let Some(i) = hay[from..].find(&p) {
             let start = from + i;
@@ -106,13 +108,17 @@ impl Body {
             // A figure may touch a currency sign or a scale ("£15m"), not another digit or
             // a decimal or thousands separator followed by one ("15,000", "1.15").
             let ok = if numeric {
-                let digit_at = |i: usize| hay[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
+                let digit_at =
+                    |i: usize| hay[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
                 let before_ok = match before {
                     None => true,
                     Some(c) if c.is_ascii_digit() => false,
                     Some('.' | ',') => {
                         let i = start - 1;
-                        !hay[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+                        !hay[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_ascii_digit())
                     }
                     Some(_) => true,
                 };
@@ -160,7 +166,10 @@ pub fn quoted(article: &Article, span: Span) -> bool {
     // An opening mark: at the start or after a space, before a letter or digit.
     let open = text[..at].char_indices().rev().find(|&(i, c)| {
         is_mark(c)
-            && text[..i].chars().next_back().is_none_or(char::is_whitespace)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
             && text[i + c.len_utf8()..]
                 .chars()
                 .next()
@@ -170,7 +179,10 @@ pub fn quoted(article: &Article, span: Span) -> bool {
     let close = text[end..].char_indices().any(|(i, c)| {
         let j = end + i;
         is_mark(c)
-            && text[..j].chars().next_back().is_some_and(|p| !p.is_whitespace())
+            && text[..j]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace())
             && text[j + c.len_utf8()..]
                 .chars()
                 .next()
@@ -273,8 +285,8 @@ pub fn number(
         for i in 0..counts.len() {
             let mut sum = counts[i].value;
             for j in i + 1..counts.len().min(i + 5) {
-                let same_sentence = counts[j].sentence.is_some()
-                    && counts[j].sentence == counts[i].sentence;
+                let same_sentence =
+                    counts[j].sentence.is_some() && counts[j].sentence == counts[i].sentence;
                 let same_verb = head.counted.verb.is_some()
                     && counts[i..=j]
                         .iter()
@@ -471,12 +483,15 @@ pub fn year(
     }
     // "Last year", "this year", "next year" resolved from the reference date.
     if let Some(rd) = reference {
-        let resolved = times.iter().filter(|t| is_body(t.segment)).any(|t| match &t.value {
-            TimeValue::Period(p) => {
-                p.unit == PeriodUnit::Year && rd.date.year() + p.offset as i32 == year
-            }
-            _ => false,
-        });
+        let resolved = times
+            .iter()
+            .filter(|t| is_body(t.segment))
+            .any(|t| match &t.value {
+                TimeValue::Period(p) => {
+                    p.unit == PeriodUnit::Year && rd.date.year() + p.offset as i32 == year
+                }
+                _ => false,
+            });
         if resolved {
             return Support::Supported;
         }
@@ -517,13 +532,19 @@ mod tests {
                 .expect("a headline number");
             number(&a, &body, h, &m.numbers).is_supported()
         };
-        assert!(check("Profit rises 20 pct\n\nProfit rose 20.3 pct in the year."));
-        assert!(check("Deal worth $1.2bn\n\nThe deal is worth $1.23 billion."));
+        assert!(check(
+            "Profit rises 20 pct\n\nProfit rose 20.3 pct in the year."
+        ));
+        assert!(check(
+            "Deal worth $1.2bn\n\nThe deal is worth $1.23 billion."
+        ));
         assert!(check("12 hurt in crash\n\nTwelve people were hurt."));
         assert!(check(
             "14 injured in attack\n\nThree soldiers and 11 civilians were injured."
         ));
         assert!(!check("15 hurt in crash\n\nTwelve people were hurt."));
-        assert!(!check("Profit rises 22 pct\n\nProfit rose 20.3 pct in the year."));
+        assert!(!check(
+            "Profit rises 22 pct\n\nProfit rose 20.3 pct in the year."
+        ));
     }
 }
