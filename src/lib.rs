@@ -112,6 +112,7 @@ fn run(
         .filter(|d| !d.labels.is_empty())
         .collect();
     let mut diagnostics = diagnostics;
+    rules::drop_shadowed_headline_findings(&mut diagnostics);
     let mut envelopes = if tracing {
         claims::envelope::collect(article, &mentions, reference.as_ref())
     } else {

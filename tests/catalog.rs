@@ -82,7 +82,7 @@ fn codes_start_with_their_category_letter() {
         }
     }
     let letters: Vec<char> = Category::ALL.iter().map(|c| c.prefix()).collect();
-    assert_eq!(letters, vec!['L', 'P', 'N', 'D', 'S']);
+    assert_eq!(letters, vec!['L', 'P', 'N', 'D', 'H', 'S']);
 }
 
 #[test]

@@ -62,6 +62,9 @@ fn nearest_config_from_a_nested_folder_wins() {
         heads(&out),
         vec![
             "desk/deep/er/a.txt:3:1: warning[P001]",
+            // With L001 ignored, nothing contradicts the headline's "Albania": H001 says the
+            // body never supports it.
+            "desk/deep/er/a.txt:3:54: warning[H001]",
             "other/b.txt:6:192: error[L001]",
         ]
     );
@@ -85,6 +88,7 @@ fn override_by_glob_and_severity() {
             "./news/a.txt:3:1: note[P001]",
             "./news/a.txt:6:192: error[L001]",
             "./opinion/col/b.txt:3:1: error[P001]",
+            "./opinion/col/b.txt:3:54: warning[H001]",
         ]
     );
     assert_eq!(code, 1);

@@ -743,8 +743,16 @@ fn with_local() -> RuleSet {
 #[test]
 fn an_added_suburb_places_the_event_so_l001_fires() {
     let text = "Leaders meet at summit in Albania\n\nThe summit in Hillbrook drew leaders.\n";
-    // Without the pack Hillbrook is no place: nothing to compare.
-    assert_eq!(check_all(&RuleSet::builtin(), text), []);
+    // Without the pack Hillbrook is no place: nothing to compare, only a headline place the
+    // body never gives (H001).
+    assert_eq!(
+        check_all(&RuleSet::builtin(), text),
+        [(
+            "H001".to_string(),
+            "the headline's place \"Albania\" is not supported by the body".to_string(),
+            vec![(26, 33, "the body never states this place".to_string())]
+        )]
+    );
     let got = check_all(&with_local(), text);
     assert_eq!(
         got,
@@ -949,8 +957,17 @@ fn with_regions() -> RuleSet {
 fn an_added_region_adjective_conflicts_with_a_non_member_like_balkan() {
     let text = "Zelenskyy seeks support at Three Seas summit\n\n\
                 The summit, which took place in Kyiv, ended with a declaration.\n";
-    assert_eq!(check_all(&RuleSet::builtin(), text), []);
     assert_eq!(&text[27..37], "Three Seas");
+    // Without the pack, "Three Seas" is only a name the body never gives (H001); with it, the
+    // contradiction (L001) takes its place.
+    assert_eq!(
+        check_all(&RuleSet::builtin(), text),
+        [(
+            "H001".to_string(),
+            "the headline's name \"Three Seas\" is not supported by the body".to_string(),
+            vec![(27, 37, "the body never states this name".to_string())]
+        )]
+    );
     assert_eq!(&text[78..82], "Kyiv");
     assert_eq!(
         check_all(&with_regions(), text),
@@ -1109,7 +1126,13 @@ fn an_added_place_in_an_added_region_agrees_with_its_members_only() {
     for ok in ["Manchester", "Salford", "United Kingdom"] {
         let text =
             format!("Leaders meet at summit in {ok}\n\nThe summit in Hillbrook drew leaders.\n");
-        assert_eq!(check_all(&set, &text), [], "{ok}");
+        // No contradiction; H001 may still say the headline's exact place is not in the body
+        // (Hillbrook is in the region, not in Manchester), which is not what this test is about.
+        let l001: Vec<_> = check_all(&set, &text)
+            .into_iter()
+            .filter(|f| f.0 != "H001")
+            .collect();
+        assert_eq!(l001, [], "{ok}");
     }
     let text = "Leaders meet at summit in London\n\nThe summit in Hillbrook drew leaders.\n";
     assert_eq!(&text[26..32], "London");

@@ -26,6 +26,7 @@
 mod perturb;
 mod prng;
 mod score;
+mod summaries;
 mod synth;
 
 use std::collections::{BTreeMap, HashMap};
@@ -76,6 +77,10 @@ struct Args {
     /// Only the synthetic articles (skip the corpus).
     #[arg(long)]
     synthetic_only: bool,
+    /// Evaluate the labelled summaries of this `summaries.jsonl` instead (summary as headline
+    /// over its article; `examples/eval/summaries.rs`); skipped when the file is absent.
+    #[arg(long)]
+    summaries: Option<PathBuf>,
 }
 
 /// One article to evaluate.
@@ -414,6 +419,28 @@ fn fmt_ratio(r: Option<f64>) -> String {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Some(path) = &args.summaries {
+        return match summaries::run(path) {
+            Ok(None) => ExitCode::SUCCESS,
+            Ok(Some(outcomes)) => {
+                summaries::print(&outcomes, args.show);
+                if let Some(json) = &args.json {
+                    let written = serde_json::to_string_pretty(&outcomes)
+                        .map_err(|e| e.to_string())
+                        .and_then(|s| std::fs::write(json, s).map_err(|e| e.to_string()));
+                    if let Err(e) = written {
+                        eprintln!("{}: {e}", json.display());
+                        return ExitCode::from(2);
+                    }
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     if !args.corpus.is_dir() {
         println!(
             "corpus folder {} not found: nothing to evaluate (skipped)",

@@ -18,6 +18,7 @@ pub mod range;
 pub mod relative;
 pub mod resolve;
 pub mod spanned;
+pub mod support;
 pub mod tense;
 pub mod time;
 pub mod time_frame;

@@ -81,6 +81,9 @@ pub fn parse(text: Arc<str>) -> Article {
     let mut first_body = true;
     for block in rest_of_head.into_iter().chain(iter) {
         let body = &text[block.start..block.end];
+        if is_ad_slot(body) {
+            continue;
+        }
         if is_chrome(body) {
             break;
         }
@@ -190,6 +193,12 @@ pub(crate) fn is_directive(line: &str) -> bool {
     line.strip_prefix("<!--")
         .and_then(|l| l.strip_suffix("-->"))
         .is_some_and(|l| l.trim().starts_with("claimlint-"))
+}
+
+/// A block that only marks an advertisement slot ("Advertisement"): skipped, the article goes on.
+fn is_ad_slot(block: &str) -> bool {
+    let b = block.trim().trim_end_matches(':').to_ascii_lowercase();
+    lexicon::contains(lexicon::text::AD_SLOTS, &b)
 }
 
 pub(crate) fn is_chrome(block: &str) -> bool {

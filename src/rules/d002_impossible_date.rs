@@ -33,7 +33,7 @@ was meant: the event may be on the 30th of the previous month or the 1st of the 
 ```text
 Treaty signed in Vienna
 
-The treaty was signed on February 30, 2024.
+The treaty was signed in Vienna on February 30, 2024.
 ```
 
 claimlint reports D002 (error). February 2024 has 29 days: check the source for the intended date.

@@ -68,9 +68,17 @@ macro_rules! rule_meta {
 // `mod d001_weekday_date_mismatch;` ... and `static BUILTIN: &[&dyn Rule]`, from build.rs.
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
-/// What a rule is about; the first letter of its code says the same (`L`, `P`, `N`, `D`, `S`).
+/// Drop the `H001` findings whose headline span a contradiction rule already reports (see
+/// `h001_headline_unsupported::drop_shadowed`); run once per article after every rule.
+pub(crate) fn drop_shadowed_headline_findings(diagnostics: &mut Vec<Diagnostic>) {
+    h001_headline_unsupported::drop_shadowed(diagnostics);
+}
+
+/// What a rule is about; the first letter of its code says the same (`L`, `P`, `N`, `D`, `H`,
+/// `S`).
 ///
-/// Serialised in kebab-case: `"places"`, `"people"`, `"numbers"`, `"dates"`, `"suppressions"`.
+/// Serialised in kebab-case: `"places"`, `"people"`, `"numbers"`, `"dates"`, `"headline"`,
+/// `"suppressions"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
@@ -82,6 +90,8 @@ pub enum Category {
     Numbers,
     /// Dates, durations and ages (`D` codes).
     Dates,
+    /// Headline claims checked against the body (`H` codes).
+    Headline,
     /// Suppression comments themselves (`S` codes): computed after every other rule.
     Suppressions,
 }
@@ -94,11 +104,12 @@ impl std::fmt::Display for Category {
 
 impl Category {
     /// Every category, in the order the code scheme lists them.
-    pub const ALL: [Category; 5] = [
+    pub const ALL: [Category; 6] = [
         Category::Places,
         Category::People,
         Category::Numbers,
         Category::Dates,
+        Category::Headline,
         Category::Suppressions,
     ];
 
@@ -109,6 +120,7 @@ impl Category {
             Category::People => "people",
             Category::Numbers => "numbers",
             Category::Dates => "dates",
+            Category::Headline => "headline",
             Category::Suppressions => "suppressions",
         }
     }
@@ -120,6 +132,7 @@ impl Category {
             Category::People => "people and other proper names",
             Category::Numbers => "numbers",
             Category::Dates => "dates and times",
+            Category::Headline => "headline claims against the body",
             Category::Suppressions => "suppression comments",
         }
     }
@@ -131,6 +144,7 @@ impl Category {
             Category::People => 'P',
             Category::Numbers => 'N',
             Category::Dates => 'D',
+            Category::Headline => 'H',
             Category::Suppressions => 'S',
         }
     }

@@ -40,7 +40,7 @@ the number was written, and the reader cannot tell which is right.
 ```text
 Pact signed in Tirana
 
-Leaders of three countries: Albania, Greece, Romania and Bulgaria signed the pact.
+Leaders of three countries: Albania, Greece, Romania and Bulgaria signed the pact in Tirana.
 ```
 
 claimlint reports N011 (error). Four countries are listed: correct the count or the list.

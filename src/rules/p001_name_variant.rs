@@ -66,7 +66,7 @@ different people are meant. House style picks one romanisation and uses it throu
 ```text
 Zelenskyy seeks support and arms at Balkan summit
 
-Ukrainian President Volodymyr Zelensky attended the summit. President Zelensky said he needed \
+Ukrainian President Volodymyr Zelensky attended the Balkan summit. President Zelensky said he needed \
 more air defence.
 ```
 

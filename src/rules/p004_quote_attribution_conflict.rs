@@ -45,7 +45,7 @@ people means at least one attribution is wrong.
 ```text
 Talks stall in Geneva
 
-\"We will not sign an agreement that abandons our farmers,\" Maria Lopez said on Monday.
+\"We will not sign an agreement that abandons our farmers,\" Maria Lopez said in Geneva on Monday.
 
 Later, \"we will not sign an agreement that abandons our farmers,\" said Peter Brandt.
 ```
@@ -55,7 +55,7 @@ claimlint reports P004 (error). Maria Lopez and Peter Brandt are both given the 
 ```text
 Talks stall in Geneva
 
-\"We will not sign an agreement that abandons our farmers,\" Maria Lopez said on Monday.
+\"We will not sign an agreement that abandons our farmers,\" Maria Lopez said in Geneva on Monday.
 
 Peter Brandt said, quoting Lopez: \"We will not sign an agreement that abandons our farmers.\"
 ```
