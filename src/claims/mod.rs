@@ -6,6 +6,7 @@ pub mod dates;
 pub mod envelope;
 pub mod events;
 pub mod frame;
+pub mod headline;
 pub mod list;
 pub mod names;
 pub mod numbers;

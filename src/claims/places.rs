@@ -299,7 +299,14 @@ fn mention(
             gazetteer::place(r)
                 .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
         });
-    if adjective {
+    // So does a country's demonym ("German" is Germany's before it is a parish of the Isle of
+    // Man): a name reading survives only when it is itself a country or region.
+    let demonym = hits.iter().any(|h| h.flags & DEMONYM != 0)
+        && !readings.iter().any(|&r| {
+            gazetteer::place(r)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+        });
+    if adjective || demonym {
         readings.clear();
     }
     let role = if !readings.is_empty() {

@@ -36,6 +36,7 @@ use crate::claims::relative::PeriodUnit;
 use crate::claims::time::{TimeMention, TimeValue};
 use crate::knowledge::gazetteer::{self, Within};
 use crate::reference::ReferenceDate;
+use crate::text::words;
 
 /// What the body says about a headline value.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +63,11 @@ impl Support {
 pub struct Body {
     /// The folded text of every body segment, each followed by a newline.
     folded: String,
+    /// The same segments as written.
+    original: String,
+    /// The distinct words the body writes starting with a lower-case letter, sorted (built on
+    /// first use).
+    lower_words: std::cell::OnceCell<Vec<String>>,
 }
 
 /// Fold `s` for comparison: lower case, ’ and ‘ to ', en and em dashes to '-'.
@@ -80,13 +86,20 @@ impl Body {
     /// The body of `article`: its dateline and paragraphs.
     pub fn of(article: &Article) -> Body {
         let mut folded = String::new();
+        let mut original = String::new();
         for seg in &article.segments {
             if matches!(seg.kind, SegmentKind::Dateline | SegmentKind::Paragraph) {
                 folded.push_str(&fold(article.slice(seg.span)));
                 folded.push('\n');
+                original.push_str(article.slice(seg.span));
+                original.push('\n');
             }
         }
-        Body { folded }
+        Body {
+            folded,
+            original,
+            lower_words: std::cell::OnceCell::new(),
+        }
     }
 
     /// True when `phrase` (folded here) occurs in the body as a whole word or phrase.
@@ -139,6 +152,22 @@ impl Body {
             from = start + p.chars().next().map_or(1, char::len_utf8);
         }
         false
+    }
+
+    /// True when the body writes `word` in lower case as a whole word ("buy", "as"): in an
+    /// all-capitals headline, such a word is the word, not a place of that name.
+    pub fn has_lower_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let hay = self.lower_words.get_or_init(|| {
+            let mut w: Vec<&str> = words::words(&self.original)
+                .map(|(_, w)| w)
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w.into_iter().map(str::to_string).collect()
+        });
+        hay.binary_search(&lower).is_ok()
     }
 
     /// True when the body is empty (a headline-only article).
@@ -220,10 +249,19 @@ fn base_values(m: &NumberMention) -> Vec<(f64, f64)> {
     }
 }
 
+/// True when `a` and `b` measure the same kind of thing: counts with counts, percentages with
+/// percentages, physical quantities of one dimension, money with money (a headline's "DLRS"
+/// or "francs" may be the body's "Taiwan dlrs" or "Swiss francs") or with an amount of a
+/// million or more written without its currency ("a total of 7.4 billion").
 fn same_dimension(a: &NumberMention, b: &NumberMention) -> bool {
     match (&a.kind, &b.kind) {
         (Kind::Physical(x), Kind::Physical(y)) => x.dimension == y.dimension,
-        _ => true,
+        (Kind::Money(_), Kind::Money(_))
+        | (Kind::Count, Kind::Count)
+        | (Kind::Percent, Kind::Percent) => true,
+        (Kind::Money(_), Kind::Count) => b.value.abs() >= 1e6,
+        (Kind::Count, Kind::Money(_)) => a.value.abs() >= 1e6,
+        _ => false,
     }
 }
 
@@ -235,9 +273,9 @@ fn same_unit(a: &NumberMention, b: &NumberMention) -> bool {
 }
 
 /// Does the body number `b` state the headline's value `h`? The written values are compared,
-/// the headline's within its rounding tolerance, and a body figure inside the interval the
-/// headline's qualifier allows supports it ("over 60" by 75, "about 100" by 97, not "over 60"
-/// by 50); a body range holds the value when it lies between its ends; a
+/// the headline's within its rounding tolerance, and a body figure for the same counted noun
+/// or verb inside the interval the headline's qualifier allows supports it ("over 60 killed" by
+/// "75 were killed", not by 50, nor by 75 of something else); a body range holds the value when it lies between its ends; a
 /// physical quantity in another unit of its dimension agrees within 10% (a conversion is
 /// rounded by the writer).
 fn states(h: &NumberMention, b: &NumberMention) -> bool {
@@ -251,10 +289,13 @@ fn states(h: &NumberMention, b: &NumberMention) -> bool {
         if blo <= hhi + tol + 1e-9 && bhi >= hlo - tol - 1e-9 {
             return true;
         }
-        // A headline bound or approximation that the body's written figure satisfies: "at
-        // least 10" over "12 people", "about 100" over "97".
+        // A headline bound or approximation that the body's figure for the same counted
+        // thing satisfies: "at least 10 killed" over "12 people were killed", "about 100
+        // homes" over "97 homes". (Any figure at all would satisfy most bounds.)
+        let same_thing = (h.counted.noun.is_some() && h.counted.noun == b.counted.noun)
+            || (h.counted.verb.is_some() && h.counted.verb == b.counted.verb);
         let (ilo, ihi) = h.qualifier.interval(hlo, hhi);
-        return blo >= ilo - tol - 1e-9 && bhi <= ihi + tol + 1e-9;
+        return same_thing && blo >= ilo - tol - 1e-9 && bhi <= ihi + tol + 1e-9;
     }
     base_values(h).iter().any(|&(lo, hi)| {
         base_values(b).iter().any(|&(blo, bhi)| {
@@ -265,28 +306,49 @@ fn states(h: &NumberMention, b: &NumberMention) -> bool {
 }
 
 /// Does the body support the headline number `head`? `numbers` is every number of the
-/// article, in document order; `text` is the article text.
+/// article, in document order; `reference` is the article's date, when known (a span of years
+/// is checked against the body's years from it).
 pub fn number(
     article: &Article,
     body: &Body,
     head: &NumberMention,
     numbers: &[NumberMention],
+    reference: Option<&ReferenceDate>,
 ) -> Support {
     let written = article.slice(head.number);
-    if body.has_phrase(written) || body.has_phrase(article.slice(head.span)) {
+    if body.has_phrase(article.slice(head.span)) {
+        return Support::Supported;
+    }
+    // The figure alone stands for the value only when it is a plain count written as it is
+    // ("12"), not an amount with a scale or a unit ("$4bn" is not supported by "4%").
+    let plain = matches!(head.kind, Kind::Count)
+        && written
+            .replace(',', "")
+            .parse::<f64>()
+            .is_ok_and(|v| (v - head.value).abs() < 1e-9);
+    if plain && body.has_phrase(written) {
         return Support::Supported;
     }
     let in_body: Vec<&NumberMention> = numbers.iter().filter(|m| is_body(m.segment)).collect();
     if in_body.iter().any(|b| states(head, b)) {
         return Support::Supported;
     }
-    // A total: two to five consecutive body counts within one sentence, or with the headline's
-    // counted verb anywhere (daily tolls adding up to a cumulative one).
-    if matches!(head.kind, Kind::Count) && head.high.is_none() {
+    // A total: two to five consecutive body counts (or sums of one currency) within one
+    // sentence, or with the headline's counted verb anywhere (daily tolls adding up to a
+    // cumulative one).
+    // Money adds up too ("250 mln dlrs of notes ... and 250 mln dlrs of debentures" under
+    // "500 MLN DLR DEBT OFFER").
+    let summable = |b: &NumberMention| {
+        matches!(
+            (&head.kind, &b.kind),
+            (Kind::Count, Kind::Count) | (Kind::Money(_), Kind::Money(_))
+        )
+    };
+    if matches!(head.kind, Kind::Count | Kind::Money(_)) && head.high.is_none() {
         let counts: Vec<&NumberMention> = in_body
             .iter()
             .copied()
-            .filter(|b| matches!(b.kind, Kind::Count) && b.high.is_none() && !b.modifier)
+            .filter(|b| summable(b) && b.high.is_none() && !b.modifier)
             .collect();
         let tol = tolerance(head) + 1e-9;
         for i in 0..counts.len() {
@@ -310,6 +372,22 @@ pub fn number(
                 if (sum - head.value).abs() <= tol {
                     return Support::Supported;
                 }
+            }
+        }
+    }
+    // A span of years ("10-year notes", "four-year low", "in 25 years") is supported by a
+    // body year that far from the reference date's ("due 1997", "lowest since 1983").
+    if let Some(rd) = reference {
+        let after = article.text[head.number.end..].to_lowercase();
+        let years = ["-year", " year", "-years"]
+            .iter()
+            .any(|u| after.starts_with(u));
+        if years && matches!(head.kind, Kind::Count) {
+            let (now, n) = (rd.date.year(), head.value.round() as i32);
+            if words::years_in(&body.original)
+                .any(|(_, y)| (y - (now + n)).abs() <= 1 || (y - (now - n)).abs() <= 1)
+            {
+                return Support::Supported;
             }
         }
     }
@@ -542,7 +620,7 @@ mod tests {
                 .iter()
                 .find(|n| n.segment == SegmentKind::Headline)
                 .expect("a headline number");
-            number(&a, &body, h, &m.numbers).is_supported()
+            number(&a, &body, h, &m.numbers, None).is_supported()
         };
         assert!(check(
             "Profit rises 20 pct\n\nProfit rose 20.3 pct in the year."

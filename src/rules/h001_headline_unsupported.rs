@@ -5,7 +5,9 @@
 //! reports.
 
 use crate::article::{SegmentKind, Span};
+use crate::claims::headline;
 use crate::claims::support::{self, Body, Support};
+use crate::claims::numbers::Kind;
 use crate::claims::time::TimeValue;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
@@ -38,6 +40,18 @@ of the same kind about the same thing, it is labelled too (\"the body gives 15\"
 contradiction rule (L001, N010, D001...) already reports the same headline span, H001 stays
 silent. Names are not checked in a Title Case or all-capitals headline, where capitals do not
 mark names.
+
+Some headline words look like values but are labels (`claims::headline`): a wire ticker
+(\"<CH>\"), a place or number inside an organisation's name (\"FREMONT GENERAL CORP\"), the
+reporting period of a results table (\"4TH QTR ENDS JAN 31 NET\", \"1986 YEAR\"), teams beside
+a score (\"Hereford 2-1 Doncaster\"), a speaker's label (\"Murphy: ...\"), a place standing
+for an institution (\"Brussels warns...\", \"Hollywood\"), a short acronym that a place
+shares (\"PR chief\"). In an all-capitals headline a place needs more than its spelling: one
+that only a cue made a place (\"TO BUY\"), or that the body writes as a lower-case word, is left
+alone. A small count (ten or fewer) is reported only when the body counts the same thing
+differently: \"sells two subsidiaries\" over a body that names both is the headline counting.
+A span of years (\"10-year notes\", \"four-year low\") is supported by a body year that far
+from the reference date (\"due 2034\").
 
 The finding is a warning: the body may simply leave out what the headline's source said. It is a
 note when the headline hedges (\"could\", \"set to\", \"reportedly\", a question) or the value
@@ -128,6 +142,18 @@ impl Rule for HeadlineUnsupported {
             taken.push(d.span);
         }
         let mut found: Vec<(Span, What, bool, Option<Span>)> = Vec::new();
+        // Labels that look like values (tickers, organisation names, reporting periods, teams,
+        // speakers) are taken without a finding.
+        let label = |span: Span, period: bool, taken: &mut Vec<Span>| {
+            let why = headline::not_a_claim(article, headline.span, span, period);
+            if let Some(why) = why {
+                taken.push(span);
+                cx.compared(&META.code, &[span], Outcome::Skipped, || {
+                    format!("headline {}: {}", article.slice(span), why.describe())
+                });
+            }
+            why.is_some()
+        };
         let mut judge = |span: Span, what: What, quoted: bool, s: Support, taken: &mut Vec<Span>| {
             taken.push(span);
             let outcome = if s.is_supported() {
@@ -149,7 +175,7 @@ impl Rule for HeadlineUnsupported {
             .is_none_or(|c| !c.capitals_uninformative());
         let dates: Vec<_> = m.dates.iter().filter(|d| in_head(d.segment)).collect();
         for d in &dates {
-            if overlaps_any(&taken, d.span) {
+            if overlaps_any(&taken, d.span) || label(d.span, true, &mut taken) {
                 continue;
             }
             judge(
@@ -162,7 +188,7 @@ impl Rule for HeadlineUnsupported {
         }
         for t in m.times.iter().filter(|t| in_head(t.segment)) {
             if let TimeValue::Weekday(w) = &t.value {
-                if overlaps_any(&taken, w.weekday_span) {
+                if overlaps_any(&taken, w.weekday_span) || label(w.weekday_span, true, &mut taken) {
                     continue;
                 }
                 let s = support::weekday(
@@ -184,7 +210,10 @@ impl Rule for HeadlineUnsupported {
         }
         for (r, y) in words::years_in(head_text) {
             let span = Span::new(headline.span.start + r.start, headline.span.start + r.end);
-            if overlaps_any(&taken, span) || m.numbers.iter().any(|n| n.span.contains(span)) {
+            if overlaps_any(&taken, span)
+                || m.numbers.iter().any(|n| n.span.contains(span))
+                || label(span, true, &mut taken)
+            {
                 continue;
             }
             let quoted = support::quoted(article, span);
@@ -201,7 +230,7 @@ impl Rule for HeadlineUnsupported {
             };
             let figure = entry.split(':').nth(1).unwrap_or("");
             let span = Span::new(headline.span.start + at, headline.span.start + at + w.len());
-            if overlaps_any(&taken, span) {
+            if overlaps_any(&taken, span) || label(span, false, &mut taken) {
                 continue;
             }
             let s = support::ordinal(&body, &lower, figure);
@@ -217,10 +246,30 @@ impl Rule for HeadlineUnsupported {
             if n.word && names_informative && in_proper_name(cx, n.number) {
                 continue;
             }
-            if overlaps_any(&taken, n.number) {
+            // Digits of an HTML character reference left in plain text ("&#163;8m"), or a
+            // year written short ("IN '87").
+            let lead = &article.text[..n.number.start];
+            if lead.ends_with("&#") || lead.ends_with(['\'', '’']) {
                 continue;
             }
-            let s = support::number(article, &body, n, &m.numbers);
+            if overlaps_any(&taken, n.number) || label(n.number, true, &mut taken) {
+                continue;
+            }
+            let s = support::number(article, &body, n, &m.numbers, cx.reference);
+            // A small count ("two divisions", "three stocks") is often the headline counting
+            // what the body names one by one: reported only against another count of the
+            // same thing in the body.
+            if matches!(s, Support::Unsupported { nearby: None })
+                && matches!(n.kind, Kind::Count)
+                && n.value <= 10.0
+                && n.value.fract() == 0.0
+            {
+                cx.compared(&META.code, &[n.span], Outcome::Skipped, || {
+                    format!("headline figure {}: a small count the body may list", article.slice(n.span))
+                });
+                taken.push(n.span);
+                continue;
+            }
             judge(
                 n.span,
                 What::Number,
@@ -233,7 +282,18 @@ impl Rule for HeadlineUnsupported {
             if p.cue_only && !p.cue {
                 continue;
             }
-            if overlaps_any(&taken, p.span) {
+            let name = article.slice(p.span);
+            // A place standing for an institution ("Brussels raps..."), or an acronym that a
+            // place shares ("PR chief", "CAR SALES").
+            if headline::metonym(name) || headline::unlisted_abbreviation(name) {
+                continue;
+            }
+            // In capitals, a place is known by its spelling alone: one that needed a cue
+            // ("TO BUY", "IN DEAL"), or one the body writes as a lower-case word, is a word.
+            if !names_informative && (p.cue_only || body.has_lower_word(name)) {
+                continue;
+            }
+            if overlaps_any(&taken, p.span) || label(p.span, true, &mut taken) {
                 continue;
             }
             let quoted = support::quoted(article, p.span);
@@ -242,7 +302,12 @@ impl Rule for HeadlineUnsupported {
         }
         if names_informative {
             for n in m.names.iter().filter(|n| in_head(n.segment)) {
-                if n.place_name || n.foreign || n.bracketed || overlaps_any(&taken, n.span) {
+                if n.place_name
+                    || n.foreign
+                    || n.bracketed
+                    || overlaps_any(&taken, n.span)
+                    || label(n.span, true, &mut taken)
+                {
                     continue;
                 }
                 let family = article.slice(n.family);
@@ -330,8 +395,13 @@ fn hedged(cx: &Context<'_>, span: Span) -> bool {
     })
 }
 
-/// True when only punctuation stands between the start of a headline sentence and `span`.
+/// True when only punctuation stands between the start of a headline sentence, or a colon,
+/// and `span` ("Murphy: We were beaten").
 fn opens_sentence(cx: &Context<'_>, span: Span) -> bool {
+    let lead = cx.article.text[..span.start].trim_end();
+    if lead.ends_with(':') {
+        return true;
+    }
     cx.article.sentences.iter().any(|s| {
         s.start <= span.start
             && s.end >= span.end
