@@ -193,7 +193,7 @@ fn organisation(rest: &[(usize, &str)], text: &str, base: usize, value_end: usiz
 }
 
 /// True for a score written as figures with a dash ("1-1", "3–2").
-fn is_score(w: &str) -> bool {
+pub fn is_score(w: &str) -> bool {
     let mut parts = w.split(['-', '–']);
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;

@@ -170,6 +170,16 @@ impl Body {
         hay.binary_search(&lower).is_ok()
     }
 
+    /// True when the body writes the score `score` ("3-1", folded) as a whole token.
+    fn has_score(&self, score: &str) -> bool {
+        self.folded.match_indices(score).any(|(i, m)| {
+            let before = self.folded[..i].chars().next_back();
+            let after = self.folded[i + m.len()..].chars().next();
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_digit() && c != '-');
+            edge(before) && edge(after)
+        })
+    }
+
     /// True when the body is empty (a headline-only article).
     pub fn is_empty(&self) -> bool {
         self.folded.trim().is_empty()
@@ -550,6 +560,20 @@ pub fn ordinal(body: &Body, word: &str, figure: &str) -> Support {
     } else {
         Support::Unsupported { nearby: None }
     }
+}
+
+/// Does the body support the headline score `score` ("3-1")? The same score in the body, in
+/// either order ("won 3-1" over "a 1-3 defeat" for the other side), with either dash.
+pub fn score(body: &Body, score: &str) -> Support {
+    let folded = fold(score);
+    let mut parts = folded.split('-');
+    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+        return Support::Supported;
+    };
+    if body.has_score(&format!("{a}-{b}")) || body.has_score(&format!("{b}-{a}")) {
+        return Support::Supported;
+    }
+    Support::Unsupported { nearby: None }
 }
 
 /// Does the body support the headline year `year`: written in the body, the year of a body

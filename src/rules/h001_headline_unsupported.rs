@@ -25,7 +25,8 @@ static META: RuleMeta = rule_meta! {
     summary: "The headline states a value the body never supports",
     explanation: "\
 ## What it checks
-Each number, quantity, age, ordinal (\"third quarter\"), place, person or organisation name,
+Each number, quantity, age, ordinal (\"third quarter\"), match score (\"win 3-1\", either order
+in the body), place, person or organisation name,
 date, weekday and year that the headline states is looked for in the body. Support is semantic: \"twelve\" and \"a dozen\"
 support \"12\"; a headline figure rounded to the precision it writes is supported (\"20 pct\"
 over \"20.3 pct\", \"$1.2bn\" over \"$1.23 billion\"); a total is supported by the body's parts
@@ -101,6 +102,7 @@ enum What {
     Weekday,
     Year,
     Ordinal,
+    Score,
 }
 
 impl What {
@@ -113,6 +115,7 @@ impl What {
             What::Weekday => "weekday",
             What::Year => "year",
             What::Ordinal => "ordinal",
+            What::Score => "score",
         }
     }
 }
@@ -235,6 +238,25 @@ impl Rule for HeadlineUnsupported {
             }
             let s = support::ordinal(&body, &lower, figure);
             judge(span, What::Ordinal, support::quoted(article, span), s, &mut taken);
+        }
+        // Scores ("Rovers win 3-1"), before their figures are read as numbers.
+        let head_words: Vec<(usize, &str)> = words::words(head_text).collect();
+        for (k, &(at, w)) in head_words.iter().enumerate() {
+            // A match score only beside a word of winning or losing: "3-5 years" is a range,
+            // "Newcastle 2-1 Bolton" a results line.
+            let beside = |i: Option<usize>| {
+                i.and_then(|i| head_words.get(i))
+                    .is_some_and(|&(_, x)| lexicon::contains_lower(words_of::SCORE_WORDS, x))
+            };
+            if !headline::is_score(w) || !(beside(k.checked_sub(1)) || beside(Some(k + 1))) {
+                continue;
+            }
+            let span = Span::new(headline.span.start + at, headline.span.start + at + w.len());
+            if overlaps_any(&taken, span) {
+                continue;
+            }
+            let s = support::score(&body, w);
+            judge(span, What::Score, support::quoted(article, span), s, &mut taken);
         }
         for n in m.numbers.iter().filter(|n| in_head(n.segment)) {
             // "One" as a word is an article more than a count ("one of the...").
