@@ -14,7 +14,7 @@ use crate::claims::frame::{self, Determiner};
 use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer::{self, PlaceKind};
-use crate::knowledge::lexicon::{self, event_incidents, events};
+use crate::knowledge::lexicon::{self, event_incidents, events, frames};
 use crate::text::casing::Casing;
 
 /// How the place is tied to the event.
@@ -241,7 +241,16 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 let indefinite = frame::determiner(&pre) == Determiner::Indefinite;
                 headline_events.push((event, indefinite));
             }
-            if frame::shifted_before(&pre) || shifted_possessive(before) {
+            // In a headline, "after"/"before" an incident ("Man arrested after stabbing in
+            // Leeds") names the story's own incident as a cause, not another occurrence; a
+            // time-shift word further back ("after last year's stabbing") still moves it.
+            let headline_cause = headline
+                && lexicon::contains(event_incidents::INTRODUCED, event)
+                && pre
+                    .first()
+                    .is_some_and(|w| lexicon::contains_lower(frames::TEMPORAL, w))
+                && !frame::shifted_before(&pre[1..]);
+            if !headline_cause && (frame::shifted_before(&pre) || shifted_possessive(before)) {
                 continue;
             }
             // A news or press conference is where people speak, not the event reported.
