@@ -454,8 +454,8 @@ fn overlaps_any(taken: &[Span], s: Span) -> bool {
     taken.iter().any(|t| t.start < s.end && s.start < t.end)
 }
 
-/// A headline name worth looking for: not a month, weekday, place or demonym, and at least two
-/// letters.
+/// A headline name worth looking for: not a month, weekday, place, demonym or stop word, and at
+/// least two letters.
 fn is_checkable_name(family: &str) -> bool {
     let word = words::strip_possessive(family);
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -463,6 +463,8 @@ fn is_checkable_name(family: &str) -> bool {
         && weekday_from_name(word).is_none()
         && !gazetteer::is_place_name(word)
         && !lexicon::contains_lower(lexicon::support::HEADLINE_HEDGES, word)
+        // A function word capitalised after a break the splitter did not see ("... Also says").
+        && !crate::knowledge::names::data().is_stop_word(word)
 }
 
 /// Drop each H001 finding whose headline span a contradiction rule already labels: the
