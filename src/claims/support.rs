@@ -60,18 +60,18 @@ impl Support {
 
 /// The body of an article (dateline and paragraphs) prepared for support queries: its text
 /// lower-cased with typographic apostrophes, quotes and dashes folded, once per article.
-pub struct Body {
+pub struct Body<'a> {
     /// The folded text of every body segment, each followed by a newline.
     folded: String,
-    /// The same segments as written.
-    original: String,
-    /// The distinct words the body writes starting with a lower-case letter, sorted (built on
-    /// first use).
-    lower_words: std::cell::OnceCell<Vec<String>>,
+    /// The text of each body segment as written, in order.
+    segments: Vec<&'a str>,
 }
 
 /// Fold `s` for comparison: lower case, ’ and ‘ to ', en and em dashes to '-'.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -82,24 +82,28 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-impl Body {
+impl<'a> Body<'a> {
     /// The body of `article`: its dateline and paragraphs.
-    pub fn of(article: &Article) -> Body {
-        let mut folded = String::new();
-        let mut original = String::new();
-        for seg in &article.segments {
-            if matches!(seg.kind, SegmentKind::Dateline | SegmentKind::Paragraph) {
-                folded.push_str(&fold(article.slice(seg.span)));
-                folded.push('\n');
-                original.push_str(article.slice(seg.span));
-                original.push('\n');
-            }
+    pub fn of(article: &'a Article) -> Body<'a> {
+        let segments: Vec<&str> = article
+            .segments
+            .iter()
+            .filter(|seg| matches!(seg.kind, SegmentKind::Dateline | SegmentKind::Paragraph))
+            .map(|seg| article.slice(seg.span))
+            .collect();
+        let mut folded = String::with_capacity(segments.iter().map(|s| s.len() + 1).sum());
+        for seg in &segments {
+            folded.push_str(&fold(seg));
+            folded.push('\n');
         }
-        Body {
-            folded,
-            original,
-            lower_words: std::cell::OnceCell::new(),
-        }
+        Body { folded, segments }
+    }
+
+    /// The years (1700–2100) the body writes, in order.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.segments
+            .iter()
+            .flat_map(|seg| words::years_in(seg).map(|(_, y)| y))
     }
 
     /// True when `phrase` (folded here) occurs in the body as a whole word or phrase.
@@ -158,16 +162,13 @@ impl Body {
     /// all-capitals headline, such a word is the word, not a place of that name.
     pub fn has_lower_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        let hay = self.lower_words.get_or_init(|| {
-            let mut w: Vec<&str> = words::words(&self.original)
-                .map(|(_, w)| w)
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .collect();
-            w.sort_unstable();
-            w.dedup();
-            w.into_iter().map(str::to_string).collect()
-        });
-        hay.binary_search(&lower).is_ok()
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        self.segments.iter().any(|seg| {
+            seg.match_indices(lower.as_str()).any(|(i, m)| {
+                boundary(seg[..i].chars().next_back())
+                    && boundary(seg[i + m.len()..].chars().next())
+            })
+        })
     }
 
     /// True when the body writes the score `score` ("3-1", folded) as a whole token.
@@ -388,14 +389,17 @@ pub fn number(
     // A span of years ("10-year notes", "four-year low", "in 25 years") is supported by a
     // body year that far from the reference date's ("due 1997", "lowest since 1983").
     if let Some(rd) = reference {
-        let after = article.text[head.number.end..].to_lowercase();
-        let years = ["-year", " year", "-years"]
-            .iter()
-            .any(|u| after.starts_with(u));
+        let after = article.text.get(head.number.end..).unwrap_or("");
+        let years = ["-year", " year"].iter().any(|u| {
+            after
+                .get(..u.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(u))
+        });
         if years && matches!(head.kind, Kind::Count) {
             let (now, n) = (rd.date.year(), head.value.round() as i32);
-            if words::years_in(&body.original)
-                .any(|(_, y)| (y - (now + n)).abs() <= 1 || (y - (now - n)).abs() <= 1)
+            if body
+                .years()
+                .any(|y| (y - (now + n)).abs() <= 1 || (y - (now - n)).abs() <= 1)
             {
                 return Support::Supported;
             }
