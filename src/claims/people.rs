@@ -321,8 +321,17 @@ fn roles_of(article: &Article, m: &NameMention, seg: Span) -> Vec<Role> {
             quoted: article.in_quote(span),
         }
     };
-    // Prefix: "... President Volodymyr Zelensky".
-    let mut from = m.span.start.saturating_sub(80).max(seg.start);
+    // Prefix: "... President Volodymyr Zelensky". A qualifier or modifier never comes from an
+    // earlier sentence ("... Sri Lanka and Indonesia. Chancellor Gordon Brown").
+    let sentence_start = article
+        .sentence_at(m.span.start)
+        .map_or(seg.start, |x| x.start);
+    let mut from = m
+        .span
+        .start
+        .saturating_sub(80)
+        .max(seg.start)
+        .max(sentence_start.min(m.span.start));
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -809,6 +818,18 @@ mod tests {
         assert_eq!(
             roles("Talks\n\nThey met then-President Donald Trump.\n"),
             vec![("President".into(), "president", Some("then".into()), None)]
+        );
+        // A qualifier never comes from the sentence before ("Trump." is not Biden's).
+        assert_eq!(
+            roles("Talks\n\nThey met then-President Donald Trump. President-elect Joe Biden waited.\n"),
+            vec![
+                ("President".into(), "president", Some("then".into()), None),
+                ("President-elect".into(), "president", Some("elect".into()), None)
+            ]
+        );
+        assert_eq!(
+            roles("Talks\n\nAid went to Sri Lanka and Indonesia. Chancellor Gordon Brown backed it.\n"),
+            vec![("Chancellor".into(), "chancellor", None, None)]
         );
         assert_eq!(
             roles("Talks\n\nPresident-elect Joe Biden waited.\n"),

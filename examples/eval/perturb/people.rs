@@ -3,7 +3,8 @@
 //!
 //! Written with our own regexes and word lists, not claimlint's name or quotation extractors.
 //! Only the forms the rules document are used: a prefix title before a full name ("President
-//! Tomas Hale") and a later mention of the surname alone; an apposition age after a full name
+//! Tomas Hale", an office of state: not an organisation's title such as "World Bank President",
+//! and a name that ends at its surname) and a later mention of the surname alone; an apposition age after a full name
 //! ("Tomas Hale, 45,") and a later mention of the surname alone in another sentence; a quotation
 //! of six words or more attributed to a full name right after it (`"...," Tomas Hale said` /
 //! `"...," said Tomas Hale`). The person must be the only one in the article with that surname,
@@ -30,6 +31,39 @@ const NOT_PLAIN: &[&str] = &[
     "former", "Former", "then", "Then", "acting", "Acting", "deputy", "Deputy", "vice", "Vice",
     "interim", "Interim", "ex", "shadow", "Shadow", "late", "outgoing", "incoming", "elect",
 ];
+
+/// Words that make the title before them an organisation's ("World Bank President", "EC
+/// Commission President"): not an office of state, so a second title is no contradiction the
+/// rule documents (a party president may be prime minister).
+const ORGANISATION_WORDS: &[&str] = &[
+    "Association",
+    "Bank",
+    "Board",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp",
+    "Council",
+    "Exchange",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Inc",
+    "League",
+    "Party",
+    "Union",
+    "University",
+];
+
+/// True when the word before a title is an organisation's name: an acronym in capitals
+/// ("CBT President") or an organisation word ("Bank President").
+fn organisation_title(text: &str, title_start: usize) -> bool {
+    word_before(text, title_start).is_some_and(|(_, w)| {
+        ORGANISATION_WORDS.contains(&w)
+            || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+    })
+}
 
 /// Honorifics a later mention may carry ("Mr Hale"), replaced by the new office.
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
@@ -134,6 +168,10 @@ pub fn second_office(doc: &Doc<'_>, rng: &mut SplitMix64) -> Option<Perturbation
         if doc.in_caps_line(t.start())
             || word_before(text, t.start()).is_some_and(|(_, w)| NOT_PLAIN.contains(&w))
             || text[..t.start()].ends_with('-')
+            || organisation_title(text, t.start())
+            // A full name ends at its surname ("Leon Febres Cordero" is not "Leon Febres").
+            || text[s.end()..].starts_with(|c: char| c == ' ')
+                && text[s.end() + 1..].starts_with(|c: char| c.is_uppercase())
             || !clean_sentence(text, t.start())
             || !one_person(text, s.as_str(), g.as_str())
         {
