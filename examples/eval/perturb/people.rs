@@ -170,7 +170,7 @@ pub fn second_office(doc: &Doc<'_>, rng: &mut SplitMix64) -> Option<Perturbation
             || text[..t.start()].ends_with('-')
             || organisation_title(text, t.start())
             // A full name ends at its surname ("Leon Febres Cordero" is not "Leon Febres").
-            || text[s.end()..].starts_with(|c: char| c == ' ')
+            || text[s.end()..].starts_with(' ')
                 && text[s.end() + 1..].starts_with(|c: char| c.is_uppercase())
             || !clean_sentence(text, t.start())
             || !one_person(text, s.as_str(), g.as_str())
