@@ -63,6 +63,12 @@ for t in "${targets[@]}"; do
     -rss_limit_mb=4096 -max_len=65536 -timeout=30 >"$log" 2>&1
   rc=$?
   end=$(date +%s)
+  if grep -q "failed to build fuzz script" "$log"; then
+    echo "fuzz: $t does not build (see $log)" >&2
+    echo "$t: build failed" | tee -a fuzz/summary.txt
+    status=2
+    continue
+  fi
   execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -1)
   [ -z "$execs" ] && execs=$(grep -Eo '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   crashes=$(find "fuzz/artifacts/$t" -type f | wc -l)

@@ -45,6 +45,7 @@ pub fn run(data: &[u8], format: Format) {
             path: "fuzz.txt".into(),
             text: Arc::clone(&article.text),
             record: record.name,
+            record_view: claimlint::report::RecordView::of(&article),
             report,
             transcoding: article.transcoding.clone(),
         });
