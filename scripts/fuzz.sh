@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz claimlint's input readers and the whole check with cargo-fuzz (libFuzzer, nightly
-# toolchain), one target at a time, one job each, seeded from fixtures/.
+# toolchain), one target at a time, one process each, seeded from fixtures/.
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET defaults to 600; TARGETs default to: plain markdown html json check
@@ -59,7 +59,7 @@ for t in "${targets[@]}"; do
   log="fuzz/$t.log"
   echo "fuzz: $t for ${secs}s (log $log)" >&2
   start=$(date +%s)
-  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -jobs=1 -workers=1 \
+  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" \
     -rss_limit_mb=4096 -max_len=65536 -timeout=30 >"$log" 2>&1
   rc=$?
   end=$(date +%s)

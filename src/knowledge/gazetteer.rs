@@ -23,7 +23,7 @@
 
 use std::sync::{OnceLock, RwLock};
 
-use fst::{IntoStreamer, Map, Streamer};
+use fst::Map;
 
 mod data {
     include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
@@ -139,11 +139,16 @@ pub fn lookup(name: &str) -> Vec<Hit> {
 pub fn has_prefix(prefix: &str) -> bool {
     let Some(m) = map() else { return false };
     let k = key(prefix);
-    let mut s = m.range().ge(k.as_bytes()).into_stream();
-    match s.next() {
-        Some((found, _)) => found.starts_with(k.as_bytes()),
-        None => false,
+    // Walk the automaton byte by byte: a prefix exists when every byte has a transition.
+    let fst = m.as_fst();
+    let mut node = fst.root();
+    for b in k.bytes() {
+        match node.find_input(b) {
+            Some(i) => node = fst.node(node.transition(i).addr),
+            None => return false,
+        }
     }
+    true
 }
 
 /// The place with id `id`, or `None` for an unknown id.

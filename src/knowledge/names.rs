@@ -121,6 +121,8 @@ impl Curated {
 #[derive(Debug)]
 pub struct NameData {
     rules: Vec<FoldRule>,
+    /// Every rule's pattern in one set: one pass finds which rules can apply to a key.
+    rule_set: regex::RegexSet,
     /// Minimum length of a key (in chars) for spelling comparison.
     pub min_len: usize,
     stop: HashSet<String>,
@@ -150,8 +152,15 @@ impl NameData {
                     .map_err(|e| e.to_string())
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let rule_set = regex::RegexSet::new(
+            rules
+                .iter()
+                .map(|r| crate::fast_regex::ascii_pattern(r.re.as_str())),
+        )
+        .map_err(|e| e.to_string())?;
         Ok(NameData {
             rules,
+            rule_set,
             min_len: raw.key.min_len,
             stop: lower_all(raw.words.stop).into_iter().collect(),
             titles: lower_all(raw.words.titles).into_iter().collect(),
@@ -186,9 +195,14 @@ impl NameData {
             .filter(char::is_ascii_alphabetic)
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        for r in &self.rules {
-            if r.re.is_match(&k) {
+        // The rules apply in order, each to the output of the ones before. One set pass says
+        // which match the folded word; after a replacement the rest are tested one by one.
+        let matched = self.rule_set.matches(&k);
+        let mut changed = false;
+        for (i, r) in self.rules.iter().enumerate() {
+            if (changed || matched.matched(i)) && r.re.is_match(&k) {
                 k = r.re.replace_all(&k, r.replace.as_str()).into_owned();
+                changed = true;
             }
         }
         let mut out = String::with_capacity(k.len());

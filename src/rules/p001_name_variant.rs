@@ -167,7 +167,7 @@ enum Link {
 /// quotations, names inside foreign-language names ("Banco do Brasil") and bracketed glosses.
 fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
     let mut out: Vec<Spelling> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(mentions.len());
     for m in mentions
         .iter()
         .filter(|m| !m.in_quote && !m.foreign && !m.bracketed)
@@ -372,7 +372,9 @@ fn deletions(key: &str, depth: usize, out: &mut Vec<String>) {
 /// one edit (two for long toponyms), and curated spellings. Sorted and deduplicated; near-linear
 /// in the number of spellings.
 fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    // About one key per letter of each spelling, so sized once.
+    let mut buckets: HashMap<String, Vec<usize>> =
+        HashMap::with_capacity(sp.iter().map(|s| s.key.len() + 1).sum());
     let mut keys = Vec::new();
     for (i, s) in sp.iter().enumerate() {
         keys.clear();
