@@ -330,6 +330,11 @@ pub struct ReadOptions {
 /// and the watchdog thread a budgeted check needs would cost more than the check itself.
 pub const BUDGET_MIN_BYTES: usize = 64 * 1024;
 
+/// The message of a file whose check panicked (a claimlint bug; the panic's own message is on
+/// standard error).
+pub const INTERNAL_ERROR: &str = "not checked: claimlint failed on this file (an internal error: \
+     please report it with the file); the other files were checked";
+
 /// The message of a file whose check ran past `budget` ([`ReadOptions::budget`]).
 pub fn budget_message(budget: std::time::Duration) -> String {
     format!(
@@ -351,7 +356,12 @@ fn check_within(
     let spawned = std::thread::Builder::new()
         .name("claimlint-budget".into())
         .spawn(move || {
-            let _ = tx.send(check(&article, &settings));
+            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check(&article, &settings)
+            }));
+            if let Ok(report) = checked {
+                let _ = tx.send(report);
+            }
         });
     if spawned.is_err() {
         return None;
@@ -393,7 +403,22 @@ impl ArticleRef {
     }
 }
 
+/// [`check_source`] with a panic anywhere in reading or checking (a claimlint bug) turned into
+/// an error for this source, so the run goes on with the other files and never waits on a
+/// result that will not come.
 fn check_one(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) -> SourceResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_source(source, opts, settings)
+    }))
+    .unwrap_or_else(|_| {
+        vec![Err(FileError {
+            path: source.display(),
+            message: INTERNAL_ERROR.to_string(),
+        })]
+    })
+}
+
+fn check_source(source: &Source, opts: &ReadOptions, settings: &dyn SettingsFor) -> SourceResult {
     let path = source.display();
     let settings = match settings.settings_for(source) {
         Ok(s) => s,

@@ -512,3 +512,26 @@ fn a_closed_stdout_pipe_ends_quietly() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Crashes the fuzzers found (`scripts/fuzz.sh`), kept as regression tests: a sentence end
+/// before a word that a no-break space (two bytes in UTF-8) opens made the sentence splitter
+/// slice inside that character.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let cases: [&str; 3] = [
+        "Law under review\n\nThe rules were written 25 years ago, and lawmakers now want to change the 1991 act that\u{a0}created! the agency.\n",
+        "Talks end\n\nRegistration closes on\u{a0}2024-02-29.. 31, and fees rise after April 30.\n",
+        "Talks end\n\nIt ended.\u{a0}Then\u{a0}x.\u{a0}(Next) \u{a0}\"Yes\".\n",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let out = claimlint()
+            .args(["check", "-", "--format", "json", "--fail-on", "never"])
+            .write_stdin(text.to_string())
+            .output()
+            .expect("runs");
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "case {i}: {}", stderr(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v["summary"]["files"], 1, "case {i}");
+    }
+}

@@ -3,7 +3,6 @@
 //! label, non-empty spans inside the file, on character boundaries of UTF-8 text, sorted), then
 //! render the human, JSON and concise outputs.
 
-use std::sync::Arc;
 
 use claimlint::emit::{concise, human, json, CheckedFile, Run};
 use claimlint::input::{self, InputOptions};
@@ -29,7 +28,10 @@ pub fn run(data: &[u8], format: Format) {
                 assert!(l.span.start < l.span.end, "{d:?}");
                 match &article.transcoding {
                     None => {
-                        let text: &str = &article.text;
+                        // Spans are into the file's text (for HTML and JSON records, the
+                        // source the analysis text was taken from).
+                        let file = article.file_text();
+                        let text: &str = &file;
                         assert!(l.span.end <= text.len(), "{d:?}");
                         assert!(text.is_char_boundary(l.span.start), "{d:?}");
                         assert!(text.is_char_boundary(l.span.end), "{d:?}");
@@ -43,7 +45,7 @@ pub fn run(data: &[u8], format: Format) {
         }
         files.push(CheckedFile {
             path: "fuzz.txt".into(),
-            text: Arc::clone(&article.text),
+            text: article.file_text(),
             record: record.name,
             record_view: claimlint::report::RecordView::of(&article),
             report,

@@ -33,9 +33,13 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
                 let starts_new = next.is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
                 });
+                // The byte after the separator, whose width may be more than one byte (a
+                // no-break space is two).
                 let word_start = s[..i]
-                    .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+                    .map_or(0, |(p, c)| p + c.len_utf8());
                 let word = s[word_start..i].to_ascii_lowercase();
                 let abbrev = b == b'.'
                     && (lexicon::contains(lexicon::text::ABBREVIATIONS, &word)
