@@ -77,27 +77,9 @@ impl Outcome {
     }
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
+/// Number words beyond the perturbations' 0–20 (`perturb::NUMBER_WORDS`): tens, scales and
+/// the vague and ordinal words a summary uses for amounts.
+const MORE_NUMBER_WORDS: &[&str] = &[
     "thirty",
     "forty",
     "fifty",
@@ -179,7 +161,10 @@ fn classify(changed: &[&str], first: Option<&str>) -> Vec<&'static str> {
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         if DATE_WORDS.contains(&lower.as_str()) || is_year(w) {
             kinds.insert(2);
-        } else if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lower.as_str()) {
+        } else if w.chars().any(|c| c.is_ascii_digit())
+            || (crate::perturb::NUMBER_WORDS[1..].contains(&lower.as_str())
+                || MORE_NUMBER_WORDS.contains(&lower.as_str()))
+        {
             kinds.insert(1);
         } else if capital {
             // The longest run of capitalised words from here that the gazetteer knows.
