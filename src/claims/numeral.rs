@@ -34,7 +34,17 @@ pub(crate) fn tokens(text: &str, seg: Span) -> Vec<Tok<'_>> {
         .find_iter(s)
         .map(|m| {
             let t = m.as_str();
-            let kind = if t.as_bytes()[0].is_ascii_digit() {
+            let (before, after) = (&s[..m.start()], &s[m.end()..]);
+            // Digits that are not a figure: an HTML character reference left in plain text
+            // ("&#163;8m" is "£8m"), or a year written short after an apostrophe ("in '87").
+            let reference = before.ends_with("&#") && after.starts_with(';');
+            let short_year = t.len() == 2
+                && before
+                    .strip_suffix(['\'', '’'])
+                    .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+            let kind = if reference || short_year {
+                TokKind::Other
+            } else if t.as_bytes()[0].is_ascii_digit() {
                 TokKind::Digits
             } else if t.as_bytes()[0].is_ascii_alphabetic() {
                 TokKind::Word

@@ -268,12 +268,6 @@ impl Rule for HeadlineUnsupported {
             if n.word && names_informative && in_proper_name(cx, n.number) {
                 continue;
             }
-            // Digits of an HTML character reference left in plain text ("&#163;8m"), or a
-            // year written short ("IN '87").
-            let lead = &article.text[..n.number.start];
-            if lead.ends_with("&#") || lead.ends_with(['\'', '’']) {
-                continue;
-            }
             if overlaps_any(&taken, n.number) || label(n.number, true, &mut taken) {
                 continue;
             }
