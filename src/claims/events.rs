@@ -178,23 +178,25 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
         if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
             continue;
         }
-        let text = article.slice(sent);
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
-            continue;
-        }
-        if frame::hedged(text) {
-            continue;
-        }
         let headline = seg.kind == SegmentKind::Headline;
-        let in_lede = headline || lede == Some(seg.span);
         // Places are in document order: the sentence's are one contiguous run.
         let lo = places.partition_point(|p| p.span.start < sent.start);
         let hi = places.partition_point(|p| p.span.start < sent.end);
         let sent_places: Vec<usize> = (lo..hi)
             .filter(|&i| sent.contains(places[i].span))
             .collect();
+        // Every claim needs a place of its sentence; only the headline's event nouns are
+        // wanted without one (they decide the lede's indefinite claims).
+        if sent_places.is_empty() && !headline {
+            continue;
+        }
+        let text = article.slice(sent);
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            // Lower-casing changed byte lengths (rare scripts): offsets would not line up.
+            continue;
+        }
+        let in_lede = headline || lede == Some(seg.span);
         // Matched on the lower-cased copy (same byte offsets, checked above): a case-insensitive
         // regex would cost milliseconds to compile on every run.
         let mut triggers: Vec<Trigger> = noun_re()
@@ -216,6 +218,10 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 })
             }));
             triggers.sort_by_key(|t| t.start);
+        }
+        // The hedge test reads every word: only for a sentence with an event noun.
+        if triggers.is_empty() || frame::hedged(text) {
+            continue;
         }
         for t in triggers {
             let noun = Span::new(sent.start + t.start, sent.start + t.end);

@@ -131,8 +131,8 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
 
 /// Lower-case words written anywhere in the headline or body (so that "Collaborating" opening a
 /// sentence is known to be an ordinary word when "collaborating" also appears).
-fn lower_case_words(article: &Article) -> HashSet<String> {
-    let mut set = HashSet::new();
+fn lower_case_words(article: &Article) -> HashSet<&str> {
+    let mut set = HashSet::with_capacity(article.text.len() / 16);
     for seg in &article.segments {
         if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
             continue;
@@ -146,7 +146,7 @@ fn lower_case_words(article: &Article) -> HashSet<String> {
             // Letters and apostrophes only: "well-known" gives "well" and "known".
             for w in token.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
                 if w.chars().next().is_some_and(char::is_lowercase) {
-                    set.insert(words::strip_possessive(w).to_string());
+                    set.insert(words::strip_possessive(w));
                 }
             }
         }
@@ -249,7 +249,7 @@ fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
 fn flush(
     article: &Article,
     d: &NameData,
-    lower_words: &HashSet<String>,
+    lower_words: &HashSet<&str>,
     segment: SegmentKind,
     run: &mut Vec<Token>,
     out: &mut Vec<NameMention>,
@@ -266,7 +266,7 @@ fn flush(
     if let Some((first, rest)) = words.split_first() {
         if first.initial {
             let w = article.slice(first.span);
-            if d.is_stop_word(w) || lower_words.contains(&w.to_lowercase()) {
+            if d.is_stop_word(w) || lower_words.contains(w.to_lowercase().as_str()) {
                 words = rest;
             }
         }

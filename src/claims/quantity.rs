@@ -474,17 +474,18 @@ pub(crate) fn build(
 
 /// A qualifier phrase ending right before token `k`.
 fn qualifier_before(toks: &[Tok<'_>], k: usize) -> Option<(Qualifier, Span)> {
+    // Compared word by word from the end (no list per phrase: this runs for every number).
+    let before = toks.get(..k)?;
     for &(phrase, q) in QUALIFIERS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let n = words.len();
+        let n = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         if k < n {
             continue;
         }
         let cand = &toks[k - n..k];
-        if cand
-            .iter()
-            .zip(&words)
-            .all(|(t, w)| t.kind == TokKind::Word && t.text.eq_ignore_ascii_case(w))
+        if phrase
+            .rsplit(' ')
+            .zip(before.iter().rev())
+            .all(|(w, t)| t.kind == TokKind::Word && t.text.eq_ignore_ascii_case(w))
         {
             return Some((q, Span::new(cand[0].span.start, cand[n - 1].span.end)));
         }

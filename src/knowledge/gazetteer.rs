@@ -118,7 +118,7 @@ pub fn key(name: &str) -> String {
 /// Every reading of `name` (case-insensitive), in place-id order. Empty when unknown.
 pub fn lookup(name: &str) -> Vec<Hit> {
     let Some(m) = map() else { return Vec::new() };
-    let Some(v) = m.get(key(name)) else {
+    let Some(v) = with_key(name, |k| m.get(k)) else {
         return Vec::new();
     };
     let off = (v >> 16) as usize;
@@ -138,17 +138,34 @@ pub fn lookup(name: &str) -> Vec<Hit> {
 /// candidate n-gram early.
 pub fn has_prefix(prefix: &str) -> bool {
     let Some(m) = map() else { return false };
-    let k = key(prefix);
     // Walk the automaton byte by byte: a prefix exists when every byte has a transition.
     let fst = m.as_fst();
-    let mut node = fst.root();
-    for b in k.bytes() {
-        match node.find_input(b) {
-            Some(i) => node = fst.node(node.transition(i).addr),
-            None => return false,
+    with_key(prefix, |k| {
+        let mut node = fst.root();
+        for &b in k {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
         }
+        true
+    })
+}
+
+/// Call `f` with the bytes of [`key`]`(name)`. An ASCII name of up to 64 bytes (nearly every
+/// lookup) is lower-cased into a stack buffer: no allocation.
+fn with_key<T>(name: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    let t = name.trim();
+    if t.is_ascii() && t.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let out = buf.get_mut(..t.len()).unwrap_or_default();
+        for (o, b) in out.iter_mut().zip(t.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        f(out)
+    } else {
+        f(key(name).as_bytes())
     }
-    true
 }
 
 /// The place with id `id`, or `None` for an unknown id.

@@ -131,17 +131,30 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         .map(move |t| (t.range.start, &s[t.range]))
 }
 
-/// True when one of `phrases` (lower-case, words separated by single spaces) occurs in `s` as
-/// whole words, ignoring case and punctuation between words ("had been", "in total").
+/// True when one of `phrases` (lower-case, words separated by single spaces, sorted as lexicon
+/// lists are) occurs in `s` as whole words, ignoring case and punctuation between words ("had
+/// been", "in total"). Words already in lower case are borrowed, not copied.
 pub fn contains_phrase(s: &str, phrases: &[&str]) -> bool {
-    let lower: Vec<String> = words(s).map(|(_, w)| w.to_lowercase()).collect();
-    phrases.iter().any(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        !parts.is_empty()
-            && lower
-                .windows(parts.len())
-                .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
-    })
+    let lower: Vec<std::borrow::Cow<'_, str>> = words(s).map(|(_, w)| lower_cow(w)).collect();
+    pieces_contain_phrase(&lower, phrases)
+}
+
+/// `w` in lower case: borrowed when it has no upper-case letter (the usual word), else a copy.
+pub fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    } else if w
+        .chars()
+        .any(|c| c.is_uppercase() || c.to_lowercase().next() != Some(c))
+    {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
 }
 
 /// The alphanumeric runs of `s` (every other character separates them), as `(byte start,
@@ -159,13 +172,13 @@ pub fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 /// `phrases` must be sorted (lexicon lists are): for each piece only the phrases equal to it or
 /// starting with it and a space are tried (a binary search), so the cost is
 /// O(pieces × log phrases), not their product.
-pub fn pieces_contain_phrase(pieces: &[String], phrases: &[&str]) -> bool {
+pub fn pieces_contain_phrase<S: AsRef<str>>(pieces: &[S], phrases: &[&str]) -> bool {
     debug_assert!(
         phrases.windows(2).all(|w| w[0] <= w[1]),
         "phrases must be sorted"
     );
     pieces.iter().enumerate().any(|(i, w)| {
-        let w = w.as_str();
+        let w = w.as_ref();
         let from = phrases.partition_point(|p| *p < w);
         // `w` itself, then the phrases "w ..." (a space sorts before any letter or digit).
         phrases[from..]
@@ -178,7 +191,7 @@ pub fn pieces_contain_phrase(pieces: &[String], phrases: &[&str]) -> bool {
                 rest => rest.strip_prefix(' ').is_some_and(|rest| {
                     rest.split(' ')
                         .enumerate()
-                        .all(|(k, part)| pieces.get(i + 1 + k).is_some_and(|x| x == part))
+                        .all(|(k, part)| pieces.get(i + 1 + k).is_some_and(|x| x.as_ref() == part))
                 }),
             })
     })
