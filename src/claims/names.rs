@@ -266,7 +266,7 @@ fn flush(
     if let Some((first, rest)) = words.split_first() {
         if first.initial {
             let w = article.slice(first.span);
-            if d.is_stop_word(w) || lower_words.contains(w.to_lowercase().as_str()) {
+            if d.is_stop_word(w) || lower_words.contains(words::lower_cow(w).as_ref()) {
                 words = rest;
             }
         }

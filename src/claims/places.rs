@@ -347,11 +347,11 @@ fn preceded_by(article: &Article, words: &[Word], i: usize, cues: &[&str]) -> bo
     while k > 0 {
         k -= 1;
         let w = article.slice(words[k].span);
-        if w.to_lowercase() == "the" {
+        if w.eq_ignore_ascii_case("the") {
             continue;
         }
         let gap = &article.text[words[k].span.end..words[k + 1].span.start];
-        return gap.trim().is_empty() && lexicon::contains(cues, &w.to_lowercase());
+        return gap.trim().is_empty() && lexicon::contains(cues, words::lower_cow(w).as_ref());
     }
     false
 }

@@ -217,18 +217,21 @@ impl NameData {
     /// True when `word` (any case) is a common word that is capitalised only because it opens a
     /// sentence ("The", "However").
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop.contains(&word.to_lowercase())
+        self.stop
+            .contains(crate::text::words::lower_cow(word).as_ref())
     }
 
     /// True when `word` (any case) is a title or role word ("President", "Mr").
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        self.titles
+            .contains(crate::text::words::lower_cow(word).as_ref())
     }
 
     /// True when `word` (any case) opens place and organisation names and so is never a given
     /// name ("Northern", "South", "New").
     pub fn is_not_given(&self, word: &str) -> bool {
-        self.not_given.contains(&word.to_lowercase())
+        self.not_given
+            .contains(crate::text::words::lower_cow(word).as_ref())
     }
 
     /// True when `word` is a lower-case name particle ("de", "bin", "van").
