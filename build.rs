@@ -11,11 +11,14 @@
 //!   `src/knowledge/gazetteer.rs`.
 //!
 //! - `lexicons.rs`: the word lists of `rules/lexicons/*.toml` (see `build/lexicons.rs`).
+//! - `names.rs`: the name folding data of `rules/names.toml` (see `build/names.rs`).
 //!
 //! Place ids are indexes into `PLACES`: regions first, then countries, admin1 divisions, cities.
 
 #[path = "build/lexicons.rs"]
 mod lexicons;
+#[path = "build/names.rs"]
+mod names;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -110,6 +113,10 @@ fn main() {
     }
     lexicons::generate(
         Path::new("rules/lexicons"),
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")),
+    );
+    names::generate(
+        Path::new("rules/names.toml"),
         Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")),
     );
     write_rule_registry();

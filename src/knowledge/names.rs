@@ -1,71 +1,21 @@
-//! Name folding for `N001 name-variant`: comparison keys, word lists and curated variants.
+//! Name folding for `P001 name-variant`: comparison keys, word lists and curated variants.
 //!
-//! The data lives in `rules/names.toml` (embedded with `include_str!`, parsed once). A
-//! [`key`](NameData::key) is a comparison key, not a display form: `any_ascii`, lowercase,
-//! letters only, the ordered transliteration rules, then double letters collapsed
+//! The data lives in `rules/names.toml`, turned into static tables by `build.rs`
+//! (`build/names.rs`): nothing is parsed or compiled at run time. A [`key`](NameData::key) is a
+//! comparison key, not a display form: `any_ascii`, lowercase, letters only, the ordered
+//! transliteration rules ([`crate::knowledge::fold`]), then double letters collapsed
 //! (`Zelenskyy`, `Zelensky` and `Zelenskiy` all give `zelenski`).
 //!
 //! The curated variant lists ([`Curated`]) only add recall: everything else works with
 //! [`Curated::default`] (no pairs at all).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
-use serde::Deserialize;
+use crate::knowledge::fold::FoldRule;
 
-/// The embedded data file.
-const NAMES_TOML: &str = include_str!("../../rules/names.toml");
-
-#[derive(Deserialize)]
-struct RawFile {
-    key: RawKey,
-    rule: Vec<RawRule>,
-    words: RawWords,
-    #[serde(default)]
-    curated: RawCurated,
-}
-
-#[derive(Deserialize)]
-struct RawKey {
-    min_len: usize,
-}
-
-#[derive(Deserialize)]
-struct RawRule {
-    pattern: String,
-    replace: String,
-}
-
-#[derive(Deserialize)]
-struct RawWords {
-    stop: Vec<String>,
-    titles: Vec<String>,
-    not_given: Vec<String>,
-    particles: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-struct RawCurated {
-    #[serde(default)]
-    given_name_pairs: Vec<Vec<String>>,
-    #[serde(default)]
-    place_pairs: Vec<Vec<String>>,
-    #[serde(default)]
-    person: Vec<RawPerson>,
-}
-
-#[derive(Deserialize)]
-struct RawPerson {
-    given: Vec<String>,
-    family: Vec<String>,
-}
-
-/// One ordered transliteration rule of the key.
-#[derive(Debug)]
-struct FoldRule {
-    re: Regex,
-    replace: String,
+/// The tables generated from `rules/names.toml`.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/names.rs"));
 }
 
 /// A curated person: every given-name and family-name spelling known for them (lowercase).
@@ -117,74 +67,50 @@ impl Curated {
     }
 }
 
-/// Everything `rules/names.toml` provides, parsed and compiled.
+/// Everything `rules/names.toml` provides: the fold rules, the word lists (static, sorted,
+/// lower case) and the curated variants.
 #[derive(Debug)]
 pub struct NameData {
     rules: Vec<FoldRule>,
-    /// Every rule's pattern in one set: one pass finds which rules can apply to a key.
-    rule_set: regex::RegexSet,
     /// Minimum length of a key (in chars) for spelling comparison.
     pub min_len: usize,
-    stop: HashSet<String>,
-    titles: HashSet<String>,
-    not_given: HashSet<String>,
-    particles: HashSet<String>,
+    stop: &'static [&'static str],
+    titles: &'static [&'static str],
+    not_given: &'static [&'static str],
+    particles: &'static [&'static str],
     /// The curated variant lists.
     pub curated: Curated,
 }
 
-fn lower_all(v: Vec<String>) -> Vec<String> {
-    v.into_iter().map(|s| s.to_lowercase()).collect()
+fn owned(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
 }
 
 impl NameData {
-    fn parse(src: &str) -> Result<NameData, String> {
-        let raw: RawFile = toml::from_str(src).map_err(|e| e.to_string())?;
-        let rules = raw
-            .rule
-            .into_iter()
-            .map(|r| {
-                crate::fast_regex::compile(&r.pattern)
-                    .map(|re| FoldRule {
-                        re,
-                        replace: r.replace,
-                    })
-                    .map_err(|e| e.to_string())
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let rule_set = regex::RegexSet::new(
-            rules
+    /// The embedded data. `build.rs` has checked every rule, so none is dropped here.
+    fn embedded() -> NameData {
+        NameData {
+            rules: embedded::RULES
                 .iter()
-                .map(|r| crate::fast_regex::ascii_pattern(r.re.as_str())),
-        )
-        .map_err(|e| e.to_string())?;
-        Ok(NameData {
-            rules,
-            rule_set,
-            min_len: raw.key.min_len,
-            stop: lower_all(raw.words.stop).into_iter().collect(),
-            titles: lower_all(raw.words.titles).into_iter().collect(),
-            not_given: lower_all(raw.words.not_given).into_iter().collect(),
-            particles: lower_all(raw.words.particles).into_iter().collect(),
+                .filter_map(|(p, r)| FoldRule::parse(p, r).ok())
+                .collect(),
+            min_len: embedded::MIN_LEN,
+            stop: embedded::STOP,
+            titles: embedded::TITLES,
+            not_given: embedded::NOT_GIVEN,
+            particles: embedded::PARTICLES,
             curated: Curated {
-                given_groups: raw
-                    .curated
-                    .given_name_pairs
-                    .into_iter()
-                    .map(lower_all)
-                    .collect(),
-                place_groups: raw.curated.place_pairs.into_iter().map(lower_all).collect(),
-                persons: raw
-                    .curated
-                    .person
-                    .into_iter()
-                    .map(|p| CuratedPerson {
-                        given: lower_all(p.given),
-                        family: lower_all(p.family),
+                given_groups: embedded::GIVEN_GROUPS.iter().map(|g| owned(g)).collect(),
+                place_groups: embedded::PLACE_GROUPS.iter().map(|g| owned(g)).collect(),
+                persons: embedded::PERSONS
+                    .iter()
+                    .map(|(given, family)| CuratedPerson {
+                        given: owned(given),
+                        family: owned(family),
                     })
                     .collect(),
             },
-        })
+        }
     }
 
     /// The comparison key of one written word (any script; possessive already removed):
@@ -195,14 +121,10 @@ impl NameData {
             .filter(char::is_ascii_alphabetic)
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        // The rules apply in order, each to the output of the ones before. One set pass says
-        // which match the folded word; after a replacement the rest are tested one by one.
-        let matched = self.rule_set.matches(&k);
-        let mut changed = false;
-        for (i, r) in self.rules.iter().enumerate() {
-            if (changed || matched.matched(i)) && r.re.is_match(&k) {
-                k = r.re.replace_all(&k, r.replace.as_str()).into_owned();
-                changed = true;
+        // The rules apply in order, each to the output of the ones before.
+        for r in &self.rules {
+            if let Some(next) = r.replace_all(&k) {
+                k = next;
             }
         }
         let mut out = String::with_capacity(k.len());
@@ -217,33 +139,41 @@ impl NameData {
     /// True when `word` (any case) is a common word that is capitalised only because it opens a
     /// sentence ("The", "However").
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop
-            .contains(crate::text::words::lower_cow(word).as_ref())
+        contains(self.stop, word)
     }
 
     /// True when `word` (any case) is a title or role word ("President", "Mr").
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles
-            .contains(crate::text::words::lower_cow(word).as_ref())
+        contains(self.titles, word)
     }
 
     /// True when `word` (any case) opens place and organisation names and so is never a given
     /// name ("Northern", "South", "New").
     pub fn is_not_given(&self, word: &str) -> bool {
-        self.not_given
-            .contains(crate::text::words::lower_cow(word).as_ref())
+        contains(self.not_given, word)
     }
 
     /// True when `word` is a lower-case name particle ("de", "bin", "van").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word)
+        self.particles.binary_search(&word).is_ok()
     }
 }
 
-/// The embedded name data, parsed once.
+/// True when `word`, lower-cased, is in the sorted list `list`.
+fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&crate::text::words::lower_cow(word).as_ref())
+        .is_ok()
+}
+
+/// The `[[rule]]` table as embedded: (pattern, replacement), in order.
+pub fn embedded_rules() -> &'static [(&'static str, &'static str)] {
+    embedded::RULES
+}
+
+/// The embedded name data, set up once (no parsing: see the module docs).
 pub fn data() -> &'static NameData {
     static DATA: OnceLock<NameData> = OnceLock::new();
-    DATA.get_or_init(|| NameData::parse(NAMES_TOML).expect("rules/names.toml is valid (tested)"))
+    DATA.get_or_init(NameData::embedded)
 }
 
 /// The identity of a written name word for every name comparison: lower case, with every
@@ -321,9 +251,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn data_parses() {
-        let d = NameData::parse(NAMES_TOML).expect("valid");
-        assert_eq!(d.rules.len(), 14);
+    fn data_is_embedded() {
+        let d = data();
+        assert_eq!(embedded::RULES.len(), 14);
+        assert_eq!(d.rules.len(), 14, "every rule of rules/names.toml parses");
         assert_eq!(d.min_len, 4);
         assert!(d.is_stop_word("The"));
         assert!(d.is_title("President"));
