@@ -222,7 +222,7 @@ pub fn relative_to(base: &Path, path: &Path) -> String {
     for _ in common..b.len() {
         out.push("..");
     }
-    for c in &p[common..] {
+    for c in p.get(common..).unwrap_or_default() {
         out.push(c.as_os_str());
     }
     out.to_string_lossy().replace('\\', "/")

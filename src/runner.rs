@@ -128,7 +128,9 @@ pub fn expand_with(paths: &[PathBuf], opts: &WalkOptions) -> Result<Expanded, St
                         ),
                     });
                 }
-                out.sources[before..].sort_by(|a, b| a.path().cmp(&b.path()));
+                if let Some(added) = out.sources.get_mut(before..) {
+                    added.sort_by(|a, b| a.path().cmp(&b.path()));
+                }
             }
             _ => out.sources.push(Source::File(p.clone())),
         }
@@ -501,9 +503,11 @@ pub fn check_sources_streaming(
         let mut emitted = 0;
         let mut waiting: BTreeMap<usize, SourceResult> = BTreeMap::new();
         while emitted < sources.len() {
-            while next < sources.len() && next < emitted + window {
+            while next < emitted + window {
+                let Some(src) = sources.get(next) else {
+                    break;
+                };
                 let (i, tx) = (next, tx.clone());
-                let src = &sources[i];
                 scope.spawn(move |_| {
                     let _ = tx.send((i, check_one(src, opts, settings)));
                 });
@@ -512,7 +516,10 @@ pub fn check_sources_streaming(
             let Ok((i, r)) = rx.recv() else { break };
             waiting.insert(i, r);
             while let Some(r) = waiting.remove(&emitted) {
-                sink(&sources[emitted], r);
+                let Some(src) = sources.get(emitted) else {
+                    break;
+                };
+                sink(src, r);
                 emitted += 1;
             }
         }

@@ -45,7 +45,7 @@ impl Span {
 /// The first byte at or after `pos` that is not ASCII whitespace (`text.len()` at the end).
 pub fn skip_ws(text: &str, mut pos: usize) -> usize {
     let bytes = text.as_bytes();
-    while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+    while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
         pos += 1;
     }
     pos
@@ -61,11 +61,11 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let start = pos;
-        while pos < b.len() && b[pos] != b'\n' && b[pos] != b'\r' {
+        while b.get(pos).is_some_and(|&c| c != b'\n' && c != b'\r') {
             pos += 1;
         }
-        if pos < b.len() {
-            pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') {
+        if let Some(&c) = b.get(pos) {
+            pos += if c == b'\r' && b.get(pos + 1) == Some(&b'\n') {
                 2
             } else {
                 1
@@ -127,10 +127,11 @@ impl LineIndex {
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let b = text.as_bytes();
         if self.chars.is_empty() {
-            return count_chars(&b[..offset]);
+            return count_chars(b.get(..offset).unwrap_or(b));
         }
         let k = offset / BLOCK;
-        self.chars[k] + count_chars(&b[k * BLOCK..offset])
+        self.chars.get(k).copied().unwrap_or_default()
+            + count_chars(b.get(k * BLOCK..offset).unwrap_or_default())
     }
 
     /// 0-based number of the line holding byte `offset` (O(log lines)).
@@ -147,7 +148,7 @@ impl LineIndex {
     /// Byte offset of the start of the line holding byte `offset` (O(log lines)).
     pub fn line_start(&self, offset: usize) -> usize {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        self.starts[line - 1]
+        self.starts.get(line - 1).copied().unwrap_or_default()
     }
 
     /// Byte offset of the end of the line holding byte `offset`, its line ending excluded
@@ -178,7 +179,7 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let mut start = self.starts[line - 1];
+        let mut start = self.starts.get(line - 1).copied().unwrap_or_default();
         if start == 0 && text.starts_with('\u{feff}') {
             start = offset.min(3);
         }

@@ -188,10 +188,13 @@ fn entries(article: &Article, rules: &RuleSet) -> (Vec<Entry>, Vec<(Span, String
                     .filter_map(|(c, s)| resolve(c, *s, &mut bad).map(|(c, _)| c))
                     .collect();
                 open.retain(|&i| {
-                    let closes = d.codes.is_empty()
-                        || out[i].code.as_ref().is_some_and(|c| codes.contains(c));
+                    let Some(e) = out.get_mut(i) else {
+                        return false;
+                    };
+                    let closes =
+                        d.codes.is_empty() || e.code.as_ref().is_some_and(|c| codes.contains(c));
                     if closes {
-                        out[i].range.end = d.span.start;
+                        e.range.end = d.span.start;
                     }
                     !closes
                 });

@@ -265,7 +265,12 @@ impl Cx<'_> {
         // One rule named twice (a code and its former code): an error at the later key.
         out.sort_by_key(|s| s.span.start);
         for (i, s) in out.iter().enumerate() {
-            if let Some(first) = out[..i].iter().find(|f| f.code == s.code) {
+            if let Some(first) = out
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .find(|f| f.code == s.code)
+            {
                 let (line, col) =
                     crate::source::LineIndex::new(self.text).position(self.text, first.span.start);
                 return Err(self

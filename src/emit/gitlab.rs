@@ -49,10 +49,10 @@ pub fn render(run: &Run, opts: &Options) -> String {
                 },
             });
             if let Some(h) = &d.help {
-                issue["content"] = json!({ "body": h });
+                crate::emit::set(&mut issue, "content", json!({ "body": h }));
             }
             if !category.is_empty() {
-                issue["tags"] = json!([category]);
+                crate::emit::set(&mut issue, "tags", json!([category]));
             }
             issues.push(issue);
         }

@@ -227,7 +227,7 @@ pub fn render_findings(run: &Run, color: bool) -> String {
         let lone_cr = shown
             .as_bytes()
             .windows(2)
-            .any(|w| w[0] == b'\r' && w[1] != b'\n')
+            .any(|w| matches!(w, &[b'\r', c] if c != b'\n'))
             || shown.ends_with('\r');
         let source = Source {
             name: f.display_name(),

@@ -35,7 +35,9 @@ pub fn render(run: &Run) -> String {
                 x(code),
                 x(&m.name)
             ));
-            let Some(worst) = found.iter().map(|d| d.severity).max() else {
+            let (Some(worst), Some(first)) =
+                (found.iter().map(|d| d.severity).max(), found.first())
+            else {
                 cases.push_str("/>\n");
                 continue;
             };
@@ -59,7 +61,7 @@ pub fn render(run: &Run) -> String {
             cases.push_str(&format!(
                 ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
                 worst.as_str(),
-                x(&found[0].message),
+                x(&first.message),
                 xml_text(&body)
             ));
         }

@@ -350,6 +350,14 @@ pub(crate) fn xml_text(s: &str) -> String {
         .replace("&#9;", "\t")
 }
 
+/// Set `key` of the JSON object `v` to `value` (`v[key] = value` without the panic of
+/// `Value`'s `IndexMut` on a value that is not an object: such a `v` is left unchanged).
+pub(crate) fn set(v: &mut serde_json::Value, key: &str, value: serde_json::Value) {
+    if let Some(o) = v.as_object_mut() {
+        o.insert(key.to_string(), value);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

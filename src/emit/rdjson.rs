@@ -55,17 +55,21 @@ pub fn render(run: &Run) -> String {
                 })
                 .collect();
             if !related.is_empty() {
-                out["related_locations"] = json!(related);
+                crate::emit::set(&mut out, "related_locations", json!(related));
             }
             if let Some(fix) = &d.fix {
-                out["suggestions"] = json!(fix
-                    .edits
-                    .iter()
-                    .map(|e| json!({
-                        "range": range(&pos, e.span.start, e.span.end),
-                        "text": e.replacement,
-                    }))
-                    .collect::<Vec<_>>());
+                crate::emit::set(
+                    &mut out,
+                    "suggestions",
+                    json!(fix
+                        .edits
+                        .iter()
+                        .map(|e| json!({
+                            "range": range(&pos, e.span.start, e.span.end),
+                            "text": e.replacement,
+                        }))
+                        .collect::<Vec<_>>()),
+                );
             }
             diagnostics.push(out);
         }

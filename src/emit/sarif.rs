@@ -125,7 +125,11 @@ fn result(
     let code = crate::emit::code(d);
     let mut message = json!({ "text": d.message });
     if let Some(h) = &d.help {
-        message["markdown"] = json!(format!("{}\n\nhelp: {h}", d.message));
+        crate::emit::set(
+            &mut message,
+            "markdown",
+            json!(format!("{}\n\nhelp: {h}", d.message)),
+        );
     }
     let mut r = json!({
         "ruleId": code,
@@ -138,7 +142,7 @@ fn result(
         "partialFingerprints": { "claimlint/v1": fingerprint },
     });
     if let Some(i) = rule_ids.iter().position(|id| id == code) {
-        r["ruleIndex"] = json!(i);
+        crate::emit::set(&mut r, "ruleIndex", json!(i));
     }
     let related: Vec<Value> = d
         .labels
@@ -154,10 +158,10 @@ fn result(
         })
         .collect();
     if !related.is_empty() {
-        r["relatedLocations"] = json!(related);
+        crate::emit::set(&mut r, "relatedLocations", json!(related));
     }
     if let Some(fix) = &d.fix {
-        r["fixes"] = json!([{
+        let fixes = json!([{
             "description": { "text": fix.message },
             "artifactChanges": [{
                 "artifactLocation": loc,
@@ -171,6 +175,7 @@ fn result(
             }],
             "properties": { "applicability": fix.applicability },
         }]);
+        crate::emit::set(&mut r, "fixes", fixes);
     }
     r
 }
@@ -185,18 +190,18 @@ pub fn render(run: &Run, opts: &Options) -> String {
         let mut loc = artifact_location(&f.path, opts);
         // The records of one JSON / NDJSON file share its artifact.
         if let Some(&(_, i)) = seen.iter().find(|(p, _)| *p == f.path) {
-            loc["index"] = json!(i);
+            crate::emit::set(&mut loc, "index", json!(i));
             let pos = Positions::for_file(f);
             let prints = crate::emit::fingerprints(f);
             for (d, print) in f.report.diagnostics.iter().zip(&prints) {
                 let mut r = result(d, &pos, &loc, &rule_ids, print);
-                r["properties"]["record"] = json!(f.record);
+                crate::emit::set(&mut r, "properties", json!({ "record": f.record }));
                 results.push(r);
             }
             continue;
         }
         seen.push((&f.path, artifacts.len()));
-        loc["index"] = json!(artifacts.len());
+        crate::emit::set(&mut loc, "index", json!(artifacts.len()));
         artifacts.push(json!({
             "location": artifact_location(&f.path, opts),
             "length": f.text.len(),
@@ -208,7 +213,7 @@ pub fn render(run: &Run, opts: &Options) -> String {
         for (d, print) in f.report.diagnostics.iter().zip(&prints) {
             let mut r = result(d, &pos, &loc, &rule_ids, print);
             if let Some(rec) = &f.record {
-                r["properties"]["record"] = json!(rec);
+                crate::emit::set(&mut r, "properties", json!({ "record": rec }));
             }
             results.push(r);
         }

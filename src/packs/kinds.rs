@@ -166,7 +166,7 @@ impl Kind {
                     if j != i {
                         return Err(format!(
                             "variant '{v}' is listed for both '{}' and '{p}'",
-                            entries[j].preferred
+                            entries.get(j).map_or("", |e| e.preferred.as_str())
                         ));
                     }
                 }
@@ -312,7 +312,9 @@ impl Rule for PackRule {
                     let Some(&i) = lookup.get(&lookup_key(written)) else {
                         continue;
                     };
-                    let entry = &preferred[i];
+                    let Some(entry) = preferred.get(i) else {
+                        continue;
+                    };
                     let house = &entry.preferred;
                     if cx.article.in_quote(span)
                         || explained(text, span, house)

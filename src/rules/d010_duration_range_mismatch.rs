@@ -66,7 +66,9 @@ impl Rule for DurationRangeMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let times = &cx.mentions.times;
         for (sentence, idx) in sentence_groups(cx.article, times) {
-            let group = &times[idx];
+            let Some(group) = times.get(idx) else {
+                continue;
+            };
             let day_durations: Vec<(&TimeMention, &Duration)> = group
                 .iter()
                 .filter_map(|m| match &m.value {
@@ -134,7 +136,9 @@ fn other_date_nearer(cx: &Context<'_>, sentence: Span, dur: Span, range: Span) -
     let range_gap = gap(range);
     let dates = &cx.mentions.dates;
     let lo = dates.partition_point(|d| d.span.start < sentence.start);
-    dates[lo..]
+    dates
+        .get(lo..)
+        .unwrap_or_default()
         .iter()
         .take_while(|d| d.span.start < sentence.end)
         .filter_map(|d| d.calendar())

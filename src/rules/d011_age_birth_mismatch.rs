@@ -76,7 +76,9 @@ impl Rule for AgeBirthMismatch {
         let anchors = reference.anchors();
         let times = &cx.mentions.times;
         for (sentence, idx) in sentence_groups(cx.article, times) {
-            let group = &times[idx];
+            let Some(group) = times.get(idx) else {
+                continue;
+            };
             let ages: Vec<(&TimeMention, &Age)> = group
                 .iter()
                 .filter_map(|m| match &m.value {

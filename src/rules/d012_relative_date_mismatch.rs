@@ -166,7 +166,7 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
             if anchors.iter().any(fits) {
                 return None;
             }
-            let exp = anchors[0].date + Duration::days(r.offset);
+            let exp = anchors.first()?.date + Duration::days(r.offset);
             let (written, expected) = match a.date {
                 Some(d) => (format::long_date(d), format::long_date(exp)),
                 None => (
@@ -200,7 +200,7 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
             }) {
                 return None;
             }
-            let expected = nearest(anchors[0].date, w.weekday, w.qualifier);
+            let expected = nearest(anchors.first()?.date, w.weekday, w.qualifier);
             Some(Problem {
                 relative: Span::new(m.span.start, w.weekday_span.end),
                 attached: a,
@@ -224,7 +224,7 @@ fn problem(m: &TimeMention, anchors: &[Anchor]) -> Option<Problem> {
                 relative: p.words,
                 attached: a,
                 written: format::long_date(d),
-                expected: period_phrase(p.unit, p.offset, p.part, anchors[0].date),
+                expected: period_phrase(p.unit, p.offset, p.part, anchors.first()?.date),
             })
         }
         _ => None,

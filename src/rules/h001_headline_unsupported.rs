@@ -406,7 +406,7 @@ fn hedged(cx: &Context<'_>, span: Span) -> bool {
         let parts: Vec<&str> = p.split(' ').collect();
         lower.windows(parts.len()).any(|w| {
             w.iter().zip(&parts).all(|((a, _), b)| a == b)
-                && !(parts == ["may"] && w[0].1)
+                && !(parts == ["may"] && w.first().is_some_and(|x| x.1))
         })
     })
 }

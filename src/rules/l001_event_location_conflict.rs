@@ -112,11 +112,14 @@ fn sites<'a>(
 ) -> Vec<EventClaim> {
     let mut out: Vec<EventClaim> = Vec::new();
     for c in claims {
-        let p = &places[c.place];
-        match out
-            .iter_mut()
-            .find(|s| places[s.place].readings == p.readings && places[s.place].role == p.role)
-        {
+        let Some(p) = places.get(c.place) else {
+            continue;
+        };
+        match out.iter_mut().find(|s| {
+            places
+                .get(s.place)
+                .is_some_and(|q| q.readings == p.readings && q.role == p.role)
+        }) {
             Some(site) => {
                 let quoted = site.quoted && c.quoted;
                 let moves = site.moves || c.moves;
@@ -253,26 +256,36 @@ fn conflict(
     group: &[EventClaim],
     places: &[PlaceMention],
 ) -> Option<Diagnostic> {
+    let place_at = |i: usize| group.get(i).and_then(|c| places.get(c.place));
     let trust: Vec<bool> = group
         .iter()
         .map(|c| {
-            let p = &places[c.place];
-            trusted(p, cx.article.slice(p.span), places, cx.article)
+            places
+                .get(c.place)
+                .is_some_and(|p| trusted(p, cx.article.slice(p.span), places, cx.article))
         })
         .collect();
     // An event that moves on between places ("in London on Monday, continued in Brussels")
     // is at each of them: a claim that fits one of its places does not clash with the others.
     let fits_moving = |i: usize| {
+        let Some(target) = place_at(i) else {
+            return false;
+        };
         group
             .iter()
-            .any(|m| m.moves && fits(&places[m.place], &places[group[i].place]))
+            .any(|m| m.moves && places.get(m.place).is_some_and(|q| fits(q, target)))
     };
     let clash = |i: usize, j: usize| {
+        let (Some(ci), Some(cj), Some(pi), Some(pj)) =
+            (group.get(i), group.get(j), place_at(i), place_at(j))
+        else {
+            return false;
+        };
         i != j
-            && trust[i]
-            && trust[j]
-            && !fits(&places[group[i].place], &places[group[j].place])
-            && !((group[i].moves && fits_moving(j)) || (group[j].moves && fits_moving(i)))
+            && trust.get(i) == Some(&true)
+            && trust.get(j) == Some(&true)
+            && !fits(pi, pj)
+            && !((ci.moves && fits_moving(j)) || (cj.moves && fits_moving(i)))
     };
     record(cx, event, group, places, &trust);
     // Sites that clash with at least one other site of the same event.
@@ -287,11 +300,14 @@ fn conflict(
         .iter()
         .copied()
         .find(|&i| {
-            group[i].segment == SegmentKind::Paragraph
-                && places[group[i].place].role == PlaceRole::Name
+            group
+                .get(i)
+                .is_some_and(|c| c.segment == SegmentKind::Paragraph)
+                && place_at(i).is_some_and(|p| p.role == PlaceRole::Name)
         })
-        .unwrap_or(clashing[0]);
-    let p = &places[group[primary].place];
+        .or(clashing.first().copied())?;
+    let c_primary = group.get(primary)?;
+    let p = place_at(primary)?;
     let p_name = cx.article.slice(p.span);
     let p_main = main_reading(p);
     let others: Vec<usize> = clashing
@@ -306,7 +322,9 @@ fn conflict(
     let mut regions: Vec<(String, Vec<String>)> = Vec::new();
     let mut other_names = Vec::new();
     for &i in &others {
-        let o = &places[group[i].place];
+        let Some(o) = place_at(i) else {
+            continue;
+        };
         let o_name = cx.article.slice(o.span);
         match reason(p_name, p, o_name, o) {
             Reason::Text(t) => reasons.push(t),
@@ -335,10 +353,8 @@ fn conflict(
             gazetteer::describe(p_main),
             others
                 .iter()
-                .map(|&i| format!(
-                    "a {} {event}",
-                    cx.article.slice(places[group[i].place].span)
-                ))
+                .filter_map(|&i| place_at(i))
+                .map(|o| format!("a {} {event}", cx.article.slice(o.span)))
                 .collect::<Vec<_>>()
                 .join(" and "),
             reasons.join("; ")
@@ -359,9 +375,13 @@ fn conflict(
     // noun may be the topic: either makes the clash a warning.
     let neighbours = others
         .iter()
-        .all(|&i| same_country_places(p, &places[group[i].place]));
+        .all(|&i| place_at(i).is_some_and(|o| same_country_places(p, o)));
     let topical = others.iter().all(|&i| {
-        attributive_city(&group[primary], p) || attributive_city(&group[i], &places[group[i].place])
+        attributive_city(c_primary, p)
+            || group
+                .get(i)
+                .zip(place_at(i))
+                .is_some_and(|(c, o)| attributive_city(c, o))
     });
     let events = if event.ends_with('s') {
         event.to_string()
@@ -396,8 +416,9 @@ fn conflict(
             ),
         );
     for &i in &others {
-        let c = &group[i];
-        let o = &places[c.place];
+        let (Some(c), Some(o)) = (group.get(i), place_at(i)) else {
+            continue;
+        };
         let where_ = match c.segment {
             SegmentKind::Headline => " in the headline",
             _ => "",
@@ -430,13 +451,17 @@ fn record(
     if !cx.trace.enabled() {
         return;
     }
-    let name = |i: usize| cx.article.slice(places[group[i].place].span);
+    let place_at = |i: usize| group.get(i).and_then(|c| places.get(c.place));
+    let name = |i: usize| place_at(i).map_or("", |p| cx.article.slice(p.span));
     for i in 0..group.len() {
         for j in i + 1..group.len() {
-            let (a, b) = (&places[group[i].place], &places[group[j].place]);
+            let (Some(a), Some(b)) = (place_at(i), place_at(j)) else {
+                continue;
+            };
             let spans = [a.span, b.span];
-            let (outcome, note) = if !(trust[i] && trust[j]) {
-                let small = if trust[i] { name(j) } else { name(i) };
+            let (ti, tj) = (trust.get(i) == Some(&true), trust.get(j) == Some(&true));
+            let (outcome, note) = if !(ti && tj) {
+                let small = if ti { name(j) } else { name(i) };
                 (
                     Outcome::Skipped,
                     format!(

@@ -232,7 +232,7 @@ fn breakdown_sum(cx: &Context<'_>, b: &NumberMention) -> Option<f64> {
     let mut sum = b.value;
     let mut start = b.span.start;
     let mut parts = 1;
-    for m in numbers[..at].iter().rev() {
+    for m in numbers.get(..at).unwrap_or_default().iter().rev() {
         let Some(noun) = m.counted.noun_span else {
             break;
         };

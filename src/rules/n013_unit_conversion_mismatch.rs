@@ -67,7 +67,9 @@ impl Rule for UnitConversionMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let nums = &cx.mentions.numbers;
         for (i, pair) in nums.windows(2).enumerate() {
-            let (a, b) = (&pair[0], &pair[1]);
+            let [a, b] = pair else {
+                continue;
+            };
             if b.link != Link::Conversion {
                 continue;
             }

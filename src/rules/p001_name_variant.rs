@@ -202,7 +202,9 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
                 out.len() - 1
             }
         };
-        let s = &mut out[idx];
+        let Some(s) = out.get_mut(idx) else {
+            continue;
+        };
         s.count += 1;
         s.uses.push(m.family);
         s.titled |= m.titled;
@@ -389,14 +391,16 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for members in buckets.values() {
         for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
+            for &j in members.get(x + 1..).unwrap_or_default() {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
     }
-    let listed_ids: Vec<usize> = (0..sp.len()).filter(|&i| listed[i]).collect();
+    let listed_ids: Vec<usize> = (0..sp.len())
+        .filter(|&i| listed.get(i) == Some(&true))
+        .collect();
     for (x, &i) in listed_ids.iter().enumerate() {
-        for &j in &listed_ids[x + 1..] {
+        for &j in listed_ids.get(x + 1..).unwrap_or_default() {
             pairs.push((i, j));
         }
     }
@@ -464,7 +468,9 @@ fn clusters_traced(
     // Cheap filter before `link`: equal or near keys with the same first letter, two known
     // places, or two curated spellings. Everything else is unrelated.
     let near = |i: usize, j: usize| {
-        let (a, b) = (&sp[i], &sp[j]);
+        let (Some(a), Some(b)) = (sp.get(i), sp.get(j)) else {
+            return false;
+        };
         a.key.as_bytes().first() == b.key.as_bytes().first()
             && a.key.len().abs_diff(b.key.len()) <= 1
     };
@@ -472,10 +478,12 @@ fn clusters_traced(
     // comparison an editor needs to see.
     let trace_near = |i: usize, j: usize| trace.filter(|_| near(i, j));
     let may_link = |i: usize, j: usize| {
-        let (a, b) = (&sp[i], &sp[j]);
+        let (Some(a), Some(b)) = (sp.get(i), sp.get(j)) else {
+            return false;
+        };
         near(i, j)
             || (a.toponym && b.toponym)
-            || (listed[i] && listed[j])
+            || (listed.get(i) == Some(&true) && listed.get(j) == Some(&true))
     };
     // Two spellings in one sentence, neither dominant ("Smith met Smyth"), are two names; a
     // spelling used far more often than the other is still the name with a slip beside it.
@@ -492,8 +500,13 @@ fn clusters_traced(
         })
         .collect();
     let share_sentence = |i: usize, j: usize| {
-        let (lo, hi) = (sp[i].count.min(sp[j].count), sp[i].count.max(sp[j].count));
-        lo * 2 >= hi && sentences[i].iter().any(|x| sentences[j].contains(x))
+        let (Some(a), Some(b), Some(si), Some(sj)) =
+            (sp.get(i), sp.get(j), sentences.get(i), sentences.get(j))
+        else {
+            return false;
+        };
+        let (lo, hi) = (a.count.min(b.count), a.count.max(b.count));
+        lo * 2 >= hi && si.iter().any(|x| sj.contains(x))
     };
     let mut edges = Vec::new();
     // Every pair when the claims view wants each near comparison explained; else only the
@@ -508,24 +521,27 @@ fn clusters_traced(
             if !may_link(i, j) {
                 continue;
             }
+            let (Some(a), Some(b)) = (sp.get(i), sp.get(j)) else {
+                continue;
+            };
             if share_sentence(i, j) {
                 if let Some(t) = trace_near(i, j) {
                     t(
-                        &sp[i],
-                        &sp[j],
+                        a,
+                        b,
                         Outcome::Skipped,
                         "both in one sentence: two names",
                     );
                 }
                 continue;
             }
-            match link(d, curated, &sp[i], &sp[j]) {
+            match link(d, curated, a, b) {
                 Link::Same => edges.push((i, j)),
                 Link::Distinct => {
                     if let Some(t) = trace_near(i, j) {
                         t(
-                            &sp[i],
-                            &sp[j],
+                            a,
+                            b,
                             Outcome::Consistent,
                             "known to be different names",
                         );
@@ -534,8 +550,8 @@ fn clusters_traced(
                 Link::Unrelated => {
                     if let Some(t) = trace_near(i, j) {
                         t(
-                            &sp[i],
-                            &sp[j],
+                            a,
+                            b,
                             Outcome::Consistent,
                             "no evidence of one name",
                         );
@@ -549,30 +565,41 @@ fn clusters_traced(
     let mut id: Vec<usize> = (0..n).collect();
     let mut members_of: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for (i, j) in edges {
-        if id[i] == id[j] {
+        let (Some(&ci), Some(&cj)) = (id.get(i), id.get(j)) else {
+            continue;
+        };
+        if ci == cj {
             continue;
         }
-        let (ci, cj) = (id[i], id[j]);
-        let clash = members_of[ci].iter().any(|&x| {
-            members_of[cj]
-                .iter()
-                .any(|&y| link(d, curated, &sp[x], &sp[y]) == Link::Distinct)
+        let (Some(mi), Some(mj)) = (members_of.get(ci), members_of.get(cj)) else {
+            continue;
+        };
+        let clash = mi.iter().any(|&x| {
+            mj.iter().any(|&y| {
+                sp.get(x)
+                    .zip(sp.get(y))
+                    .is_some_and(|(a, b)| link(d, curated, a, b) == Link::Distinct)
+            })
         });
         if !clash {
-            let moved = std::mem::take(&mut members_of[cj]);
+            let moved = members_of.get_mut(cj).map(std::mem::take).unwrap_or_default();
             for &v in &moved {
-                id[v] = ci;
+                if let Some(slot) = id.get_mut(v) {
+                    *slot = ci;
+                }
             }
-            members_of[ci].extend(moved);
-            members_of[ci].sort_unstable();
+            if let Some(m) = members_of.get_mut(ci) {
+                m.extend(moved);
+                m.sort_unstable();
+            }
         }
     }
     let mut out = Vec::new();
     for (root, ids) in members_of.iter().enumerate() {
-        if ids.len() < 2 || id[root] != root {
+        if ids.len() < 2 || id.get(root) != Some(&root) {
             continue;
         }
-        let members: Vec<Spelling> = ids.iter().map(|&x| sp[x].clone()).collect();
+        let members: Vec<Spelling> = ids.iter().filter_map(|&x| sp.get(x).cloned()).collect();
         if members.len() >= 2 && !explained(article, &members, mentions) {
             out.push(members);
         }
@@ -583,12 +610,14 @@ fn clusters_traced(
                 .position(|c| c.iter().any(|s| s.lower == x.lower))
         };
         for (i, j) in same_pairs {
-            let (a, b) = (&sp[i], &sp[j]);
+            let (Some(a), Some(b)) = (sp.get(i), sp.get(j)) else {
+                continue;
+            };
             match (reported(a), reported(b)) {
                 (Some(x), Some(y)) if x == y => {
                     t(a, b, Outcome::Conflict, "two spellings of one name")
                 }
-                _ if id[i] == id[j] => {
+                _ if id.get(i) == id.get(j) => {
                     t(a, b, Outcome::Skipped, "the article explains the variant")
                 }
                 _ => t(

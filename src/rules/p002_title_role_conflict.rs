@@ -147,7 +147,7 @@ fn check_person(cx: &Context<'_>, person: &Person, out: &mut Vec<Diagnostic>) {
     let roles: Vec<&Role> = person.roles.iter().collect();
     // One finding per person: the first clashing pair.
     for (i, a) in roles.iter().enumerate() {
-        for b in &roles[i + 1..] {
+        for b in roles.get(i + 1..).unwrap_or_default() {
             let Some(why) = clash(a, b) else { continue };
             if !person.given {
                 cx.compared(&META.code, &[a.span, b.span], Outcome::Skipped, || {

@@ -121,7 +121,7 @@ fn ages(cx: &Context<'_>, person: &Person, out: &mut Vec<Diagnostic>) {
     let Some(&(first_t, first)) = list.first() else {
         return;
     };
-    for &(t, a) in &list[1..] {
+    for &(t, a) in list.get(1..).unwrap_or_default() {
         if a.years == first.years {
             cx.compared(
                 &META.code,

@@ -119,7 +119,7 @@ impl Rule for QuoteAttributionConflict {
             }
         };
         for (i, a) in said.iter().enumerate() {
-            for b in &said[i + 1..] {
+            for b in said.get(i + 1..).unwrap_or_default() {
                 if a.person == b.person || !same(a, b) {
                     continue;
                 }
@@ -144,8 +144,13 @@ impl Rule for QuoteAttributionConflict {
                     });
                     continue;
                 }
-                let na = cx.article.slice(people.persons[a.person].name);
-                let nb = cx.article.slice(people.persons[b.person].name);
+                let (Some(pa), Some(pb)) =
+                    (people.persons.get(a.person), people.persons.get(b.person))
+                else {
+                    continue;
+                };
+                let na = cx.article.slice(pa.name);
+                let nb = cx.article.slice(pb.name);
                 cx.compared(&META.code, &spans, Outcome::Conflict, || {
                     format!("{na} / {nb}: the same words")
                 });
@@ -191,7 +196,9 @@ fn cued(cx: &Context<'_>, quote: Span) -> bool {
 /// edit apart): P001's finding, not two speakers.
 fn spellings_of_one_name(people: &People, a: usize, b: usize) -> bool {
     let d = data();
-    let (pa, pb) = (&people.persons[a], &people.persons[b]);
+    let (Some(pa), Some(pb)) = (people.persons.get(a), people.persons.get(b)) else {
+        return false;
+    };
     let (ka, kb) = (d.key(&pa.family), d.key(&pb.family));
     pa.family != pb.family && (ka == kb || edit_distance(&ka, &kb) <= 1)
 }
