@@ -15,6 +15,7 @@ use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer::{self, PlaceKind};
 use crate::knowledge::lexicon::{self, event_incidents, events, frames};
+use crate::text::alternation::find_phrases;
 use crate::text::casing::Casing;
 
 /// How the place is tied to the event.
@@ -53,33 +54,34 @@ pub struct EventClaim {
     pub moves: bool,
 }
 
-lazy_regex!(
-    /// The event nouns and their other forms (`rules/lexicons/events.toml` `[venue]`,
-    /// `[venue_forms]`) as whole words, matched on lower-cased text.
-    noun_re,
-    format!(
-        r"(?-u)\b({})\b",
+/// The event nouns and their other forms (`rules/lexicons/events.toml` `[venue]`,
+/// `[venue_forms]`), in the order they are tried at one start: matched as whole words on
+/// lower-cased text ([`find_phrases`]).
+fn nouns() -> &'static [&'static str] {
+    static NOUNS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| {
         events::VENUE
             .iter()
             .copied()
-            .chain(events::VENUE_FORMS.iter().filter_map(|f| f.split_once('=').map(|p| p.0)))
-            .collect::<Vec<&str>>()
-            .join("|")
-    )
-);
+            .chain(
+                events::VENUE_FORMS
+                    .iter()
+                    .filter_map(|f| f.split_once('=').map(|p| p.0)),
+            )
+            .collect()
+    })
+}
 
-lazy_regex!(
-    /// The headline verbs that stand for an event noun (`events.toml` `[headline_verbs]`).
-    verb_re,
-    format!(
-        r"(?-u)\b({})\b",
+/// The headline verbs that stand for an event noun (`events.toml` `[headline_verbs]`).
+fn verbs() -> &'static [&'static str] {
+    static VERBS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    VERBS.get_or_init(|| {
         events::HEADLINE_VERBS
             .iter()
             .filter_map(|f| f.split_once('=').map(|p| p.0))
-            .collect::<Vec<&str>>()
-            .join("|")
-    )
-);
+            .collect()
+    })
+}
 
 lazy_regex!(
     /// What may stand between an event noun and "in/at X": an "of ..." phrase (up to two
@@ -197,23 +199,25 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             continue;
         }
         let in_lede = headline || lede == Some(seg.span);
-        // Matched on the lower-cased copy (same byte offsets, checked above): a case-insensitive
-        // regex would cost milliseconds to compile on every run.
-        let mut triggers: Vec<Trigger> = noun_re()
-            .find_iter(&lower)
-            .map(|m| Trigger {
-                start: m.start(),
-                end: m.end(),
-                event: canonical(m.as_str()),
-                verb: false,
+        // Matched on the lower-cased copy (same byte offsets, checked above).
+        let nouns = nouns();
+        let mut triggers: Vec<Trigger> = find_phrases(&lower, nouns)
+            .filter_map(|(start, end, i)| {
+                Some(Trigger {
+                    start,
+                    end,
+                    event: canonical(nouns.get(i)?),
+                    verb: false,
+                })
             })
             .collect();
         if headline {
-            triggers.extend(verb_re().find_iter(&lower).filter_map(|m| {
+            let verbs = verbs();
+            triggers.extend(find_phrases(&lower, verbs).filter_map(|(start, end, i)| {
                 Some(Trigger {
-                    start: m.start(),
-                    end: m.end(),
-                    event: verb_event(m.as_str())?,
+                    start,
+                    end,
+                    event: verb_event(verbs.get(i)?)?,
                     verb: true,
                 })
             }));

@@ -11,6 +11,7 @@ use crate::claims::time::{Seg, TimeMention, TimeValue};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon;
+use crate::text::alternation::find_phrases;
 
 /// A weekday or date written right after a relative expression ("yesterday (Monday)",
 /// "last month, on Feb 3").
@@ -104,9 +105,20 @@ pub struct RelativePeriod {
 
 const WEEKDAY_NAMES: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-lazy_regex!(relative_day_re, {
-    r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|YESTERDAY|TODAY|TOMORROW)\b"
-});
+/// The relative day words, matched as whole words ([`find_phrases`]).
+const RELATIVE_DAYS: &[&str] = &[
+    "Yesterday",
+    "yesterday",
+    "Today",
+    "today",
+    "Tomorrow",
+    "tomorrow",
+    "Tonight",
+    "tonight",
+    "YESTERDAY",
+    "TODAY",
+    "TOMORROW",
+];
 
 lazy_regex!(weekday_re, {
     format!(
@@ -205,17 +217,19 @@ fn starts_list(after: &str) -> bool {
 
 /// Push the relative days of segment `s` onto `out`.
 pub(crate) fn relative_days(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
-    for c in relative_day_re().captures_iter(s.text) {
-        let Some(w) = c.name("w") else { continue };
-        let mut offset = match w.as_str().to_ascii_lowercase().as_str() {
+    for (w_start, w_end, i) in find_phrases(s.text, RELATIVE_DAYS) {
+        let Some(word) = RELATIVE_DAYS.get(i) else {
+            continue;
+        };
+        let mut offset = match word.to_ascii_lowercase().as_str() {
             "yesterday" => -1,
             "tomorrow" => 1,
             _ => 0,
         };
         // "the day before yesterday" is two days back, "the day after tomorrow" two ahead;
         // "the day after yesterday" and the like are left alone.
-        let mut start = w.start();
-        if let Some(shift) = day_before_after(s.text, w.start()) {
+        let mut start = w_start;
+        if let Some(shift) = day_before_after(s.text, w_start) {
             let (len, delta) = shift;
             match (offset, delta) {
                 (-1, -1) | (1, 1) => offset += delta,
@@ -223,15 +237,15 @@ pub(crate) fn relative_days(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             }
             start -= len;
         }
-        let attached = attached_after(s, w.end(), false);
-        let end = attached.map_or(w.end(), |a| a.span.end - s.offset);
+        let attached = attached_after(s, w_end, false);
+        let end = attached.map_or(w_end, |a| a.span.end - s.offset);
         s.push(
             out,
             start,
             end,
             TimeValue::RelativeDay(RelativeDay {
                 offset,
-                word: s.span(start, w.end()),
+                word: s.span(start, w_end),
                 attached,
             }),
         );

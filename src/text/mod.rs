@@ -9,8 +9,10 @@
 //! - [`quotes`]: quotation spans and attributed speakers;
 //! - [`clauses`]: the clause around a span, and a sentence's clauses;
 //! - [`casing`]: sentence case, Title Case or all caps, once per segment;
+//! - [`alternation`]: whole-word phrase search (word lists without a regex);
 //! - [`words`]: the one tokenizer, phrase matching, possessives, name particles, years.
 
+pub mod alternation;
 pub mod casing;
 pub mod clauses;
 pub mod quotes;
