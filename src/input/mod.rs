@@ -10,6 +10,7 @@
 //! reader whose analysis text differs from the file's bytes attaches an offset map
 //! ([`crate::article::SourceText`]).
 
+mod date_lines;
 pub mod html;
 pub mod json;
 pub mod markdown;

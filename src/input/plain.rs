@@ -8,7 +8,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::article::{Article, DateLine, Dateline, Segment, SegmentKind, Span};
-use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon;
 use crate::source::skip_ws;
@@ -206,52 +205,32 @@ pub(crate) fn is_chrome(block: &str) -> bool {
     lexicon::contains(lexicon::text::CHROME, &b)
 }
 
-lazy_regex!(
-    date_line_re,
-    r"^(?:(?P<wd>[A-Za-z]{3,9}\.?),?\s+)?(?:(?P<m1>[A-Za-z]{3,9}\.?)\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?)),?\s+(?P<y>\d{4})$"
-);
-
 /// `Some(date)` when the whole block is a date line ("Wednesday, February 28, 2024",
 /// "28 February 2024"): `Some(None)` if it has that shape but names an impossible date.
 fn parse_date_line(block: &str) -> Option<Option<NaiveDate>> {
-    let c = date_line_re().captures(block.trim())?;
-    if let Some(wd) = c.name("wd") {
-        weekday_from_name(wd.as_str())?;
+    let line = block.trim();
+    let parts = super::date_lines::date_line(line)?;
+    if let Some(wd) = parts.weekday {
+        weekday_from_name(line.get(wd)?)?;
     }
-    let (m, d) = match (c.name("m1"), c.name("d1"), c.name("m2"), c.name("d2")) {
-        (Some(m), Some(d), _, _) | (_, _, Some(m), Some(d)) => (m.as_str(), d.as_str()),
-        _ => return None,
-    };
-    let month = month_from_name(m)?;
-    let day: u32 = d.parse().ok()?;
-    let year: i32 = c.name("y")?.as_str().parse().ok()?;
+    let month = month_from_name(line.get(parts.month)?)?;
+    let day: u32 = line.get(parts.day)?.parse().ok()?;
+    let year: i32 = line.get(parts.year)?.parse().ok()?;
     Some(NaiveDate::from_ymd_opt(year, month, day))
 }
-
-lazy_regex!(
-    dateline_re,
-    r"^(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?(?:, [A-Z][A-Za-z.'’\- ]{1,30}?)?)[,.]\s+(?P<date>(?P<m>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9}\.?))(?:\s+\((?:Reuters|AP|AFP|UPI|Bloomberg)\))?\s*[-–—]+(?:\s+|$)"
-);
 
 /// A wire dateline at the start of the first body paragraph (`offset` = the paragraph's byte
 /// start). The place must be written in capitals ("KYIV", "NEW YORK") or the date must parse.
 pub(crate) fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
-    let c = dateline_re().captures(para)?;
-    let place = c.name("place")?;
-    let date = c.name("date")?;
-    let month = c
-        .name("m")
-        .or_else(|| c.name("m2"))
-        .and_then(|m| month_from_name(m.as_str()));
-    let day: Option<u32> = c
-        .name("d")
-        .or_else(|| c.name("d2"))
-        .and_then(|d| d.as_str().parse().ok());
-    let whole = c.get(0)?;
+    let parts = super::date_lines::dateline(para)?;
+    let place = para.get(parts.place.clone())?;
+    let month = para.get(parts.month).and_then(month_from_name);
+    let day: Option<u32> = para.get(parts.day).and_then(|d| d.parse().ok());
+    let whole = para.get(..parts.end)?;
     // The city is written in capitals ("KYIV", "RICHMOND, Va."), or is at most three
     // capitalised words ("Chicago", "New York") with a month that parses: a sentence such as
     // "They met for two days, March 31-April 2" is not a dateline.
-    let city = place.as_str().split(',').next().unwrap_or("");
+    let city = place.split(',').next().unwrap_or("");
     let caps = city.chars().any(|ch| ch.is_ascii_uppercase())
         && !city.chars().any(|ch| ch.is_ascii_lowercase());
     let title = city.split_whitespace().count() <= 3
@@ -263,11 +242,14 @@ pub(crate) fn parse_dateline(para: &str, offset: usize) -> Option<Dateline> {
     if !(caps || (title && month.is_some())) {
         return None;
     }
-    let end = offset + whole.as_str().trim_end().len();
+    let end = offset + whole.trim_end().len();
     Some(Dateline {
         span: Span::new(offset, end),
-        place: Span::new(offset + place.start(), offset + place.end()),
-        date: Some(Span::new(offset + date.start(), offset + date.end())),
+        place: Span::new(offset + parts.place.start, offset + parts.place.end),
+        date: Some(Span::new(
+            offset + parts.date.start,
+            offset + parts.date.end,
+        )),
         month_day: month.zip(day),
     })
 }
