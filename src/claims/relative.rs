@@ -3,6 +3,8 @@
 //! month", "last week, on Feb 20"). Their values are relative to the article's day; rules
 //! compare them with the reference date. Spans are **bytes** into the article text.
 
+use std::ops::Range;
+
 use chrono::{NaiveDate, Weekday};
 
 use crate::article::Span;
@@ -120,11 +122,61 @@ const RELATIVE_DAYS: &[&str] = &[
     "TOMORROW",
 ];
 
-lazy_regex!(weekday_re, {
-    format!(
-        r"(?:\b(?P<q>(?i:last|next|this\s+coming|this\s+past|this|coming|past|on))\s+)?\b(?P<wd>{WEEKDAY_NAMES})\b"
-    )
-});
+/// The weekday names, matched as whole words.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The qualifiers a weekday may follow (any case), one word each; "this coming" and "this
+/// past" are read as one qualifier.
+const WEEKDAY_QUALIFIERS: &[&str] = &["last", "next", "this", "coming", "past", "on"];
+
+/// The weekday names of `text` and the qualifier right before each: `(qualifier, weekday)` byte
+/// ranges, left to right. The same as the captures `q` and `wd` of
+/// `(?:\b(?P<q>(?i:last|next|this\s+coming|this\s+past|this|coming|past|on))\s+)?\b(?P<wd>Monday|...|Sunday)\b`
+/// (ASCII word boundaries), which was compiled on every run before.
+fn weekday_matches(text: &str) -> impl Iterator<Item = (Option<Range<usize>>, Range<usize>)> + '_ {
+    find_phrases(text, WEEKDAYS)
+        .map(move |(start, end, _)| (qualifier_before(text, start), start..end))
+}
+
+/// The qualifier (see [`weekday_matches`]) ending in white space at byte `pos` of `text`.
+fn qualifier_before(text: &str, pos: usize) -> Option<Range<usize>> {
+    let word_before = |end: usize| -> Option<(usize, &str)> {
+        let head = text.get(..end)?;
+        let t = head.trim_end();
+        if t.len() == head.len() {
+            return None;
+        }
+        let run = t
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        let start = t.len() - run;
+        Some((start, t.get(start..)?))
+    };
+    let (start, word) = word_before(pos)?;
+    let end = start + word.len();
+    let is = |w: &str, q: &str| w.eq_ignore_ascii_case(q);
+    if is(word, "coming") || is(word, "past") {
+        if let Some((this, w)) = word_before(start) {
+            if is(w, "this") {
+                return Some(this..end);
+            }
+        }
+    }
+    WEEKDAY_QUALIFIERS
+        .iter()
+        .any(|q| is(word, q))
+        .then_some(start..end)
+}
 
 lazy_regex!(attached_weekday_re, {
     format!(r"^(?P<sep>\s*\(\s*|\s*,\s*)(?:on\s+)?(?P<wd>{WEEKDAY_NAMES})\b")
@@ -292,23 +344,25 @@ fn is_holiday_word(w: &str) -> bool {
 
 /// Push the weekdays of segment `s` onto `out`.
 pub(crate) fn weekdays(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
-    for c in weekday_re().captures_iter(s.text) {
-        let Some(wd) = c.name("wd") else { continue };
-        let Some(weekday) = weekday_from_name(wd.as_str()) else {
+    for (q, wd) in weekday_matches(s.text) {
+        let Some(wd_text) = s.text.get(wd.clone()) else {
             continue;
         };
-        let q = c.name("q");
-        if q.is_none() && is_holiday_word(s.word_before(wd.start())) {
+        let Some(weekday) = weekday_from_name(wd_text) else {
+            continue;
+        };
+        let q_range = q;
+        let q = q_range.clone().and_then(|q| s.text.get(q));
+        if q.is_none() && is_holiday_word(s.word_before(wd.start)) {
             continue;
         }
         // "Friday week" (a week from Friday) and "Friday fortnight" are not that Friday.
-        let after = s.text.get(wd.end()..).unwrap_or("");
+        let after = s.text.get(wd.end..).unwrap_or("");
         if after.starts_with(" week") || after.starts_with(" fortnight") {
             continue;
         }
         let qualifier = match q.map(|q| {
-            q.as_str()
-                .split_whitespace()
+            q.split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
                 .to_ascii_lowercase()
@@ -318,7 +372,7 @@ pub(crate) fn weekdays(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             Some(q) if q == "this" => WeekdayQualifier::This,
             _ => WeekdayQualifier::On,
         };
-        let date = s.date_at(wd.start()).and_then(|d| {
+        let date = s.date_at(wd.start).and_then(|d| {
             let cal = d.calendar()?;
             Some(AttachedDay {
                 span: cal.span,
@@ -327,8 +381,8 @@ pub(crate) fn weekdays(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 year_written: cal.year.is_written(),
             })
         });
-        let start = q.map_or(wd.start(), |q| q.start());
-        let end = date.map_or(wd.end(), |d| d.span.end - s.offset);
+        let start = q_range.map_or(wd.start, |q| q.start);
+        let end = date.map_or(wd.end, |d| d.span.end - s.offset);
         s.push(
             out,
             start,
@@ -336,7 +390,7 @@ pub(crate) fn weekdays(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             TimeValue::Weekday(WeekdayRef {
                 qualifier,
                 weekday,
-                weekday_span: s.span(wd.start(), wd.end()),
+                weekday_span: s.span(wd.start, wd.end),
                 date,
             }),
         );
@@ -393,6 +447,84 @@ pub(crate) fn periods(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 part,
                 attached,
             }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod weekday_tests {
+    use super::*;
+
+    /// The qualifier and weekday ranges agree with the regex they replace, on pseudo-random
+    /// texts built from qualifiers, weekdays, joiners and non-ASCII letters.
+    #[test]
+    fn weekday_matches_agree_with_the_regex() {
+        let re = crate::fast_regex::compile(&format!(
+            r"(?:\b(?P<q>(?i:last|next|this\s+coming|this\s+past|this|coming|past|on))\s+)?\b(?P<wd>{WEEKDAY_NAMES})\b"
+        ))
+        .unwrap();
+        let pieces = [
+            "last",
+            "LAST",
+            "Next",
+            "this",
+            "This",
+            "coming",
+            "past",
+            "on",
+            "On",
+            "upon",
+            "x",
+            "Monday",
+            "Friday",
+            "Fridays",
+            "monday",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "é",
+            "_",
+            ",",
+            "Sunday",
+            "this past",
+            "thiscoming",
+        ];
+        let mut seed: u64 = 0x6c07_8965_2f3a_9d11;
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..10 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let want: Vec<_> = re
+                .captures_iter(&text)
+                .map(|c| {
+                    (
+                        c.name("q").map(|m| m.range()),
+                        c.name("wd").unwrap().range(),
+                    )
+                })
+                .collect();
+            let got: Vec<_> = weekday_matches(&text).collect();
+            assert_eq!(got, want, "{text:?}");
+            found += want.len();
+        }
+        assert!(found > 1_000, "{found}");
+        let t = "He left this  coming Monday, not on Friday or last\u{a0}Sunday.";
+        let got: Vec<_> = weekday_matches(t)
+            .map(|(q, wd)| (q.and_then(|q| t.get(q)), &t[wd]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("this  coming"), "Monday"),
+                (Some("on"), "Friday"),
+                (Some("last"), "Sunday")
+            ]
         );
     }
 }
