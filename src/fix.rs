@@ -53,12 +53,12 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
             skipped += 1;
             continue;
         }
-        out.push_str(&text[at..s]);
+        out.push_str(text.get(at..s).unwrap_or_default());
         out.push_str(&e.replacement);
         at = t;
         applied += 1;
     }
-    out.push_str(&text[at..]);
+    out.push_str(text.get(at..).unwrap_or_default());
     Applied {
         text: out,
         applied,

@@ -184,7 +184,7 @@ impl LineIndex {
             start = offset.min(3);
         }
         let column = if self.chars.is_empty() || offset - start <= BLOCK {
-            text[start..offset].chars().count()
+            text.get(start..offset).unwrap_or_default().chars().count()
         } else {
             self.chars_before(text, offset) - self.chars_before(text, start)
         };

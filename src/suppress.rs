@@ -68,7 +68,7 @@ pub fn directives(text: &str) -> Vec<Directive> {
         let inner_end = inner_start + j;
         let close = inner_end + 3;
         from = close;
-        let inner = &text[inner_start..inner_end];
+        let inner = text.get(inner_start..inner_end).unwrap_or_default();
         let lead = inner.len() - inner.trim_start().len();
         let body_start = inner_start + lead;
         let body = inner.trim();
@@ -77,17 +77,27 @@ pub fn directives(text: &str) -> Vec<Directive> {
         };
         // A directive stands on a line of its own; one inside a line (a script's string, a
         // sentence quoting the syntax) is text, not a directive.
-        let line_start = text[..open].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let line_end = text[close..]
+        let line_start = text
+            .get(..open)
+            .unwrap_or_default()
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
+        let line_end = text
+            .get(close..)
+            .unwrap_or_default()
             .find(['\n', '\r'])
             .map_or(text.len(), |i| close + i);
-        if !text[line_start..open].trim().is_empty() || !text[close..line_end].trim().is_empty() {
+        let (line_lead, line_tail) = (
+            text.get(line_start..open).unwrap_or_default(),
+            text.get(close..line_end).unwrap_or_default(),
+        );
+        if !line_lead.trim().is_empty() || !line_tail.trim().is_empty() {
             continue;
         }
         let word_len = rest
             .find(|c: char| c.is_whitespace() || c == ',')
             .unwrap_or(rest.len());
-        let kind = match &rest[..word_len] {
+        let kind = match rest.get(..word_len).unwrap_or_default() {
             "disable" => DirectiveKind::Disable,
             "enable" => DirectiveKind::Enable,
             "disable-next-line" => DirectiveKind::DisableNextLine,
@@ -98,7 +108,10 @@ pub fn directives(text: &str) -> Vec<Directive> {
         if kind != DirectiveKind::Unknown {
             let args_start = body_start + "claimlint-".len() + word_len;
             let mut pos = args_start;
-            for piece in text[args_start..inner_end].split(|c: char| c.is_whitespace() || c == ',')
+            for piece in text
+                .get(args_start..inner_end)
+                .unwrap_or_default()
+                .split(|c: char| c.is_whitespace() || c == ',')
             {
                 if !piece.is_empty() {
                     codes.push((piece.to_string(), Span::new(pos, pos + piece.len())));
@@ -254,8 +267,15 @@ fn next_line(text: &str, pos: usize) -> Span {
         None => return Span::new(text.len(), text.len()),
     };
     while start < text.len() {
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = text[start..line_end].trim_end_matches('\r');
+        let line_end = text
+            .get(start..)
+            .unwrap_or_default()
+            .find('\n')
+            .map_or(text.len(), |i| start + i);
+        let line = text
+            .get(start..line_end)
+            .unwrap_or_default()
+            .trim_end_matches('\r');
         if !line.trim().is_empty() {
             return Span::new(start, start + line.len());
         }

@@ -107,11 +107,15 @@ impl SourceCode for Source {
             while !text.is_char_boundary(at) {
                 at -= 1;
             }
-            let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let mut start = text
+                .get(..at)
+                .unwrap_or_default()
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
             if start == 0 && text.starts_with('\u{feff}') {
                 start = at.min(3);
             }
-            text[start..at].chars().count()
+            text.get(start..at).unwrap_or_default().chars().count()
         } else {
             inner.column()
         };

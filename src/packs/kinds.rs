@@ -80,17 +80,24 @@ impl Spelling {
     /// right before it ends with a `not-after` word (case-insensitive; whitespace between
     /// the variant and a phrase of letters is skipped).
     fn excluded(&self, text: &str, span: Span) -> bool {
-        let after: String = text[span.end..]
+        let after: String = text
+            .get(span.end..)
+            .unwrap_or_default()
             .chars()
             .take(40)
             .collect::<String>()
             .to_lowercase();
-        let before_start = text[..span.start]
+        let before_start = text
+            .get(..span.start)
+            .unwrap_or_default()
             .char_indices()
             .rev()
             .nth(39)
             .map_or(0, |(i, _)| i);
-        let before = text[before_start..span.start].to_lowercase();
+        let before = text
+            .get(before_start..span.start)
+            .unwrap_or_default()
+            .to_lowercase();
         let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric());
         self.not_before.iter().any(|p| {
             let a = if p.starts_with(|c: char| c.is_alphanumeric()) {
@@ -252,8 +259,8 @@ const EXPLAINING: [&str; 5] = ["formerly", "spelled", "spelt", "known as", "once
 /// True when the variant at `span` is explained next to the house form: "Kyiv (Kiev)",
 /// "Kiev (Kyiv)", "formerly Kiev", "also spelled Kiev".
 fn explained(text: &str, span: Span, preferred: &str) -> bool {
-    let before = text[..span.start].trim_end();
-    let after = text[span.end..].trim_start();
+    let before = text.get(..span.start).unwrap_or_default().trim_end();
+    let after = text.get(span.end..).unwrap_or_default().trim_start();
     let lower_pref = preferred.to_lowercase();
     if let Some(b) = before.strip_suffix('(') {
         let b = b.trim_end().to_lowercase();
@@ -308,7 +315,9 @@ impl Rule for PackRule {
                 preferred,
             } => {
                 for (span, _) in matches(cx, regex) {
-                    let written = &text[span.start..span.end];
+                    let Some(written) = text.get(span.start..span.end) else {
+                        continue;
+                    };
                     let Some(&i) = lookup.get(&lookup_key(written)) else {
                         continue;
                     };
@@ -439,10 +448,13 @@ impl Rule for PackRule {
                     if cx.article.in_quote(span) {
                         continue;
                     }
-                    let mut b = self
-                        .meta
-                        .report(sev, message.clone())
-                        .primary(span, format!("{} here", &text[span.start..span.end]));
+                    let mut b = self.meta.report(sev, message.clone()).primary(
+                        span,
+                        format!(
+                            "{} here",
+                            text.get(span.start..span.end).unwrap_or_default()
+                        ),
+                    );
                     if let Some(h) = &self.help {
                         b = b.help(h.clone());
                     }

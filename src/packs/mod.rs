@@ -358,7 +358,9 @@ pub fn is_pack_code(code: &str) -> bool {
     let letters = code.bytes().take_while(u8::is_ascii_uppercase).count();
     (2..=4).contains(&letters)
         && code.len() == letters + 3
-        && code[letters..].bytes().all(|b| b.is_ascii_digit())
+        && code
+            .get(letters..)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// True for a kebab-case name: lower-case ASCII letters and digits in `-`-separated words,

@@ -394,11 +394,19 @@ fn hedged(cx: &Context<'_>, span: Span) -> bool {
         .find(|s| s.start <= span.start && span.end <= s.end)
         .copied()
         .unwrap_or(h.span);
-    let text = &cx.article.text[sentence.start..sentence.end];
+    let text = cx
+        .article
+        .text
+        .get(sentence.start..sentence.end)
+        .unwrap_or_default();
     if text.trim_end().ends_with('?') {
         return true;
     }
-    let before = &cx.article.text[sentence.start..span.start];
+    let before = cx
+        .article
+        .text
+        .get(sentence.start..span.start)
+        .unwrap_or_default();
     let lower: Vec<(String, bool)> = words::words(before)
         .map(|(_, w)| (w.to_lowercase(), w.chars().next().is_some_and(char::is_uppercase)))
         .collect();
@@ -414,20 +422,23 @@ fn hedged(cx: &Context<'_>, span: Span) -> bool {
 /// True when only punctuation stands between the start of a headline sentence, or a colon,
 /// and `span` ("Murphy: We were beaten").
 fn opens_sentence(cx: &Context<'_>, span: Span) -> bool {
-    let lead = cx.article.text[..span.start].trim_end();
+    let lead = cx.article.text.get(..span.start).unwrap_or_default().trim_end();
     if lead.ends_with(':') {
         return true;
     }
     cx.article.sentences.iter().any(|s| {
         s.start <= span.start
             && s.end >= span.end
-            && cx.article.text[s.start..span.start]
-                .chars()
-                .all(|c| !c.is_alphanumeric())
+            && cx
+                .article
+                .text
+                .get(s.start..span.start)
+                .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
     }) || cx.article.headline().is_some_and(|h| {
-        cx.article.text[h.span.start..span.start]
-            .chars()
-            .all(|c| !c.is_alphanumeric())
+        cx.article
+            .text
+            .get(h.span.start..span.start)
+            .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
     })
 }
 
@@ -436,10 +447,10 @@ fn opens_sentence(cx: &Context<'_>, span: Span) -> bool {
 fn in_proper_name(cx: &Context<'_>, span: Span) -> bool {
     let text = &cx.article.text;
     let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    if !capitalised(&text[span.start..span.end]) || opens_sentence(cx, span) {
+    if !capitalised(text.get(span.start..span.end).unwrap_or_default()) || opens_sentence(cx, span) {
         return false;
     }
-    let rest = &text[span.end..];
+    let rest = text.get(span.end..).unwrap_or_default();
     let next = rest.trim_start_matches([' ', '-']);
     next.len() < rest.len() && capitalised(next)
 }

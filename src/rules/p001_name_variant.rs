@@ -364,8 +364,8 @@ fn deletions(key: &str, depth: usize, out: &mut Vec<String>) {
     }
     for (i, c) in key.char_indices() {
         let mut k = String::with_capacity(key.len());
-        k.push_str(&key[..i]);
-        k.push_str(&key[i + c.len_utf8()..]);
+        k.push_str(key.get(..i).unwrap_or_default());
+        k.push_str(key.get(i + c.len_utf8()..).unwrap_or_default());
         deletions(&k, depth - 1, out);
     }
 }
