@@ -73,6 +73,9 @@ macro_rules! lazy_regex {
         $(#[$meta])*
         fn $name() -> &'static regex::Regex {
             static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            // The pattern is a literal of this crate (or built from embedded word lists), not
+            // input: every one is compiled by the tests that exercise its module.
+            #[allow(clippy::expect_used)]
             RE.get_or_init(|| crate::fast_regex::compile(&$pattern).expect("static regex"))
         }
     };

@@ -247,7 +247,10 @@ pub(crate) fn births(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         let lo = s
             .dates
             .partition_point(|d| d.span.start < s.offset + m.end());
-        let date = s.dates[lo..]
+        let date = s
+            .dates
+            .get(lo..)
+            .unwrap_or_default()
             .iter()
             .take_while(|d| d.span.start < s.offset + clause_end)
             .find_map(|d| {

@@ -50,16 +50,16 @@ pub struct Breakdown {
 pub fn extract(article: &Article, numbers: &[NumberMention]) -> Vec<Breakdown> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < numbers.len() {
-        let Some(sentence) = numbers[i].sentence else {
+    while let Some(first) = numbers.get(i) {
+        let Some(sentence) = first.sentence else {
             i += 1;
             continue;
         };
         let mut j = i;
-        while j < numbers.len() && numbers[j].sentence == Some(sentence) {
+        while numbers.get(j).is_some_and(|n| n.sentence == Some(sentence)) {
             j += 1;
         }
-        let group = &numbers[i..j];
+        let group = numbers.get(i..j).unwrap_or_default();
         out.extend(parts(article, sentence, i, group));
         out.extend(shares(article, sentence, i, group));
         i = j;
@@ -151,15 +151,13 @@ fn parts(
         if of_the && total.counted.noun.is_none() && total.counted.verb.is_none() {
             continue;
         }
-        let mut parts = &group[ti + 1..];
+        let mut parts = group.get(ti + 1..).unwrap_or_default();
         // A number after "including" or "among them" is a subset, not one more part.
-        for k in 1..parts.len() {
-            let gap = lower(
-                article,
-                Span::new(parts[k - 1].span.end, parts[k].span.start),
-            );
+        for (k, pair) in parts.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            let gap = lower(article, Span::new(a.span.end, b.span.start));
             if breakdown_parts::SUBSET.iter().any(|w| gap.contains(w)) {
-                parts = &parts[..k];
+                parts = parts.get(..=k).unwrap_or_default();
                 break;
             }
         }
@@ -254,8 +252,8 @@ fn shares(
         return None;
     }
     // The percentages must follow one another closely (one list).
-    for w in pcts.windows(2) {
-        let gap = article.slice(Span::new(w[0].span.end, w[1].span.start));
+    for (a, b) in pcts.iter().zip(pcts.iter().skip(1)) {
+        let gap = article.slice(Span::new(a.span.end, b.span.start));
         if gap.split_whitespace().count() > 6 {
             return None;
         }
@@ -324,9 +322,9 @@ fn different_wholes(
     if among >= 2 || (among == 1 && text.contains("respectively")) {
         return true;
     }
-    pcts.windows(2).any(|w| {
+    pcts.iter().zip(pcts.iter().skip(1)).any(|(a, b)| {
         article
-            .slice(Span::new(w[0].span.end, w[1].span.start))
+            .slice(Span::new(a.span.end, b.span.start))
             .contains(';')
     })
 }

@@ -238,7 +238,10 @@ pub fn extract(article: &Article) -> Vec<DateMention> {
             };
             m.segment = seg.kind;
             // Quotes are sorted and disjoint: advance a cursor instead of searching each time.
-            while quote_idx < article.quotes.len() && article.quotes[quote_idx].end <= m.span.start
+            while article
+                .quotes
+                .get(quote_idx)
+                .is_some_and(|q| q.end <= m.span.start)
             {
                 quote_idx += 1;
             }

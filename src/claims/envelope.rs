@@ -169,7 +169,7 @@ impl Builder<'_> {
         span: Span,
         value: Value,
         alternatives: Vec<Value>,
-    ) -> &mut Claim {
+    ) -> Option<&mut Claim> {
         let a = self.article;
         let sentence = a.sentence_at(span.start);
         let clause = sentence.map(|s| clauses::clause_around(&a.text, s, span));
@@ -194,8 +194,7 @@ impl Builder<'_> {
             alternatives,
             provenance: None,
         });
-        let i = self.out.len() - 1;
-        &mut self.out[i]
+        self.out.last_mut()
     }
 }
 
@@ -254,8 +253,9 @@ pub fn collect(
         let mut readings = p.readings.iter().map(|&r| place_value(r));
         let first = readings.next().unwrap_or(Value::Null);
         let value = json!({ "place": first, "role": p.role, "cue": p.cue });
-        b.push(ClaimKind::Place, p.span, value, readings.collect())
-            .frame = frame::of(article, p.span);
+        if let Some(c) = b.push(ClaimKind::Place, p.span, value, readings.collect()) {
+            c.frame = frame::of(article, p.span);
+        }
     }
     for e in &mentions.events {
         let Some(place) = mentions.places.get(e.place) else {
@@ -272,7 +272,9 @@ pub fn collect(
             e.noun.start.min(place.span.start),
             e.noun.end.max(place.span.end),
         );
-        let c = b.push(ClaimKind::Event, span, value, Vec::new());
+        let Some(c) = b.push(ClaimKind::Event, span, value, Vec::new()) else {
+            continue;
+        };
         // Quoted and spoken as its place is ("the summit in 'Kyiv'" is the speaker's claim).
         c.quoted = e.quoted;
         c.speaker = article
@@ -292,8 +294,10 @@ pub fn collect(
             .iter()
             .find(|p| p.mentions.contains(&n.span))
         {
-            value["person"] =
-                super::people::describe(article, p, &mentions.times, n.span == p.name);
+            if let Some(obj) = value.as_object_mut() {
+                let person = super::people::describe(article, p, &mentions.times, n.span == p.name);
+                obj.insert("person".into(), person);
+            }
         }
         b.push(ClaimKind::Name, n.span, value, Vec::new());
     }
@@ -308,8 +312,9 @@ pub fn collect(
             "form": c.form,
         });
         let prov = provenance(&c.year);
-        b.push(ClaimKind::Date, d.span, value, Vec::new())
-            .provenance = prov;
+        if let Some(c) = b.push(ClaimKind::Date, d.span, value, Vec::new()) {
+            c.provenance = prov;
+        }
     }
     for t in &mentions.times {
         let kind = match &t.value {
@@ -327,7 +332,9 @@ pub fn collect(
         let prov = (kind == ClaimKind::RelativeDate)
             .then(|| reference.map(|r| provenance_of(&resolve::Provenance::of(r))))
             .flatten();
-        b.push(kind, t.span, value, Vec::new()).provenance = prov;
+        if let Some(c) = b.push(kind, t.span, value, Vec::new()) {
+            c.provenance = prov;
+        }
     }
     for n in &mentions.numbers {
         let value = json!({
@@ -342,8 +349,9 @@ pub fn collect(
             .alt
             .map(|(u, v)| vec![json!({ "unit": u.name, "value": v })])
             .unwrap_or_default();
-        b.push(ClaimKind::Quantity, n.span, value, alts).frame =
-            super::quantity_frame::sentence_frame(article, n);
+        if let Some(c) = b.push(ClaimKind::Quantity, n.span, value, alts) {
+            c.frame = super::quantity_frame::sentence_frame(article, n);
+        }
     }
     for l in &mentions.lists {
         let value = json!({

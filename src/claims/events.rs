@@ -147,7 +147,7 @@ fn shifted_possessive(before: &str) -> bool {
     let pre = frame::last_words(before, frame::WORDS_BEFORE + 2);
     pre.iter()
         .position(|w| w.ends_with("'s") || w.ends_with("’s"))
-        .is_some_and(|k| frame::shifted_before(&pre[k + 1..]))
+        .is_some_and(|k| frame::shifted_before(pre.get(k + 1..).unwrap_or_default()))
 }
 
 /// One matched event word: its span (bytes of the sentence), canonical noun, whether it is a
@@ -184,8 +184,10 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
         // Places are in document order: the sentence's are one contiguous run.
         let lo = places.partition_point(|p| p.span.start < sent.start);
         let hi = places.partition_point(|p| p.span.start < sent.end);
-        let sent_places: Vec<usize> = (lo..hi)
-            .filter(|&i| sent.contains(places[i].span))
+        // (index in `places`, mention) of the sentence's places.
+        let sent_places: Vec<(usize, &PlaceMention)> = (lo..)
+            .zip(places.get(lo..hi).unwrap_or_default())
+            .filter(|&(_, p)| sent.contains(p.span))
             .collect();
         // Every claim needs a place of its sentence; only the headline's event nouns are
         // wanted without one (they decide the lede's indefinite claims).
@@ -232,14 +234,13 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             let event = t.event;
             // Attributive: a place right before the noun (the one ending one space before it).
             let k =
-                sent_places.partition_point(|&i| places[i].span.end < noun.start.saturating_sub(1));
-            let attributive = sent_places.get(k).copied().filter(|&i| {
-                let p = &places[i];
+                sent_places.partition_point(|&(_, p)| p.span.end < noun.start.saturating_sub(1));
+            let attributive = sent_places.get(k).copied().filter(|&(_, p)| {
                 !t.verb
                     && article.text.get(p.span.end..noun.start) == Some(" ")
                     && attributive_ok(p, event, headline)
             });
-            let head = attributive.map_or(noun.start, |i| places[i].span.start);
+            let head = attributive.map_or(noun.start, |(_, p)| p.span.start);
             let before = tail(&lower[..head - sent.start]);
             let qualifier = named_qualifier(
                 tail(&text[..head - sent.start]),
@@ -259,7 +260,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 && pre
                     .first()
                     .is_some_and(|w| lexicon::contains_lower(frames::TEMPORAL, w))
-                && !frame::shifted_before(&pre[1..]);
+                && !frame::shifted_before(pre.get(1..).unwrap_or_default());
             if !headline_cause && (frame::shifted_before(&pre) || shifted_possessive(before)) {
                 continue;
             }
@@ -272,8 +273,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 continue;
             }
             let mut found: Vec<EventClaim> = Vec::new();
-            let mut push = |place: usize, form: ClaimForm, moves: bool| {
-                let p = &places[place];
+            let mut push = |(place, p): (usize, &PlaceMention), form: ClaimForm, moves: bool| {
                 if frame::shifted_after(lower.get(p.span.end - sent.start..).unwrap_or("")) {
                     return;
                 }
@@ -290,13 +290,14 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 });
             };
             // Prepositional: the bridge ends exactly where a place starts.
-            let after = sent_places.partition_point(|&i| places[i].span.start <= noun.end);
-            let prepositional = sent_places[after..]
+            let after = sent_places.partition_point(|&(_, p)| p.span.start <= noun.end);
+            let prepositional = sent_places
+                .get(after..)
+                .unwrap_or_default()
                 .iter()
                 .copied()
-                .take_while(|&i| places[i].span.start - noun.end <= MAX_GAP)
-                .find(|&i| {
-                    let p = &places[i];
+                .take_while(|&(_, p)| p.span.start - noun.end <= MAX_GAP)
+                .find(|&(_, p)| {
                     p.role == PlaceRole::Name
                         && lower
                             .get(noun.end - sent.start..p.span.start - sent.start)
@@ -304,23 +305,23 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                 });
             // "Gaza talks in Doha": with a venue after the noun, a place named before it is the
             // topic (a region adjective still places the event: "Balkan summit in Albania").
-            if let Some(i) = attributive {
-                if prepositional.is_none() || places[i].role == PlaceRole::Adjective {
-                    push(i, ClaimForm::Attributive, false);
+            if let Some(a) = attributive {
+                if prepositional.is_none() || a.1.role == PlaceRole::Adjective {
+                    push(a, ClaimForm::Attributive, false);
                 }
             }
             if let Some(i) = prepositional {
                 // "..., continued in Brussels on Tuesday": the event moves on to a second place.
-                let p = &places[i];
+                let p = i.1;
                 let next = sent_places
                     .iter()
                     .copied()
-                    .filter(|&j| places[j].span.start > p.span.end)
-                    .take_while(|&j| places[j].span.start - p.span.end <= MAX_GAP)
-                    .find(|&j| {
-                        places[j].role == PlaceRole::Name
+                    .filter(|&(_, q)| q.span.start > p.span.end)
+                    .take_while(|&(_, q)| q.span.start - p.span.end <= MAX_GAP)
+                    .find(|&(_, q)| {
+                        q.role == PlaceRole::Name
                             && lower
-                                .get(p.span.end - sent.start..places[j].span.start - sent.start)
+                                .get(p.span.end - sent.start..q.span.start - sent.start)
                                 .is_some_and(|gap| {
                                     !gap.contains(['.', ';']) && moves_on_re().is_match(gap)
                                 })
@@ -350,7 +351,7 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             out.push(c);
         }
     }
-    out.sort_by_key(|c| (c.noun.start, places[c.place].span.start));
+    out.sort_by_key(|c| (c.noun.start, places.get(c.place).map(|p| p.span.start)));
     out
 }
 

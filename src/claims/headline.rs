@@ -116,7 +116,12 @@ pub fn not_a_claim(
     if month(prev) && day_like {
         return Some(NotAClaim::DayOfDate);
     }
-    if organisation(&all[last + 1..], text, headline.start, end) {
+    if organisation(
+        all.get(last + 1..).unwrap_or_default(),
+        text,
+        headline.start,
+        end,
+    ) {
         return Some(NotAClaim::Organisation);
     }
     let score = |w: Option<&str>| w.is_some_and(is_score);

@@ -214,12 +214,13 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         // "Portland, Oregon", "Washington, D.C.": a city and the division or country it lies
         // in are one item.
         let mut k = 0;
-        while k + 1 < parts.len() {
-            if city_in(parts[k], parts[k + 1]) {
-                let start = parts[k].as_ptr() as usize - flat.as_ptr() as usize;
-                let next = parts[k + 1];
+        while let (Some(&part), Some(&next)) = (parts.get(k), parts.get(k + 1)) {
+            if city_in(part, next) {
+                let start = part.as_ptr() as usize - flat.as_ptr() as usize;
                 let end = next.as_ptr() as usize - flat.as_ptr() as usize + next.len();
-                parts[k] = &flat[start..end];
+                if let Some(slot) = parts.get_mut(k) {
+                    *slot = &flat[start..end];
+                }
                 parts.remove(k + 1);
             }
             k += 1;
@@ -233,8 +234,9 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
         }
     }
     let oxford = parts.len() > 1
-        && parts[1..]
+        && parts
             .iter()
+            .skip(1)
             .any(|p| p.to_lowercase().starts_with("and "));
     let mut items: Vec<String> = Vec::new();
     for (pi, part) in parts.iter().enumerate() {
@@ -328,8 +330,9 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
     // sentence going on, not list items.
     if let Some(k) = items.iter().position(|it| !is_name(it)) {
         if k >= 2
-            && items[k..]
+            && items
                 .iter()
+                .skip(k)
                 .all(|it| it.split_whitespace().next().is_some_and(|w| !namey_word(w)))
         {
             items.truncate(k);
@@ -337,7 +340,7 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
     }
     // "..., Romania and Bulgaria met on Monday": the last name ends where lower-case words begin.
     let n_items = items.len();
-    if n_items >= 2 && items[..n_items - 1].iter().all(|it| is_name(it)) {
+    if n_items >= 2 && items.iter().take(n_items - 1).all(|it| is_name(it)) {
         if let Some(last) = items.last_mut() {
             let keep: Vec<&str> = last
                 .split_whitespace()
@@ -474,7 +477,7 @@ fn is_name(item: &str) -> bool {
     if words.is_empty() || words.len() > 5 {
         return false;
     }
-    let first_ok = namey_word(words[0]);
+    let first_ok = words.first().is_some_and(|w| namey_word(w));
     first_ok
         && words.iter().all(|w| {
             namey_word(w)

@@ -211,9 +211,10 @@ fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
     let first_cap = parts.iter().position(|p| is_cap_part(p));
     let (mut s, mut e, starts) = match first_cap {
         Some(f) => {
-            let l = parts[f..].iter().take_while(|p| is_cap_part(p)).count();
-            let s: usize = parts[..f].iter().map(|p| p.len() + 1).sum();
-            let e = s + parts[f..f + l].iter().map(|p| p.len()).sum::<usize>() + l - 1;
+            let cap_run = parts.get(f..).unwrap_or_default();
+            let l = cap_run.iter().take_while(|p| is_cap_part(p)).count();
+            let s: usize = parts.iter().take(f).map(|p| p.len() + 1).sum();
+            let e = s + cap_run.iter().take(l).map(|p| p.len()).sum::<usize>() + l - 1;
             if f + l < parts.len() {
                 ends = true;
             }
@@ -277,7 +278,7 @@ fn flush(
         .iter()
         .rposition(|t| d.is_title(article.slice(t.span)))
     {
-        words = &words[p + 1..];
+        words = words.get(p + 1..).unwrap_or_default();
         titled = true;
     }
     while let Some((first, rest)) = words.split_first() {

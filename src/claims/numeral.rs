@@ -97,9 +97,9 @@ pub(crate) fn tokens(text: &str, seg: Span) -> Vec<Tok<'_>> {
                     .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
             let kind = if reference || short_year {
                 TokKind::Other
-            } else if t.as_bytes()[0].is_ascii_digit() {
+            } else if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
                 TokKind::Digits
-            } else if t.as_bytes()[0].is_ascii_alphabetic() {
+            } else if t.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
                 TokKind::Word
             } else {
                 TokKind::Other
@@ -239,7 +239,7 @@ pub(crate) fn scan(toks: &[Tok<'_>], i: usize) -> Option<(Core, usize)> {
         if dash || to {
             if let Some((b, b_last, _, _, bw)) = number_at(toks, last + 2) {
                 let tight = !dash
-                    || (adjacent(&toks[last], sep)
+                    || (toks.get(last).is_some_and(|l| adjacent(l, sep))
                         && toks.get(last + 2).is_some_and(|n| adjacent(sep, n)))
                     || sep.text != "-";
                 if bw == word && tight {

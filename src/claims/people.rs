@@ -491,15 +491,16 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
     // Which person each candidate belongs to.
     let mut owner: Vec<Option<usize>> = vec![None; candidates.len()];
     // Pass 1: mentions with a given name.
-    for (ci, m) in candidates.iter().enumerate() {
+    for (m, own) in candidates.iter().zip(&mut owner) {
         let Some(g) = m.given else { continue };
         let given = article.slice(g);
         let fam = m.family_lower.as_str();
         let list = by_family.entry(fam).or_default();
-        let found = list
-            .iter()
-            .copied()
-            .find(|&p| given_compatible(d, curated, &givens[p], given));
+        let found = list.iter().copied().find(|&p| {
+            givens
+                .get(p)
+                .is_some_and(|g| given_compatible(d, curated, g, given))
+        });
         let p = match found {
             Some(p) => p,
             None => {
@@ -509,17 +510,17 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                 persons.len() - 1
             }
         };
-        owner[ci] = Some(p);
+        *own = Some(p);
     }
     // Pass 2: family name alone.
     let mut ambiguous = Vec::new();
-    for (ci, m) in candidates.iter().enumerate() {
+    for (m, own) in candidates.iter().zip(&mut owner) {
         if m.given.is_some() {
             continue;
         }
         let fam = m.family_lower.as_str();
         match by_family.get(fam).map(Vec::as_slice) {
-            Some([p]) => owner[ci] = Some(*p),
+            Some([p]) => *own = Some(*p),
             Some([]) | None => {
                 let word = article.slice(m.family);
                 // A capitalised word opening its sentence or segment (a one-word headline
@@ -544,32 +545,35 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                 // A surname-only person: the later given-less mentions join it, and it stays
                 // alone (a given-named person would have been found in pass 1).
                 by_family.insert(fam, vec![persons.len() - 1]);
-                owner[ci] = Some(persons.len() - 1);
+                *own = Some(persons.len() - 1);
             }
             Some(_) => ambiguous.push(m.span),
         }
     }
-    for (ci, m) in candidates.iter().enumerate() {
-        let Some(p) = owner[ci] else { continue };
-        persons[p].mentions.push(m.span);
+    for (m, own) in candidates.iter().zip(&owner) {
+        let Some(person) = own.and_then(|p| persons.get_mut(p)) else {
+            continue;
+        };
+        person.mentions.push(m.span);
         if let Some(seg) = article.segment_at(m.span.start) {
             if matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
                 let roles = roles_of(article, m, seg.span);
-                persons[p].roles.extend(roles);
+                person.roles.extend(roles);
             }
         }
     }
     // Which person owns the name mention ending at byte `end`.
     let mut ends: Vec<(usize, usize, usize)> = candidates
         .iter()
-        .enumerate()
-        .filter_map(|(ci, m)| owner[ci].map(|p| (m.span.end, m.span.start, p)))
+        .zip(&owner)
+        .filter_map(|(m, own)| own.map(|p| (m.span.end, m.span.start, p)))
         .collect();
     ends.sort_unstable();
     let owner_ending = |end: usize| {
         ends.binary_search_by_key(&end, |e| e.0)
             .ok()
-            .map(|i| ends[i].2)
+            .and_then(|i| ends.get(i))
+            .map(|e| e.2)
     };
     let starts: Vec<(usize, usize)> = {
         let mut v: Vec<(usize, usize)> = ends.iter().map(|e| (e.1, e.2)).collect();
@@ -609,8 +613,8 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                     }
                     _ => None,
                 };
-                if let Some(p) = p {
-                    persons[p].ages.push(ti);
+                if let Some(person) = p.and_then(|p| persons.get_mut(p)) {
+                    person.ages.push(ti);
                 }
             }
             TimeValue::Birth(b) => {
@@ -634,8 +638,8 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                 if b2.len() + 16 < before.len() {
                     continue;
                 }
-                if let Some(p) = owner_ending(b2.len()) {
-                    persons[p].births.push(ti);
+                if let Some(person) = owner_ending(b2.len()).and_then(|p| persons.get_mut(p)) {
+                    person.births.push(ti);
                 }
             }
             _ => {}
@@ -650,8 +654,8 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
             .iter()
             .find(|&&(s, _)| s >= sp.start && s < sp.end)
             .map(|&(_, p)| p);
-        if let Some(p) = p {
-            persons[p].quotes.push(q);
+        if let Some(person) = p.and_then(|p| persons.get_mut(p)) {
+            person.quotes.push(q);
         }
     }
     People { persons, ambiguous }
@@ -665,12 +669,13 @@ pub fn describe(
     times: &[TimeMention],
     full: bool,
 ) -> serde_json::Value {
-    let mut v = serde_json::json!({ "name": article.slice(p.name) });
+    let mut v = serde_json::Map::new();
+    v.insert("name".into(), article.slice(p.name).into());
     if !full {
-        return v;
+        return v.into();
     }
-    v["mentions"] = p.mentions.len().into();
-    v["roles"] = p
+    v.insert("mentions".into(), p.mentions.len().into());
+    let roles = p
         .roles
         .iter()
         .map(|r| {
@@ -684,7 +689,8 @@ pub fn describe(
             })
         })
         .collect();
-    v["ages"] = p
+    v.insert("roles".into(), roles);
+    let ages = p
         .ages
         .iter()
         .filter_map(|&i| match times.get(i).map(|t| &t.value) {
@@ -692,7 +698,8 @@ pub fn describe(
             _ => None,
         })
         .collect();
-    v["births"] = p
+    v.insert("ages".into(), ages);
+    let births = p
         .births
         .iter()
         .filter_map(|&i| match times.get(i).map(|t| &t.value) {
@@ -700,8 +707,10 @@ pub fn describe(
             _ => None,
         })
         .collect();
-    v["quotes"] = p.quotes.iter().map(|q| article.slice(*q)).collect();
-    v
+    v.insert("births".into(), births);
+    let quotes = p.quotes.iter().map(|q| article.slice(*q)).collect();
+    v.insert("quotes".into(), quotes);
+    v.into()
 }
 
 #[cfg(test)]

@@ -85,8 +85,8 @@ pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMentio
             || (seg.kind == SegmentKind::Headline
                 && casing.is_some_and(|c| c.name_words_capitalised_majority));
         let mut i = 0;
-        while i < words.len() {
-            if !words[i].upper {
+        while let Some(word) = words.get(i) {
+            if !word.upper {
                 i += 1;
                 continue;
             }
@@ -153,20 +153,21 @@ fn longest_match(
 ) -> Option<(usize, Span, Vec<gazetteer::Hit>)> {
     let text = &article.text;
     let mut best = None;
-    let start = words[i].span.start;
-    for j in i..words.len().min(i + 6) {
+    let start = words.get(i)?.span.start;
+    for (j, word) in words.iter().enumerate().take(i + 6).skip(i) {
         if j > i {
-            let gap = &text[words[j - 1].span.end..words[j].span.start];
+            let Some(prev) = words.get(j - 1) else { break };
+            let gap = &text[prev.span.end..word.span.start];
             if gap != " " && gap != "-" {
                 break;
             }
-            let w = &text[words[j].span.start..words[j].span.end];
-            if !words[j].upper && !lexicon::contains(places::LINKS, w) {
+            let w = &text[word.span.start..word.span.end];
+            if !word.upper && !lexicon::contains(places::LINKS, w) {
                 break;
             }
         }
-        let raw = &text[start..words[j].span.end];
-        if !words[j].upper {
+        let raw = &text[start..word.span.end];
+        if !word.upper {
             if !gazetteer::has_prefix(raw) {
                 break;
             }
@@ -201,17 +202,18 @@ fn added_match(
         return None;
     }
     let text = &article.text;
-    let start = words[i].span.start;
+    let start = words.get(i)?.span.start;
     let mut best = None;
-    for j in i..words.len().min(i + 6) {
+    for (j, word) in words.iter().enumerate().take(i + 6).skip(i) {
         if j > i {
-            let gap = &text[words[j - 1].span.end..words[j].span.start];
+            let Some(prev) = words.get(j - 1) else { break };
+            let gap = &text[prev.span.end..word.span.start];
             if gap != " " && gap != "-" {
                 break;
             }
         }
-        let raw = &text[start..words[j].span.end];
-        if words[j].upper {
+        let raw = &text[start..word.span.end];
+        if word.upper {
             if let Some((cand, hit)) = candidates(raw).find_map(|c| {
                 added_hit(knowledge, c, || before_event_noun(article, words, j + 1)).map(|h| (c, h))
             }) {
@@ -346,11 +348,14 @@ fn preceded_by(article: &Article, words: &[Word], i: usize, cues: &[&str]) -> bo
     // skip one "the"
     while k > 0 {
         k -= 1;
-        let w = article.slice(words[k].span);
+        let (Some(word), Some(next)) = (words.get(k), words.get(k + 1)) else {
+            return false;
+        };
+        let w = article.slice(word.span);
         if w.eq_ignore_ascii_case("the") {
             continue;
         }
-        let gap = &article.text[words[k].span.end..words[k + 1].span.start];
+        let gap = &article.text[word.span.end..next.span.start];
         return gap.trim().is_empty() && lexicon::contains(cues, words::lower_cow(w).as_ref());
     }
     false
@@ -390,7 +395,9 @@ fn followed_by_qualifier(article: &Article, span: Span) -> bool {
 /// "Paris, Texas": keep the readings of a name that lie within the place named right after it.
 fn narrow_qualified(article: &Article, mentions: &mut [PlaceMention]) {
     for k in 0..mentions.len().saturating_sub(1) {
-        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let Some([a, b]) = mentions.get_mut(k..k + 2) else {
+            continue;
+        };
         if article.text.get(a.span.end..b.span.start) != Some(", ") || b.role != PlaceRole::Name {
             continue;
         }
@@ -405,7 +412,7 @@ fn narrow_qualified(article: &Article, mentions: &mut [PlaceMention]) {
             })
             .collect();
         if !keep.is_empty() {
-            mentions[k].readings = keep;
+            a.readings = keep;
         }
     }
 }

@@ -218,13 +218,17 @@ pub(crate) fn build(
     let mut modifier = false;
     let mut counted = Counted::default();
     if let (Some(h), Some(w)) = (toks.get(j), toks.get(j + 1)) {
-        if h.text == "-" && adjacent(&toks[j - 1], h) && adjacent(h, w) && w.kind == TokKind::Word {
+        let after_prev = j
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| adjacent(p, h));
+        if h.text == "-" && after_prev && adjacent(h, w) && w.kind == TokKind::Word {
             modifier = true;
             let mut wl = lower(w);
             let mut wend = w.span.end;
             if wl == "year" && is(toks.get(j + 2), &["-"]) && is(toks.get(j + 3), &["old"]) {
                 wl = "year-old".into();
-                wend = toks[j + 3].span.end;
+                wend = toks.get(j + 3).map_or(wend, |t| t.span.end);
             }
             if let Some(u) = kn::unit(&wl, false) {
                 kind = Kind::Physical(u);
@@ -247,7 +251,7 @@ pub(crate) fn build(
                 j += 1;
             } else if l == "per" && is(toks.get(j + 1), &["cent"]) {
                 kind = Kind::Percent;
-                end = toks[j + 1].span.end;
+                end = toks.get(j + 1).map_or(end, |t| t.span.end);
                 j += 2;
             }
         }
@@ -273,7 +277,10 @@ pub(crate) fn build(
                 }
             }
             if let Some(n) = toks.get(jj) {
-                let attached = adjacent(&toks[jj - 1], n);
+                let attached = jj
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| adjacent(p, n));
                 if let Some(cur) = kn::currency(n.text).filter(|_| n.kind == TokKind::Word) {
                     kind = Kind::Money(cur);
                     end = n.span.end;
@@ -292,7 +299,7 @@ pub(crate) fn build(
                     } else if lw == "pounds" || lw == "pound" {
                         if is(toks.get(jj + 1), &["sterling"]) {
                             kind = Kind::Money("GBP");
-                            end = toks[jj + 1].span.end;
+                            end = toks.get(jj + 1).map_or(end, |t| t.span.end);
                             j = jj + 2;
                         } else {
                             kind = Kind::Money("GBP");
@@ -306,24 +313,24 @@ pub(crate) fn build(
                             &["km", "kilometres", "kilometers", "miles", "mile"],
                         )
                     {
-                        let u2 = lower(&toks[jj + 1]);
+                        let u2 = toks.get(jj + 1).map(lower).unwrap_or_default();
                         kind = Kind::Physical(if u2.starts_with('k') {
                             &kn::SQKM
                         } else {
                             &kn::SQMILE
                         });
-                        end = toks[jj + 1].span.end;
+                        end = toks.get(jj + 1).map_or(end, |t| t.span.end);
                         j = jj + 2;
                     } else if lw == "nautical" && is(toks.get(jj + 1), &["miles", "mile"]) {
                         kind = Kind::Physical(&kn::NMILE);
-                        end = toks[jj + 1].span.end;
+                        end = toks.get(jj + 1).map_or(end, |t| t.span.end);
                         j = jj + 2;
                     } else if lw == "km"
                         && is(toks.get(jj + 1), &["/"])
                         && is(toks.get(jj + 2), &["h"])
                     {
                         kind = Kind::Physical(&kn::KMH);
-                        end = toks[jj + 2].span.end;
+                        end = toks.get(jj + 2).map_or(end, |t| t.span.end);
                         j = jj + 3;
                     } else if n.kind == TokKind::Word && scale == 1.0 {
                         if let Some(u) = kn::unit(n.text, attached && !c.word) {
@@ -392,7 +399,11 @@ pub(crate) fn build(
 
     // Qualifier before (possibly before the currency symbol).
     let (qualifier, qualifier_span) = if c.range_between {
-        start = toks[c.first - 1].span.start;
+        start = c
+            .first
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .map_or(start, |t| t.span.start);
         (Qualifier::Exact, None)
     } else {
         match qualifier_before(toks, k) {
@@ -423,7 +434,7 @@ pub(crate) fn build(
             } else if is(Some(p), &["of", "at", "to"]) {
                 // "death toll of 15", "toll stood at 15", "toll rose to 15"
                 let lo = qk.saturating_sub(5);
-                for t in toks[lo..qk].iter().rev() {
+                for t in toks.get(lo..qk).unwrap_or_default().iter().rev() {
                     if t.text.eq_ignore_ascii_case("toll") {
                         counted.verb = Some("killed");
                         counted.verb_span = Some(t.span);
@@ -481,13 +492,15 @@ fn qualifier_before(toks: &[Tok<'_>], k: usize) -> Option<(Qualifier, Span)> {
         if k < n {
             continue;
         }
-        let cand = &toks[k - n..k];
+        let (Some(first), Some(last)) = (toks.get(k - n), toks.get(k - 1)) else {
+            continue;
+        };
         if phrase
             .rsplit(' ')
             .zip(before.iter().rev())
             .all(|(w, t)| t.kind == TokKind::Word && t.text.eq_ignore_ascii_case(w))
         {
-            return Some((q, Span::new(cand[0].span.start, cand[n - 1].span.end)));
+            return Some((q, Span::new(first.span.start, last.span.end)));
         }
     }
     None

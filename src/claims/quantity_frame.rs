@@ -135,7 +135,9 @@ impl QuantityFrame {
 
 /// The entry of `list` equal to `word`, with the list's static lifetime.
 fn entry(list: &'static [&'static str], word: &str) -> Option<&'static str> {
-    list.binary_search(&word).ok().map(|i| list[i])
+    list.binary_search(&word)
+        .ok()
+        .and_then(|i| list.get(i).copied())
 }
 
 /// Lower-cased pieces of `s`.
@@ -214,8 +216,12 @@ fn sentence_fields(
         || words::pieces_contain_phrase(&wp, qf::RUNNING_TOTAL);
     f.refers_to = wp
         .windows(2)
-        .filter(|w| matches!(w[0].as_str(), "the" | "this" | "that"))
-        .filter_map(|w| entry(incidents::NOUNS, &w[1]))
+        .filter_map(|w| match w {
+            [d, noun] if matches!(d.as_str(), "the" | "this" | "that") => {
+                entry(incidents::NOUNS, noun)
+            }
+            _ => None,
+        })
         .collect();
     if in_sentence {
         f.new_years = f
@@ -307,9 +313,12 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
         m.frame = f;
     }
     for i in 1..numbers.len() {
-        let (a, b) = (numbers[i - 1].span, numbers[i].span);
+        let Some([prev, cur]) = numbers.get_mut(i - 1..=i) else {
+            continue;
+        };
+        let (a, b) = (prev.span, cur.span);
         if b.start >= a.end {
-            numbers[i].link = link(article.slice(Span::new(a.end, b.start)));
+            cur.link = link(article.slice(Span::new(a.end, b.start)));
         }
     }
 }

@@ -39,7 +39,9 @@ spanned!(
 /// `within`. O(log n + k).
 pub fn within<T: Spanned>(items: &[T], within: Span) -> impl Iterator<Item = &T> {
     let from = items.partition_point(|m| m.span().start < within.start);
-    items[from..]
+    items
+        .get(from..)
+        .unwrap_or_default()
         .iter()
         .take_while(move |m| m.span().start < within.end)
         .filter(move |m| within.contains(m.span()))

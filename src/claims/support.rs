@@ -362,24 +362,30 @@ pub fn number(
             .filter(|b| summable(b) && b.high.is_none() && !b.modifier)
             .collect();
         let tol = tolerance(head) + 1e-9;
-        for i in 0..counts.len() {
-            let mut sum = counts[i].value;
-            for j in i + 1..counts.len().min(i + 5) {
-                let same_sentence =
-                    counts[j].sentence.is_some() && counts[j].sentence == counts[i].sentence;
+        for (i, first) in counts.iter().enumerate() {
+            let mut sum = first.value;
+            for (j, part) in counts.iter().enumerate().take(i + 5).skip(i + 1) {
+                let same_sentence = part.sentence.is_some() && part.sentence == first.sentence;
                 // The parts share the headline's counted verb; when the headline has none
                 // ("Heatwave deaths reach 85"), one verb of the first part, which a later part
                 // may elide ("and 30 more on Wednesday").
-                let verb = head.counted.verb.or(counts[i].counted.verb);
+                let verb = head.counted.verb.or(first.counted.verb);
                 let same_verb = verb.is_some()
-                    && counts[i..=j].iter().enumerate().all(|(k, c)| {
-                        c.counted.verb == verb
-                            || (k > 0 && head.counted.verb.is_none() && c.counted.verb.is_none())
-                    });
+                    && counts
+                        .get(i..=j)
+                        .unwrap_or_default()
+                        .iter()
+                        .enumerate()
+                        .all(|(k, c)| {
+                            c.counted.verb == verb
+                                || (k > 0
+                                    && head.counted.verb.is_none()
+                                    && c.counted.verb.is_none())
+                        });
                 if !same_sentence && !same_verb {
                     break;
                 }
-                sum += counts[j].value;
+                sum += part.value;
                 if (sum - head.value).abs() <= tol {
                     return Support::Supported;
                 }

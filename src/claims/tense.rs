@@ -49,15 +49,17 @@ pub fn governing(article: &Article, date: Span) -> Option<Governing> {
         .map(|(i, w)| (clause.start + i, w.to_lowercase()))
         .collect();
     let span_of = |from: usize, to: usize| {
-        let (s, _) = &ws[from];
-        let (e, w) = &ws[to];
-        Span::new(*s, *e + w.len())
+        let (s, _) = ws.get(from)?;
+        let (e, w) = ws.get(to)?;
+        Some(Span::new(*s, *e + w.len()))
     };
     // Walk back from the date over fillers and capitalised words (a place).
     let mut i = ws.len();
     let mut skipped = 0;
     while i > 0 && skipped < MAX_FILLERS {
-        let (pos, w) = &ws[i - 1];
+        let Some((pos, w)) = ws.get(i - 1) else {
+            break;
+        };
         let capitalised = article.text[*pos..]
             .chars()
             .next()
@@ -70,23 +72,32 @@ pub fn governing(article: &Article, date: Span) -> Option<Governing> {
         }
     }
     let v = i.checked_sub(1)?;
-    let word = ws[v].1.as_str();
+    let word = ws.get(v)?.1.as_str();
     let planned_before = |upto: usize| {
-        ws[..upto]
-            .iter()
+        ws.iter()
+            .take(upto)
             .any(|(_, w)| lexicon::contains(dates_tense::PLANS, w))
     };
     let found = if lexicon::contains(dates_tense::PLANS, word) {
         Some((Tense::Planned, v, v))
-    } else if v >= 1 && format!("{} {word}", ws[v - 1].1) == "took place" {
+    } else if v >= 1
+        && ws
+            .get(v - 1)
+            .is_some_and(|p| format!("{} {word}", p.1) == "took place")
+    {
         Some((Tense::Past, v - 1, v))
     } else if lexicon::contains(dates_tense::SIMPLE_PAST, word) {
         Some((Tense::Past, v, v))
     } else if lexicon::contains(dates_tense::PAST_PARTICIPLES, word) && v >= 1 {
-        let aux = ws[v - 1].1.as_str();
+        let aux = ws.get(v - 1).map_or("", |p| p.1.as_str());
         match aux {
             "was" | "were" => Some((Tense::Past, v - 1, v)),
-            "been" if v >= 2 && matches!(ws[v - 2].1.as_str(), "had" | "has" | "have") => {
+            "been"
+                if v >= 2
+                    && ws
+                        .get(v - 2)
+                        .is_some_and(|p| matches!(p.1.as_str(), "had" | "has" | "have")) =>
+            {
                 Some((Tense::Past, v - 2, v))
             }
             "be" => Some((Tense::Planned, v - 1, v)),
@@ -98,7 +109,8 @@ pub fn governing(article: &Article, date: Span) -> Option<Governing> {
     // Nothing read at the verb: a planning word earlier in the clause ("scheduled for") still
     // says the date is a plan.
     let found = found.or_else(|| {
-        let p = ws[..=v]
+        let p = ws
+            .get(..=v)?
             .iter()
             .rposition(|(_, w)| lexicon::contains(dates_tense::PLANS, w))?;
         Some((Tense::Planned, p, p))
@@ -111,7 +123,7 @@ pub fn governing(article: &Article, date: Span) -> Option<Governing> {
     };
     Some(Governing {
         tense,
-        verb: span_of(from, to),
+        verb: span_of(from, to)?,
     })
 }
 

@@ -241,7 +241,7 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
         };
         let lo = all_dates.partition_point(|d| d.span.start < seg.span.start);
         let hi = all_dates.partition_point(|d| d.span.start < seg.span.end);
-        let seg_dates = &all_dates[lo..hi];
+        let seg_dates = all_dates.get(lo..hi).unwrap_or_default();
         let s = Seg {
             text,
             offset: seg.span.start,
@@ -273,14 +273,18 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
             years_ago(&s, &mut out);
         }
         range::ranges(&s, &mut out);
-        for m in &mut out[before..] {
+        for m in out.iter_mut().skip(before) {
             m.segment = seg.kind;
         }
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     let mut qi = 0;
     for m in &mut out {
-        while qi < article.quotes.len() && article.quotes[qi].end <= m.span.start {
+        while article
+            .quotes
+            .get(qi)
+            .is_some_and(|q| q.end <= m.span.start)
+        {
             qi += 1;
         }
         m.quoted = article.quotes.get(qi).is_some_and(|q| q.contains(m.span));

@@ -41,14 +41,14 @@ pub fn letter_runs(s: &str) -> impl Iterator<Item = (usize, String)> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+        while bytes.get(i).is_some_and(|b| !b.is_ascii_alphabetic()) {
             i += 1;
         }
         if i >= bytes.len() {
             return None;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
             i += 1;
         }
         Some((start, s[start..i].to_ascii_lowercase()))
@@ -88,7 +88,9 @@ impl SentenceFrame {
             update |= w.contains("update");
         }
         let lo = times.partition_point(|t| t.span.start < span.start);
-        let mut items: Vec<Span> = times[lo..]
+        let mut items: Vec<Span> = times
+            .get(lo..)
+            .unwrap_or_default()
             .iter()
             .take_while(|t| t.span.start < span.end)
             .filter(|t| {
@@ -101,7 +103,9 @@ impl SentenceFrame {
             .collect();
         let dlo = dates.partition_point(|d| d.span.start < span.start);
         items.extend(
-            dates[dlo..]
+            dates
+                .get(dlo..)
+                .unwrap_or_default()
                 .iter()
                 .take_while(|d| d.span.start < span.end)
                 .map(|d| d.span),
@@ -120,7 +124,10 @@ impl SentenceFrame {
     /// and adjacent in start order, so this looks at a handful of them.
     pub fn has_other(&self, me: Span) -> bool {
         let hi = self.items.partition_point(|s| s.start < me.end);
-        let overlapping = self.items[..hi]
+        let overlapping = self
+            .items
+            .get(..hi)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take(8)
@@ -167,8 +174,9 @@ pub fn schedule_change(article: &Article, sentence: Span) -> bool {
     runs.iter()
         .any(|w| lexicon::contains(durations::SCHEDULE_CHANGE, w))
         || runs
-            .windows(2)
-            .any(|p| lexicon::contains(durations::SCHEDULE_CHANGE, &format!("{} {}", p[0], p[1])))
+            .iter()
+            .zip(runs.iter().skip(1))
+            .any(|(a, b)| lexicon::contains(durations::SCHEDULE_CHANGE, &format!("{a} {b}")))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,8 +242,9 @@ fn skip_head_noun(gap: &str) -> &str {
             && !lexicon::contains(age_heads::HEAD_NOUN_STOPS, w)
     };
     let nouns = words.iter().take_while(is_noun).count();
-    let names = words[nouns..]
+    let names = words
         .iter()
+        .skip(nouns)
         .take_while(|w| is_name_word(w))
         .count();
     // Nouns before a name could be a verb and its object ("The 45-year-old beat Anna Moreau,
@@ -289,7 +298,12 @@ pub fn anchored_elsewhere(
     let mut words = lower
         .char_indices()
         .filter(|&(i, c)| {
-            c.is_ascii_alphabetic() && (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic())
+            c.is_ascii_alphabetic()
+                && (i == 0
+                    || !lower
+                        .as_bytes()
+                        .get(i - 1)
+                        .is_some_and(u8::is_ascii_alphabetic))
         })
         .map(|(i, _)| {
             let len = lower[i..]

@@ -82,21 +82,24 @@ struct Block {
 fn align(dec: &str, raw: &str, base: usize, a_base: usize, map: &mut OffsetMap) {
     let (d, r) = (dec.as_bytes(), raw.as_bytes());
     let (mut i, mut j) = (0, 0);
-    while j < d.len() && i < r.len() {
-        if r[i] == d[j] && r[i] != b'&' {
+    while let (Some(&rc), Some(&dc)) = (r.get(i), d.get(j)) {
+        if rc == dc && rc != b'&' {
             map.push(a_base + j, 1, base + i, 1);
             i += 1;
             j += 1;
-        } else if r[i] == b'\r' {
+        } else if rc == b'\r' {
             // CRLF / lone CR normalised to LF.
             let rl = if r.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
             map.push(a_base + j, 1, base + i, rl);
             i += rl;
             j += 1;
-        } else if r[i] == b'&' {
+        } else if rc == b'&' {
             // The entity's raw length: up to and including `;`, else the alphanumeric run.
             let mut e = i + 1;
-            while e < r.len() && e - i < 40 && (r[e].is_ascii_alphanumeric() || r[e] == b'#') {
+            while e - i < 40
+                && r.get(e)
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'#')
+            {
                 e += 1;
             }
             if r.get(e) == Some(&b';') {
@@ -107,12 +110,14 @@ fn align(dec: &str, raw: &str, base: usize, a_base: usize, map: &mut OffsetMap) 
                 .get(j..)
                 .and_then(|s| s.chars().next())
                 .map_or(1, char::len_utf8);
-            if e < r.len() && d.get(k) != Some(&r[e]) && r[e] != b'\r' && r[e] != b'&' {
+            if r.get(e)
+                .is_some_and(|&re| d.get(k) != Some(&re) && re != b'\r' && re != b'&')
+            {
                 if let Some(c) = dec.get(k..).and_then(|s| s.chars().next()) {
                     k += c.len_utf8();
                 }
             }
-            if e - i == 1 && d[j] == b'&' {
+            if e - i == 1 && dc == b'&' {
                 // A bare `&` kept as is.
                 map.push(a_base + j, 1, base + i, 1);
                 i += 1;
@@ -320,7 +325,7 @@ pub fn parse(file: Arc<str>) -> Article {
             json: true,
         })
     };
-    let headline = h1.map(|i| &done[i].text);
+    let headline = h1.and_then(|i| done.get(i)).map(|b| &b.text);
     let fallback = og_title
         .as_ref()
         .map(one)

@@ -82,7 +82,9 @@ pub(crate) fn scan(b: &[u8], pos: usize, depth: usize) -> Option<(Node, usize)> 
             }
         }
         _ => {
-            while i < b.len() && !matches!(b[i], b',' | b']' | b'}') && !b[i].is_ascii_whitespace()
+            while b
+                .get(i)
+                .is_some_and(|&c| !matches!(c, b',' | b']' | b'}') && !c.is_ascii_whitespace())
             {
                 i += 1;
             }
@@ -92,7 +94,10 @@ pub(crate) fn scan(b: &[u8], pos: usize, depth: usize) -> Option<(Node, usize)> 
 }
 
 fn ws(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+    while b
+        .get(i)
+        .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
         i += 1;
     }
     i
@@ -100,8 +105,8 @@ fn ws(b: &[u8], mut i: usize) -> usize {
 
 /// The index of the closing quote of a string whose contents start at `i`.
 fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
-    while i < b.len() {
-        match b[i] {
+    while let Some(&c) = b.get(i) {
+        match c {
             b'"' => return Some(i),
             b'\\' => i += 2,
             _ => i += 1,
@@ -124,14 +129,15 @@ pub(crate) fn unescape(b: &[u8], raw: Span) -> (String, Vec<(usize, usize, usize
     let mut plain_start = i;
     let flush = |out: &mut String, runs: &mut Vec<_>, from: usize, to: usize| {
         if to > from {
-            if let Ok(s) = std::str::from_utf8(&b[from..to]) {
+            if let Some(Ok(s)) = b.get(from..to).map(std::str::from_utf8) {
                 runs.push((out.len(), s.len(), from, s.len()));
                 out.push_str(s);
             }
         }
     };
     while i < raw.end {
-        if b[i] != b'\\' {
+        let Some(&c) = b.get(i) else { break };
+        if c != b'\\' {
             i += 1;
             continue;
         }

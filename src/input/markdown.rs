@@ -194,10 +194,10 @@ fn ignore_codes(text: &str, fm: &FrontMatter) -> Vec<(String, Span)> {
         }
         let mut j = 0;
         let bytes = line.as_bytes();
-        while j < bytes.len() {
-            if bytes[j].is_ascii_uppercase() {
+        while let Some(&c) = bytes.get(j) {
+            if c.is_ascii_uppercase() {
                 let s = j;
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
                 }
                 let word = &line[s..j];

@@ -267,11 +267,11 @@ fn decode_windows_1252(bytes: &[u8]) -> (String, Option<Transcoding>) {
 /// UTF-16 (the byte-order mark kept as U+FEFF, like a UTF-8 one); an unpaired surrogate or an
 /// odd last byte becomes U+FFFD.
 fn decode_utf16(bytes: &[u8], little: bool) -> (String, Option<Transcoding>) {
-    let units = bytes.chunks_exact(2).map(|p| {
+    let units = bytes.as_chunks::<2>().0.iter().map(|&p| {
         if little {
-            u16::from_le_bytes([p[0], p[1]])
+            u16::from_le_bytes(p)
         } else {
-            u16::from_be_bytes([p[0], p[1]])
+            u16::from_be_bytes(p)
         }
     });
     let mut text = String::with_capacity(bytes.len());

@@ -31,7 +31,9 @@ pub fn parse(text: Arc<str>) -> Article {
                 first.start + text[first.start..first.start + nl].trim_end().len(),
             );
             if parse_date_line(&text[line.start..line.end]).is_some() {
-                blocks[0] = line;
+                if let Some(b) = blocks.first_mut() {
+                    *b = line;
+                }
                 blocks.insert(1, Span::new(skip_ws(&text, line.end), first.end));
             }
         }

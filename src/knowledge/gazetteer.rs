@@ -215,8 +215,8 @@ static CITY_ADMIN2: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_
 const EXTRA_ROW: usize = 24;
 
 fn le_u32(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at + 4)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
 }
 
 /// Number of extra places.

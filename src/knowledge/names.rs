@@ -201,14 +201,20 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        // `left` is cur[j]; `diag` and `up` are prev[j] and prev[j + 1].
+        let mut left = i + 1;
+        if let Some(first) = cur.first_mut() {
+            *first = left;
+        }
+        let pairs = prev.iter().zip(prev.iter().skip(1));
+        for ((cb, (&diag, &up)), slot) in b.iter().zip(pairs).zip(cur.iter_mut().skip(1)) {
+            let sub = diag + usize::from(ca != *cb);
+            left = sub.min(up + 1).min(left + 1);
+            *slot = left;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 /// True when two keys are the masculine and feminine forms of one name rather than two

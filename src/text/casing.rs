@@ -51,11 +51,11 @@ impl Casing {
         let (mut name_words, mut name_caps, mut in_name) = (0usize, 0usize, false);
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        while let Some(&b) = bytes.get(i) {
             // ASCII is decoded from the byte; anything else as a char.
-            let c = if bytes[i] < 0x80 {
+            let c = if b < 0x80 {
                 i += 1;
-                bytes[i - 1] as char
+                b as char
             } else {
                 match text.get(i..).and_then(|r| r.chars().next()) {
                     Some(c) => {

@@ -64,7 +64,7 @@ pub fn clause_in(sentence: Span, breaks: &[(usize, usize)], inner: Span) -> Span
     // can end later.
     let before = breaks.partition_point(|(b, _)| *b < rel_start);
     let mut lo = 0;
-    for &(b, e) in breaks[..before].iter().rev() {
+    for &(b, e) in breaks.get(..before).unwrap_or_default().iter().rev() {
         if b + MAX_BREAK <= lo {
             break;
         }

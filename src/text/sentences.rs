@@ -12,8 +12,7 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b == b'.' || b == b'!' || b == b'?' {
             let mut j = i + 1;
             // closing quotes/brackets
@@ -27,7 +26,7 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
                     break;
                 }
             }
-            if j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            if bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
                 let k = skip_ws(s, j);
                 let next = s[k..].chars().next();
                 let starts_new = next.is_some_and(|c| {

@@ -173,18 +173,17 @@ pub fn pieces(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 /// starting with it and a space are tried (a binary search), so the cost is
 /// O(pieces × log phrases), not their product.
 pub fn pieces_contain_phrase<S: AsRef<str>>(pieces: &[S], phrases: &[&str]) -> bool {
-    debug_assert!(
-        phrases.windows(2).all(|w| w[0] <= w[1]),
-        "phrases must be sorted"
-    );
+    debug_assert!(phrases.is_sorted(), "phrases must be sorted");
     pieces.iter().enumerate().any(|(i, w)| {
         let w = w.as_ref();
         let from = phrases.partition_point(|p| *p < w);
         // `w` itself, then the phrases "w ..." (a space sorts before any letter or digit).
-        phrases[from..]
+        phrases
+            .get(from..)
+            .unwrap_or_default()
             .iter()
             .take_while(|p| {
-                p.starts_with(w) && (p.len() == w.len() || p.as_bytes()[w.len()] == b' ')
+                p.starts_with(w) && (p.len() == w.len() || p.as_bytes().get(w.len()) == Some(&b' '))
             })
             .any(|p| match &p[w.len()..] {
                 "" => true,
