@@ -6,13 +6,14 @@
 //! `claims/` or in `rules/` splits text itself.
 //!
 //! - [`sentences`]: the one sentence splitter;
-//! - [`quotes`]: quotation spans and attributed speakers;
+//! - [`quotes`]: quotation spans and attributed speakers ([`attribution`] scans the verb and name);
 //! - [`clauses`]: the clause around a span, and a sentence's clauses;
 //! - [`casing`]: sentence case, Title Case or all caps, once per segment;
 //! - [`alternation`]: whole-word phrase search (word lists without a regex);
 //! - [`words`]: the one tokenizer, phrase matching, possessives, name particles, years.
 
 pub mod alternation;
+pub mod attribution;
 pub mod casing;
 pub mod clauses;
 pub mod quotes;

@@ -1,6 +1,5 @@
 //! Quotations and their speakers.
 
-use crate::fast_regex::lazy_regex;
 use crate::knowledge::lexicon;
 use crate::source::Span;
 
@@ -45,16 +44,6 @@ pub fn find(text: &str, seg: Span) -> Vec<Span> {
     out
 }
 
-lazy_regex!(
-    after_re,
-    r"^[,.!?]?\s*[”’\x22]?\s*[,—–-]?\s*(?:(?P<verb1>[a-z]+)\s+(?P<name1>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)|(?P<name2>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?P<verb2>[a-z]+))"
-);
-
-lazy_regex!(
-    before_re,
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?P<verb>[a-z]+)\s*[:,]\s*$"
-);
-
 /// The speaker a quotation is attributed to, when the text says so right next to it:
 /// `"...," Smith said` / `"...," said Smith` / `Smith said: "..."`. `quote` excludes the marks;
 /// `segment` is the segment holding it. Returns the span of the speaker's name (bytes), or
@@ -70,29 +59,15 @@ pub fn speaker(text: &str, quote: Span, segment: Span) -> Option<Span> {
     let after = text
         .get(after_start..after_end)
         .or_else(|| text.get(after_start..segment.end))?;
-    if let Some(c) = after_re().captures(after) {
-        let (verb, name) = match (
-            c.name("verb1"),
-            c.name("name1"),
-            c.name("name2"),
-            c.name("verb2"),
-        ) {
-            (Some(v), Some(n), _, _) => (v, n),
-            (_, _, Some(n), Some(v)) => (n, v),
-            _ => return None,
-        };
-        let (verb, name) = if lexicon::contains(lexicon::text::SPEECH_VERBS, verb.as_str()) {
-            (verb, name)
+    if let Some((first, second)) = super::attribution::after_quote(after) {
+        let word = |r: &std::ops::Range<usize>| after.get(r.clone()).unwrap_or_default();
+        let (verb, name) = if lexicon::contains(lexicon::text::SPEECH_VERBS, word(&first)) {
+            (first, second)
         } else {
-            (name, verb)
+            (second, first)
         };
-        if lexicon::contains(lexicon::text::SPEECH_VERBS, verb.as_str())
-            && !is_pronoun(name.as_str())
-        {
-            return Some(Span::new(
-                after_start + name.start(),
-                after_start + name.end(),
-            ));
+        if lexicon::contains(lexicon::text::SPEECH_VERBS, word(&verb)) && !is_pronoun(word(&name)) {
+            return Some(Span::new(after_start + name.start, after_start + name.end));
         }
     }
     // `Smith said: "..."` — the attribution before the opening mark.
@@ -110,10 +85,10 @@ pub fn speaker(text: &str, quote: Span, segment: Span) -> Option<Span> {
         to -= 1;
     }
     let before = text.get(from..to)?;
-    let c = before_re().captures(before)?;
-    let (name, verb) = (c.name("name")?, c.name("verb")?);
-    (lexicon::contains(lexicon::text::SPEECH_VERBS, verb.as_str()) && !is_pronoun(name.as_str()))
-        .then(|| Span::new(from + name.start(), from + name.end()))
+    let (name, verb) = super::attribution::before_quote(before)?;
+    let word = |r: &std::ops::Range<usize>| before.get(r.clone()).unwrap_or_default();
+    (lexicon::contains(lexicon::text::SPEECH_VERBS, word(&verb)) && !is_pronoun(word(&name)))
+        .then(|| Span::new(from + name.start, from + name.end))
 }
 
 fn is_pronoun(w: &str) -> bool {
