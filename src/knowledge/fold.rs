@@ -229,9 +229,10 @@ impl FoldRule {
             Item::Group(number, alts) => {
                 for alt in alts {
                     let end = match alt {
+                        // Compared byte by byte: the literals are two to five bytes.
                         Alt::Literal(l) => text
-                            .get(pos..)
-                            .is_some_and(|rest| rest.starts_with(l))
+                            .get(pos..pos + l.len())
+                            .is_some_and(|here| here.iter().zip(l).all(|(a, b)| a == b))
                             .then_some(pos + l.len()),
                         Alt::Class(ranges) => text
                             .get(pos)

@@ -17,7 +17,21 @@ pub use generated::*;
 /// True when `word` is in `list` (a sorted lexicon list; exact, case-sensitive match: pass a
 /// lower-cased word for the lower-case lists).
 pub fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+    let w = word.as_bytes();
+    list.binary_search_by(|probe| cmp_bytes(probe.as_bytes(), w))
+        .is_ok()
+}
+
+/// `a.cmp(b)` for the short words of the lists, compared in line: the same order as `str`'s
+/// `Ord`, without a call to `memcmp` per probe (a tenth of a run's time went to those calls).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// True when `word`, lower-cased (ASCII only, so no allocation for ASCII words), is in `list`.

@@ -155,14 +155,13 @@ impl NameData {
 
     /// True when `word` is a lower-case name particle ("de", "bin", "van").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.binary_search(&word).is_ok()
+        crate::knowledge::lexicon::contains(self.particles, word)
     }
 }
 
 /// True when `word`, lower-cased, is in the sorted list `list`.
 fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&crate::text::words::lower_cow(word).as_ref())
-        .is_ok()
+    crate::knowledge::lexicon::contains(list, &crate::text::words::lower_cow(word))
 }
 
 /// The `[[rule]]` table as embedded: (pattern, replacement), in order.

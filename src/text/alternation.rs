@@ -37,9 +37,14 @@ pub fn find_phrases<'a>(
             let boundary_before = start == 0 || t.get(start - 1).is_some_and(|&b| !is_word(b));
             if boundary_before {
                 let from = t.get(start..).unwrap_or_default();
+                let word_len = word_end - start;
+                let after_word = t.get(word_end);
                 let hit = phrases.iter().enumerate().find(|(_, p)| {
                     let p = p.as_bytes();
-                    from.starts_with(p)
+                    // A fit ends with the word or goes on with the byte after it: a cheap test
+                    // before comparing.
+                    (p.len() == word_len || (p.len() > word_len && p.get(word_len) == after_word))
+                        && from.starts_with(p)
                         && p.first().is_some_and(|&b| is_word(b))
                         && p.last().is_some_and(|&b| is_word(b))
                         && t.get(start + p.len()).is_none_or(|&b| !is_word(b))
