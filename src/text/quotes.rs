@@ -7,7 +7,9 @@ use crate::source::Span;
 /// quotes pair in order. An unclosed quotation runs to the end of the segment (a quote that
 /// continues into the next paragraph).
 pub fn find(text: &str, seg: Span) -> Vec<Span> {
-    let s = &text[seg.start..seg.end];
+    let Some(s) = text.get(seg.start..seg.end) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut prev: Option<char> = None;
