@@ -181,7 +181,7 @@ pub(crate) fn ages(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             continue;
         }
         // A number glued to a decimal or list ("Smith, 4.5," / "1, 2,") is no age.
-        let mut next = s.text[n.end()..].chars();
+        let mut next = s.text.get(n.end()..).unwrap_or_default().chars();
         let (c1, c2) = (next.next(), next.next());
         if c1 == Some('%') || (c1 == Some('.') && c2.is_some_and(|c| c.is_ascii_digit())) {
             continue;
@@ -211,8 +211,13 @@ pub(crate) fn ages(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
 pub(crate) fn births(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
     for m in born_re().find_iter(s.text) {
         // "Sheffield-born", "born-again", "first-born" are no birth dates.
-        let prev = s.text[..m.start()].chars().next_back();
-        let next = s.text[m.end()..].chars().next();
+        let prev = s
+            .text
+            .get(..m.start())
+            .unwrap_or_default()
+            .chars()
+            .next_back();
+        let next = s.text.get(m.end()..).unwrap_or_default().chars().next();
         if prev == Some('-') || next == Some('-') {
             continue;
         }
@@ -222,10 +227,14 @@ pub(crate) fn births(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             .find([';', '.', ':', '!', '?', ')'])
             .map(|i| {
                 // keep "Feb." / "St." inside the window when a digit follows later
-                if window[i..].starts_with('.')
-                    && window[..i].ends_with(|c: char| c.is_alphabetic())
+                if window.get(i..).is_some_and(|r| r.starts_with('.'))
+                    && window
+                        .get(..i)
+                        .is_some_and(|b| b.ends_with(|c: char| c.is_alphabetic()))
                 {
-                    let w = window[..i]
+                    let w = window
+                        .get(..i)
+                        .unwrap_or_default()
                         .rsplit(|c: char| !c.is_alphabetic())
                         .next()
                         .unwrap_or("");
@@ -238,7 +247,7 @@ pub(crate) fn births(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             .unwrap_or(window.len());
         let mut stop = stop;
         for cut in [" and ", " but ", " while ", " whose ", " who ", " when "] {
-            if let Some(i) = window[..stop].find(cut) {
+            if let Some(i) = window.get(..stop).and_then(|w| w.find(cut)) {
                 stop = stop.min(i);
             }
         }
@@ -262,7 +271,7 @@ pub(crate) fn births(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 Some((y, c.date, c.span))
             });
         let found = date.or_else(|| {
-            let clause = &s.text[m.end()..clause_end];
+            let clause = s.text.get(m.end()..clause_end)?;
             let y = year_re().captures(clause)?;
             let ym = y.name("y")?;
             let value: i32 = ym.as_str().parse().ok()?;

@@ -272,7 +272,7 @@ fn next_word(text: &str, pos: usize) -> &str {
     let end = rest
         .find(|c: char| !(c.is_alphabetic() || c == '%' || c == '-'))
         .unwrap_or(rest.len());
-    &rest[..end]
+    rest.get(..end).unwrap_or_default()
 }
 
 /// The word ending just before byte `pos` of `text`, when one space (or none) separates them.
@@ -282,9 +282,12 @@ fn prev_word(text: &str, pos: usize) -> &str {
         return "";
     };
     let start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
+        i + before
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8)
     });
-    &before[start..]
+    before.get(start..).unwrap_or_default()
 }
 
 /// Classify what follows the day of a month-first date written without a year. `None` when the
@@ -324,8 +327,12 @@ fn count_follows(text: &str, end: usize) -> bool {
     let len = rest
         .find(|c: char| !c.is_ascii_lowercase())
         .unwrap_or(rest.len());
-    let word = &rest[..len];
-    if word.len() < 2 || rest[len..].starts_with(['-', '\'', '’']) {
+    let word = rest.get(..len).unwrap_or_default();
+    if word.len() < 2
+        || rest
+            .get(len..)
+            .is_some_and(|r| r.starts_with(['-', '\'', '’']))
+    {
         return false;
     }
     lexicon::contains(lexicon::date_words::COUNT_WORDS, word)
@@ -377,7 +384,7 @@ fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention
         }
         // "2024-02-28-1" or "1987-02-26.5" are identifiers, not dates.
         if let (Some('-' | '.' | '/'), Some(c)) = {
-            let mut ch = text[id.end()..].chars();
+            let mut ch = text.get(id.end()..).unwrap_or_default().chars();
             (ch.next(), ch.next())
         } {
             if c.is_ascii_digit() {
@@ -574,31 +581,33 @@ fn weekday_range(text: &str, offset: usize, wd_start: usize) -> WeekdayRange {
         r.trim_end()
     } else {
         let start = alpha_tail_start(before);
-        let word = before[start..].to_ascii_lowercase();
+        let word = before.get(start..).unwrap_or_default().to_ascii_lowercase();
         if !matches!(
             word.as_str(),
             "to" | "and" | "through" | "thru" | "till" | "until" | "or"
-        ) || !before[..start].ends_with(char::is_whitespace)
+        ) || !before
+            .get(..start)
+            .is_some_and(|b| b.ends_with(char::is_whitespace))
         {
             return WeekdayRange::No;
         }
         alternative = word == "or";
-        before[..start].trim_end()
+        before.get(..start).unwrap_or_default().trim_end()
     };
     let bare = rest.strip_suffix('.').unwrap_or(rest);
     let start = alpha_tail_start(bare);
-    let name = &bare[start..];
+    let name = bare.get(start..).unwrap_or_default();
     let Some(weekday) = weekday_from_name(name).filter(|_| name.starts_with(char::is_uppercase))
     else {
         return WeekdayRange::No;
     };
     // "Monday, Tuesday and Wednesday": a list, whose first day is not the range's start.
-    let earlier = bare[..start].trim_end();
+    let earlier = bare.get(..start).unwrap_or_default().trim_end();
     let listed = earlier.strip_suffix(',').is_some_and(|e| {
         let e = e.trim_end();
         let e = e.strip_suffix('.').unwrap_or(e);
         let w = alpha_tail_start(e);
-        weekday_from_name(&e[w..]).is_some()
+        e.get(w..).and_then(weekday_from_name).is_some()
     });
     if alternative || listed {
         return WeekdayRange::Skip;
@@ -626,7 +635,7 @@ fn last_day(
     let caps = range_end_re().captures(rest)?;
     let dm = caps.name("d")?;
     // "March 4-8.5", "March 5 and 6%", "March 5 and 6th-graders".
-    let mut after = rest[dm.end()..].chars();
+    let mut after = rest.get(dm.end()..).unwrap_or_default().chars();
     match (after.next(), after.next()) {
         (Some('.' | ',' | '%' | '/'), Some(c)) if c.is_ascii_digit() => return None,
         (Some('%' | '-'), _) => return None,

@@ -134,9 +134,10 @@ fn tail(s: &str) -> &str {
     while !s.is_char_boundary(at) {
         at -= 1;
     }
-    match s[at..].find(char::is_whitespace) {
-        Some(i) => &s[at + i..],
-        None => &s[at..],
+    let rest = s.get(at..).unwrap_or_default();
+    match rest.find(char::is_whitespace) {
+        Some(i) => rest.get(i..).unwrap_or_default(),
+        None => rest,
     }
 }
 
@@ -241,9 +242,9 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
                     && attributive_ok(p, event, headline)
             });
             let head = attributive.map_or(noun.start, |(_, p)| p.span.start);
-            let before = tail(&lower[..head - sent.start]);
+            let before = tail(lower.get(..head - sent.start).unwrap_or_default());
             let qualifier = named_qualifier(
-                tail(&text[..head - sent.start]),
+                tail(text.get(..head - sent.start).unwrap_or_default()),
                 seg.kind,
                 article.casing_at(seg.span.start),
             );

@@ -106,13 +106,16 @@ pub fn not_a_claim(
             is(after, words_of::PERIOD_LINKS) || is(after, words_of::RESULTS_WORDS) || month(after)
         })
         // A fiscal year written "1986/87".
-        || after.starts_with('/') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || after
+            .strip_prefix('/')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
     {
         return Some(NotAClaim::Period);
     }
-    let day = &text[at..end];
-    let day_like = day.chars().all(char::is_alphabetic)
-        || (day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()));
+    let day_like = text.get(at..end).is_some_and(|day| {
+        day.chars().all(char::is_alphabetic)
+            || (day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()))
+    });
     if month(prev) && day_like {
         return Some(NotAClaim::DayOfDate);
     }
@@ -129,7 +132,10 @@ pub fn not_a_claim(
     if score(prev) || score(next) || versus(prev) || versus(next) {
         return Some(NotAClaim::Team);
     }
-    if speaker_label(before, &text[at..end], after) {
+    if text
+        .get(at..end)
+        .is_some_and(|value| speaker_label(before, value, after))
+    {
         return Some(NotAClaim::Speaker);
     }
     None
@@ -156,14 +162,18 @@ fn bracketed(before: &str, after: &str) -> bool {
     let open = |o: char, c: char| {
         before
             .rfind(o)
-            .is_some_and(|i| !before[i..].contains(c) && after.contains(c))
+            .is_some_and(|i| before.get(i..).is_some_and(|b| !b.contains(c)) && after.contains(c))
     };
     if open('<', '>') || open('[', ']') {
         return true;
     }
     match (before.rfind('('), after.find(')')) {
         (Some(i), Some(j)) => {
-            let inside = format!("{}{}", &before[i + 1..], &after[..j]);
+            let inside = format!(
+                "{}{}",
+                before.get(i + 1..).unwrap_or_default(),
+                after.get(..j).unwrap_or_default()
+            );
             !inside.contains(')')
                 && !inside.contains(char::is_whitespace)
                 && !inside.contains(char::is_lowercase)
@@ -213,7 +223,7 @@ fn speaker_label(before: &str, value: &str, after: &str) -> bool {
     let Some(colon) = after.find(':') else {
         return false;
     };
-    let label = format!("{before}{value}{}", &after[..colon]);
+    let label = format!("{before}{value}{}", after.get(..colon).unwrap_or_default());
     !label.contains(['.', '!', '?', ',']) && words::words(&label).count() <= 3
 }
 

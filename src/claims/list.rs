@@ -124,19 +124,28 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
                 break;
             }
             '.' | '!' | '?' if depth == 0 => {
-                let next = s[i + c.len_utf8()..].chars().next();
-                let prev_word: String = s[..i]
+                let next = s.get(i + c.len_utf8()..).unwrap_or_default().chars().next();
+                let prev_word: String = s
+                    .get(..i)
+                    .unwrap_or_default()
                     .chars()
                     .rev()
                     .take_while(|c| c.is_alphabetic())
                     .collect();
                 // "St. Kitts", "U.S." initials and "LLC. and" continue the list
-                let after = s[i + c.len_utf8()..].trim_start().chars().next();
+                let after = s
+                    .get(i + c.len_utf8()..)
+                    .unwrap_or_default()
+                    .trim_start()
+                    .chars()
+                    .next();
                 let abbrev = lexicon::contains(
                     lists::ABBREVIATIONS,
                     &prev_word.to_lowercase().chars().rev().collect::<String>(),
                 );
-                let after_digit = s[..i].ends_with(|c: char| c.is_ascii_digit());
+                let after_digit = s
+                    .get(..i)
+                    .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
                 if next.is_none_or(|n| n.is_whitespace())
                     && (prev_word.chars().count() > 2 || after_digit)
                     && !(abbrev && after.is_some_and(|a| a.is_lowercase()))
@@ -149,14 +158,18 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
                 end = i;
                 break;
             }
-            '-' if depth == 0 && dash && s[..i].ends_with(' ') && s[i + 1..].starts_with(' ') => {
+            '-' if depth == 0
+                && dash
+                && s.get(..i).is_some_and(|b| b.ends_with(' '))
+                && s.get(i + 1..).is_some_and(|a| a.starts_with(' ')) =>
+            {
                 end = i;
                 break;
             }
             _ => {}
         }
     }
-    let list = &s[..end];
+    let list = s.get(..end).unwrap_or_default();
     let trimmed_len = list.trim_end().trim_end_matches(',').trim_end().len();
     // Drop parentheticals.
     let mut flat = String::new();
@@ -218,8 +231,8 @@ fn parse_list(s: &str, dash: bool) -> Option<(Vec<String>, usize)> {
             if city_in(part, next) {
                 let start = part.as_ptr() as usize - flat.as_ptr() as usize;
                 let end = next.as_ptr() as usize - flat.as_ptr() as usize + next.len();
-                if let Some(slot) = parts.get_mut(k) {
-                    *slot = &flat[start..end];
+                if let (Some(slot), Some(joined)) = (parts.get_mut(k), flat.get(start..end)) {
+                    *slot = joined;
                 }
                 parts.remove(k + 1);
             }
@@ -383,20 +396,20 @@ fn strip_tickers(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
         match after.find('>') {
             Some(close) => {
-                let inner = &after[..close];
+                let inner = after.get(..close).unwrap_or_default();
                 let ticker = !inner.contains(' ')
                     && (inner.contains('.') || !inner.chars().any(|c| c.is_lowercase()));
                 if !ticker {
                     out.push_str(inner);
                 }
-                rest = &after[close + 1..];
+                rest = after.get(close + 1..).unwrap_or_default();
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push_str(rest.get(open..).unwrap_or_default());
                 rest = "";
             }
         }

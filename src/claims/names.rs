@@ -140,7 +140,7 @@ fn lower_case_words(article: &Article) -> HashSet<&str> {
         let text = article.slice(seg.span);
         for (i, token) in words::words(text) {
             // A word right after an apostrophe ("'tis") was never an ordinary word here.
-            if text[..i].ends_with(['\'', '’']) {
+            if text.get(..i).is_some_and(|b| b.ends_with(['\'', '’'])) {
                 continue;
             }
             // Letters and apostrophes only: "well-known" gives "well" and "known".
@@ -171,9 +171,9 @@ fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -
     for tok in words::tokens(text) {
         let (start, end) = (tok.range.start, tok.range.end);
         if tok.kind == TokenKind::Punct {
-            match &text[start..end] {
-                "<" => in_angle = true,
-                ">" => in_angle = false,
+            match text.get(start..end) {
+                Some("<") => in_angle = true,
+                Some(">") => in_angle = false,
                 _ => {}
             }
             continue;
@@ -197,7 +197,9 @@ fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -
         } else {
             false
         };
-        out.push(classify(d, &text[start..end], abs, initial));
+        if let Some(word) = text.get(start..end) {
+            out.push(classify(d, word, abs, initial));
+        }
     }
     out
 }
@@ -456,7 +458,7 @@ lazy_regex!(
 fn window_before(article: &Article, span: Span) -> (usize, &str) {
     let before = article.text.get(..span.start).unwrap_or("");
     let start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
-    (start, &before[start..])
+    (start, before.get(start..).unwrap_or_default())
 }
 
 /// True when the words right before `family` (a name's family word) introduce it as another

@@ -86,8 +86,11 @@ pub(crate) fn tokens(text: &str, seg: Span) -> Vec<Tok<'_>> {
     };
     token_ranges(s)
         .map(|m| {
-            let t = &s[m.clone()];
-            let (before, after) = (&s[..m.start], &s[m.end..]);
+            let t = s.get(m.clone()).unwrap_or_default();
+            let (before, after) = (
+                s.get(..m.start).unwrap_or_default(),
+                s.get(m.end..).unwrap_or_default(),
+            );
             // Digits that are not a figure: an HTML character reference left in plain text
             // ("&#163;8m" is "£8m"), or a year written short after an apostrophe ("in '87").
             let reference = before.ends_with("&#") && after.starts_with(';');

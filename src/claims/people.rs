@@ -188,24 +188,24 @@ fn role_changer(w: &str) -> bool {
 fn role_at_end(lower: &str) -> Option<(usize, Spelling)> {
     spellings().iter().find_map(|&sp| {
         let start = lower.len().checked_sub(sp.0.len())?;
-        (lower.ends_with(sp.0)
-            && lower[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric()))
-        .then_some((start, sp))
+        lower
+            .strip_suffix(sp.0)
+            .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+            .then_some((start, sp))
     })
 }
 
 /// The role spelling `lower` starts with, ending at a word end: (byte length, spelling).
 fn role_at_start(lower: &str) -> Option<(usize, Spelling)> {
     spellings().iter().find_map(|&sp| {
-        (lower.starts_with(sp.0)
-            && lower[sp.0.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-'))
-        .then_some((sp.0.len(), sp))
+        lower
+            .strip_prefix(sp.0)
+            .is_some_and(|r| {
+                r.chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+            })
+            .then_some((sp.0.len(), sp))
     })
 }
 
@@ -231,7 +231,7 @@ fn last_word(s: &str) -> Option<(usize, &str)> {
         .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.'))
         .last()
         .map(|(i, _)| i)?;
-    Some((start, &t[start..]))
+    Some((start, t.get(start..)?))
 }
 
 /// `word` without a possessive ending.
@@ -286,7 +286,7 @@ fn read_before(before: &str, base: usize) -> Option<Before> {
         } else {
             break;
         }
-        rest = &rest[..s];
+        rest = rest.get(..s).unwrap_or_default();
     }
     Some(out)
 }
@@ -347,7 +347,7 @@ fn roles_of(article: &Article, m: &NameMention, seg: Span) -> Vec<Role> {
         };
         let lower = t.to_ascii_lowercase();
         if let Some((s, sp)) = role_at_end(&lower) {
-            if let Some(mut b) = read_before(&t[..s], from) {
+            if let Some(mut b) = t.get(..s).and_then(|p| read_before(p, from)) {
                 if elect {
                     b.modifier.get_or_insert_with(|| "elect".to_string());
                 }
@@ -374,7 +374,7 @@ fn roles_of(article: &Article, m: &NameMention, seg: Span) -> Vec<Role> {
                             || w.chars().next().is_some_and(char::is_uppercase)
                     });
                 if ok && sentence_start <= from + s {
-                    if let Some(b) = read_before(&t2[..s], from) {
+                    if let Some(b) = t2.get(..s).and_then(|p| read_before(p, from)) {
                         out.push(make(
                             Span::new(from + s, from + s + sp.0.len()),
                             sp,
@@ -402,7 +402,7 @@ fn roles_of(article: &Article, m: &NameMention, seg: Span) -> Vec<Role> {
         };
         // Up to: article, modifier, qualifier.
         for _ in 0..3 {
-            let r = &rest[i..];
+            let r = rest.get(i..).unwrap_or_default();
             let w: &str = r
                 .split(|c: char| c.is_whitespace() || c == '-')
                 .next()
@@ -430,20 +430,22 @@ fn roles_of(article: &Article, m: &NameMention, seg: Span) -> Vec<Role> {
                 break;
             }
             i += w.len();
-            i += r[w.len()..]
+            i += r
+                .get(w.len()..)
+                .unwrap_or_default()
                 .chars()
                 .next()
                 .filter(|c| c.is_whitespace() || *c == '-')
                 .map_or(0, char::len_utf8);
         }
-        let r = &rest[i.min(rest.len())..];
+        let r = rest.get(i.min(rest.len())..).unwrap_or_default();
         if let Some((len, sp)) = role_at_start(&r.to_ascii_lowercase()) {
-            let tail = &r[len..];
+            let tail = r.get(len..).unwrap_or_default();
             let org_after = tail
                 .strip_prefix(" of ")
                 .map(|t| {
                     let skip = if t.starts_with("the ") { 4 } else { 0 };
-                    (skip, &t[skip..])
+                    (skip, t.get(skip..).unwrap_or_default())
                 })
                 .and_then(|(skip, t)| {
                     let w = t

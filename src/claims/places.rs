@@ -77,7 +77,11 @@ pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMentio
         let words: Vec<Word> = words::name_words(text)
             .map(|r| Word {
                 span: Span::new(seg.span.start + r.start, seg.span.start + r.end),
-                upper: all_caps || text[r].chars().next().is_some_and(char::is_uppercase),
+                upper: all_caps
+                    || text
+                        .get(r)
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_uppercase),
             })
             .collect();
         // In a Title Case headline (most words capitalised) capitals do not mark names.
@@ -157,16 +161,18 @@ fn longest_match(
     for (j, word) in words.iter().enumerate().take(i + 6).skip(i) {
         if j > i {
             let Some(prev) = words.get(j - 1) else { break };
-            let gap = &text[prev.span.end..word.span.start];
+            let gap = text.get(prev.span.end..word.span.start).unwrap_or_default();
             if gap != " " && gap != "-" {
                 break;
             }
-            let w = &text[word.span.start..word.span.end];
+            let w = text.get(word.span.start..word.span.end).unwrap_or_default();
             if !word.upper && !lexicon::contains(places::LINKS, w) {
                 break;
             }
         }
-        let raw = &text[start..word.span.end];
+        let Some(raw) = text.get(start..word.span.end) else {
+            break;
+        };
         if !word.upper {
             if !gazetteer::has_prefix(raw) {
                 break;
@@ -207,12 +213,14 @@ fn added_match(
     for (j, word) in words.iter().enumerate().take(i + 6).skip(i) {
         if j > i {
             let Some(prev) = words.get(j - 1) else { break };
-            let gap = &text[prev.span.end..word.span.start];
+            let gap = text.get(prev.span.end..word.span.start).unwrap_or_default();
             if gap != " " && gap != "-" {
                 break;
             }
         }
-        let raw = &text[start..word.span.end];
+        let Some(raw) = text.get(start..word.span.end) else {
+            break;
+        };
         if word.upper {
             if let Some((cand, hit)) = candidates(raw).find_map(|c| {
                 added_hit(knowledge, c, || before_event_noun(article, words, j + 1)).map(|h| (c, h))
@@ -355,8 +363,11 @@ fn preceded_by(article: &Article, words: &[Word], i: usize, cues: &[&str]) -> bo
         if w.eq_ignore_ascii_case("the") {
             continue;
         }
-        let gap = &article.text[word.span.end..next.span.start];
-        return gap.trim().is_empty() && lexicon::contains(cues, words::lower_cow(w).as_ref());
+        let gap_blank = article
+            .text
+            .get(word.span.end..next.span.start)
+            .is_some_and(|g| g.trim().is_empty());
+        return gap_blank && lexicon::contains(cues, words::lower_cow(w).as_ref());
     }
     false
 }
@@ -379,7 +390,10 @@ fn followed_by_qualifier(article: &Article, span: Span) -> bool {
         ends.push(r.end);
     }
     ends.iter().any(|&e| {
-        gazetteer::lookup(rest[..e].trim_end_matches('.'))
+        let Some(name) = rest.get(..e) else {
+            return false;
+        };
+        gazetteer::lookup(name.trim_end_matches('.'))
             .iter()
             .filter(|h| h.flags & MAIN != 0)
             .filter_map(|h| gazetteer::place(h.place))

@@ -64,7 +64,7 @@ pub fn lemma(word: &str) -> String {
     }
     for suf in ["ches", "shes", "sses", "xes"] {
         if let Some(stem) = w.strip_suffix(suf) {
-            return format!("{stem}{}", &suf[..suf.len() - 2]);
+            return format!("{stem}{}", suf.get(..suf.len() - 2).unwrap_or_default());
         }
     }
     match w.as_str() {
@@ -75,7 +75,7 @@ pub fn lemma(word: &str) -> String {
         _ => {}
     }
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        return w[..w.len() - 1].to_string();
+        return w.get(..w.len() - 1).unwrap_or_default().to_string();
     }
     w
 }

@@ -90,8 +90,11 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         match c.range {
             // "27-29 February": the first day is a bare number before the dash.
             Some(RangeRole::End) => {
-                let before =
-                    s.text[..c.day_span.start - s.offset].trim_end_matches([' ', '-', '–']);
+                let before = s
+                    .text
+                    .get(..c.day_span.start - s.offset)
+                    .unwrap_or_default()
+                    .trim_end_matches([' ', '-', '–']);
                 // After the last character that is not an ASCII letter or digit (which may be
                 // several bytes long: "3é0", "Zelensky’s30").
                 let digits_start = before
@@ -99,7 +102,7 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                     .rev()
                     .find(|(_, ch)| !ch.is_ascii_alphanumeric())
                     .map_or(0, |(p, ch)| p + ch.len_utf8());
-                let first = &before[digits_start..];
+                let first = before.get(digits_start..).unwrap_or_default();
                 let Some(d1) = first
                     .trim_end_matches(|ch: char| ch.is_ascii_alphabetic())
                     .parse::<u32>()
@@ -124,7 +127,11 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 );
             }
             Some(RangeRole::Start) => {
-                let dash_len = s.text[local_end..].chars().next().map_or(1, char::len_utf8);
+                let dash_len = s
+                    .text
+                    .get(local_end..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
                 let next_start = local_end + dash_len;
                 let after = s.text.get(next_start..).unwrap_or("");
                 if let Some(e) = s
@@ -139,13 +146,17 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                     let len = after
                         .find(|ch: char| !ch.is_ascii_digit())
                         .unwrap_or(after.len());
-                    let Ok(d2) = after[..len].parse::<u32>() else {
+                    let Ok(d2) = after.get(..len).unwrap_or_default().parse::<u32>() else {
                         continue;
                     };
-                    if d2 <= c.day || after[len..].starts_with(|ch: char| ch.is_alphanumeric()) {
+                    if d2 <= c.day
+                        || after
+                            .get(len..)
+                            .is_some_and(|r| r.starts_with(|ch: char| ch.is_alphanumeric()))
+                    {
                         continue;
                     }
-                    let tail = &after[len..];
+                    let tail = after.get(len..).unwrap_or_default();
                     let written_year = range_year_re()
                         .captures(tail)
                         .and_then(|y| y.name("y")?.as_str().parse::<i32>().ok());
@@ -177,7 +188,7 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                 if lead != "from" && lead != "between" {
                     continue;
                 }
-                let rest = &s.text[local_end..];
+                let rest = s.text.get(local_end..).unwrap_or_default();
                 let joiner = if lead == "from" {
                     ["to", "until", "through", "till"]
                         .iter()
@@ -267,7 +278,7 @@ fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<Ti
             if lexicon::contains(lexicon::date_words::SINGLE_DAY_LEADS, &lead) {
                 return None;
             }
-            let after = &s.text[local_end..];
+            let after = s.text.get(local_end..)?;
             let caps = range_last_day_re().captures(after)?;
             if (lead == "between") != (&caps["j"] == "and") {
                 return None;
@@ -286,14 +297,16 @@ fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<Ti
                 return None;
             }
             let end = local_end + caps.get(0)?.end();
-            let tail = &s.text[end..];
+            let tail = s.text.get(end..)?;
             let mut chars = tail.chars();
             let ok = match (chars.next(), chars.next()) {
                 (None, _) => true,
                 (Some('.' | ','), Some(ch)) if ch.is_ascii_digit() => false,
                 (Some(',' | '.' | ';' | ':' | ')' | '!' | '?' | '—' | '–'), _) => true,
                 (Some(' '), _) => {
-                    let word = tail[1..]
+                    let word = tail
+                        .get(1..)
+                        .unwrap_or_default()
                         .split(|ch: char| !ch.is_ascii_alphabetic())
                         .next()
                         .unwrap_or("");

@@ -202,7 +202,7 @@ fn attached_after(s: &Seg<'_>, pos: usize, allow_on: bool) -> Option<AttachedDay
             }
             n
         } else if allow_on && ws > 0 && t.starts_with("on ") {
-            let t4 = &t[3..];
+            let t4 = t.get(3..).unwrap_or_default();
             ws + 3 + (t4.len() - t4.trim_start().len())
         } else {
             return None;
@@ -313,23 +313,28 @@ pub(crate) fn day_before_after(text: &str, pos: usize) -> Option<(usize, i64)> {
         return None;
     }
     let start = dates::alpha_tail_start(trimmed);
-    let delta = match trimmed[start..].to_ascii_lowercase().as_str() {
+    let delta = match trimmed.get(start..)?.to_ascii_lowercase().as_str() {
         "before" => -1,
         "after" => 1,
         _ => return None,
     };
-    let head = trimmed[..start].trim_end();
-    if head.len() == trimmed[..start].len() || !head.to_ascii_lowercase().ends_with("day") {
+    let head = trimmed.get(..start)?.trim_end();
+    if head.len() == start || !head.to_ascii_lowercase().ends_with("day") {
         return None;
     }
     let day_start = head.len() - 3;
-    if head[..day_start].ends_with(|c: char| c.is_alphanumeric()) {
+    if head
+        .get(..day_start)?
+        .ends_with(|c: char| c.is_alphanumeric())
+    {
         return None;
     }
     let mut from = day_start;
-    let lead = head[..day_start].trim_end();
+    let lead = head.get(..day_start)?.trim_end();
     if lead.to_ascii_lowercase().ends_with("the")
-        && !lead[..lead.len() - 3].ends_with(|c: char| c.is_alphanumeric())
+        && lead
+            .get(..lead.len() - 3)
+            .is_some_and(|l| !l.ends_with(|c: char| c.is_alphanumeric()))
     {
         from = lead.len() - 3;
     }

@@ -117,24 +117,26 @@ impl<'a> Body<'a> {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
         let mut from = 0;
-        while let Some(i) = hay[from..].find(&p) {
+        while let Some(i) = hay.get(from..).and_then(|h| h.find(&p)) {
             let start = from + i;
             let end = start + p.len();
-            let before = hay[..start].chars().next_back();
-            let after = hay[end..].chars().next();
+            let before = hay.get(..start).unwrap_or_default().chars().next_back();
+            let after = hay.get(end..).unwrap_or_default().chars().next();
             // A figure may touch a currency sign or a scale ("£15m"), not another digit or
             // a decimal or thousands separator followed by one ("15,000", "1.15").
             let ok = if numeric {
-                let digit_at =
-                    |i: usize| hay[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
+                let digit_at = |i: usize| {
+                    hay.get(i..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(|c| c.is_ascii_digit())
+                };
                 let before_ok = match before {
                     None => true,
                     Some(c) if c.is_ascii_digit() => false,
                     Some('.' | ',') => {
                         let i = start - 1;
-                        !hay[..i]
-                            .chars()
-                            .next_back()
+                        !hay.get(..i)
+                            .and_then(|h| h.chars().next_back())
                             .is_some_and(|c| c.is_ascii_digit())
                     }
                     Some(_) => true,
@@ -165,8 +167,8 @@ impl<'a> Body<'a> {
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         self.segments.iter().any(|seg| {
             seg.match_indices(lower.as_str()).any(|(i, m)| {
-                boundary(seg[..i].chars().next_back())
-                    && boundary(seg[i + m.len()..].chars().next())
+                boundary(seg.get(..i).unwrap_or_default().chars().next_back())
+                    && boundary(seg.get(i + m.len()..).unwrap_or_default().chars().next())
             })
         })
     }
@@ -174,8 +176,13 @@ impl<'a> Body<'a> {
     /// True when the body writes the score `score` ("3-1", folded) as a whole token.
     fn has_score(&self, score: &str) -> bool {
         self.folded.match_indices(score).any(|(i, m)| {
-            let before = self.folded[..i].chars().next_back();
-            let after = self.folded[i + m.len()..].chars().next();
+            let before = self.folded.get(..i).unwrap_or_default().chars().next_back();
+            let after = self
+                .folded
+                .get(i + m.len()..)
+                .unwrap_or_default()
+                .chars()
+                .next();
             let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_digit() && c != '-');
             edge(before) && edge(after)
         })
@@ -204,29 +211,37 @@ pub fn quoted(article: &Article, span: Span) -> bool {
     let (at, end) = (span.start - h.span.start, span.end - h.span.start);
     let is_mark = |c: char| c == '\'' || c == '‘' || c == '’';
     // An opening mark: at the start or after a space, before a letter or digit.
-    let open = text[..at].char_indices().rev().find(|&(i, c)| {
-        is_mark(c)
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(char::is_whitespace)
-            && text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
+    let open = text.get(..at).and_then(|before| {
+        before.char_indices().rev().find(|&(i, c)| {
+            is_mark(c)
+                && text
+                    .get(..i)
+                    .unwrap_or_default()
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+                && text
+                    .get(i + c.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+        })
     });
     // A closing mark after the span: after a non-space, before a space, punctuation or the end.
-    let close = text[end..].char_indices().any(|(i, c)| {
-        let j = end + i;
-        is_mark(c)
-            && text[..j]
-                .chars()
-                .next_back()
-                .is_some_and(|p| !p.is_whitespace())
-            && text[j + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_none_or(|n| !n.is_alphanumeric())
+    let close = text.get(end..).is_some_and(|after| {
+        after.char_indices().any(|(i, c)| {
+            let j = end + i;
+            is_mark(c)
+                && text
+                    .get(..j)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(|p| !p.is_whitespace())
+                && text
+                    .get(j + c.len_utf8()..)
+                    .unwrap_or_default()
+                    .chars()
+                    .next()
+                    .is_none_or(|n| !n.is_alphanumeric())
+        })
     });
     open.is_some() && close
 }

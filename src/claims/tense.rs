@@ -60,9 +60,10 @@ pub fn governing(article: &Article, date: Span) -> Option<Governing> {
         let Some((pos, w)) = ws.get(i - 1) else {
             break;
         };
-        let capitalised = article.text[*pos..]
-            .chars()
-            .next()
+        let capitalised = article
+            .text
+            .get(*pos..)
+            .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase);
         if lexicon::contains(dates_tense::FILLERS, w) || (capitalised && skipped > 0) {
             i -= 1;

@@ -352,7 +352,7 @@ impl Seg<'_> {
             .rev()
             .find(|(_, c)| !(c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '-'))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        &before[start..]
+        before.get(start..).unwrap_or_default()
     }
 
     /// Up to `n` bytes before `pos`, cut at a char boundary.
@@ -387,7 +387,7 @@ fn durations(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
             }
             // The noun after the compound: the next lower-case word ("two-day summit"),
             // skipping one more modifier ("two-day state visit").
-            let rest = &s.text[all.end()..];
+            let rest = s.text.get(all.end()..).unwrap_or_default();
             let noun = next_lower_words(rest, 2).map(|(a, b)| s.span(all.end() + a, all.end() + b));
             (n, u, DurationForm::Compound, noun)
         } else if let (Some(n), Some(u), Some(lead)) = (c.name("fn"), c.name("fu"), c.name("lead"))
@@ -439,12 +439,16 @@ fn next_lower_words(rest: &str, max: usize) -> Option<(usize, usize)> {
     let mut pos = 0;
     let mut found: Option<(usize, usize)> = None;
     for _ in 0..max {
-        let r = &rest[pos..];
-        let Some(t) = r.strip_prefix(' ') else { break };
+        let Some(t) = rest.get(pos..).and_then(|r| r.strip_prefix(' ')) else {
+            break;
+        };
         let len = t
             .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
             .unwrap_or(t.len());
-        if len == 0 || lexicon::contains(lexicon::durations::NOUN_STOPS, &t[..len]) {
+        if len == 0
+            || t.get(..len)
+                .is_none_or(|w| lexicon::contains(lexicon::durations::NOUN_STOPS, w))
+        {
             break;
         }
         let start = pos + 1;
@@ -466,7 +470,7 @@ fn years_ago(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         let years = if decades { amount * 10 } else { amount };
         let q = qualifier(c.name("q").map(|m| m.as_str()));
         let after = year_after_re()
-            .captures(&s.text[all.end()..])
+            .captures(s.text.get(all.end()..).unwrap_or_default())
             .and_then(|y| y.name("y"))
             .map(|y| (y.as_str(), all.end() + y.start(), all.end() + y.end()));
         let before = || {

@@ -51,7 +51,10 @@ pub fn letter_runs(s: &str) -> impl Iterator<Item = (usize, String)> + '_ {
         while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
             i += 1;
         }
-        Some((start, s[start..i].to_ascii_lowercase()))
+        Some((
+            start,
+            s.get(start..i).unwrap_or_default().to_ascii_lowercase(),
+        ))
     })
 }
 
@@ -236,7 +239,11 @@ fn skip_head_noun(gap: &str) -> &str {
     let Some(cut) = gap.find([',', '(']) else {
         return gap;
     };
-    let words: Vec<&str> = gap[..cut].split_whitespace().collect();
+    let words: Vec<&str> = gap
+        .get(..cut)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
     let is_noun = |w: &&&str| {
         w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             && !lexicon::contains(age_heads::HEAD_NOUN_STOPS, w)
@@ -255,7 +262,7 @@ fn skip_head_noun(gap: &str) -> &str {
         && (nouns == 0 || names == 0)
         && nouns + names == words.len();
     if fits {
-        &gap[cut..]
+        gap.get(cut..).unwrap_or(gap)
     } else {
         gap
     }
@@ -306,10 +313,12 @@ pub fn anchored_elsewhere(
                         .is_some_and(u8::is_ascii_alphabetic))
         })
         .map(|(i, _)| {
-            let len = lower[i..]
+            let len = lower
+                .get(i..)
+                .unwrap_or_default()
                 .find(|c: char| !c.is_ascii_alphabetic())
                 .unwrap_or(lower.len() - i);
-            (i, &lower[i..i + len])
+            (i, lower.get(i..i + len).unwrap_or_default())
         })
         .peekable();
     while let Some((i, w)) = words.next() {

@@ -148,7 +148,7 @@ fn attr(file: &str, t: &html5gum::StartTag<usize>, name: &str) -> Option<(String
     let raw = file.get(v.span.start..v.span.end).unwrap_or("");
     let mut span = Span::new(v.span.start, v.span.end);
     if let Some(eq) = raw.find('=') {
-        let after = &raw[eq + 1..];
+        let after = raw.get(eq + 1..).unwrap_or_default();
         let lead = after.len() - after.trim_start().len();
         let mut s = v.span.start + eq + 1 + lead;
         let mut e = v.span.end;
@@ -292,7 +292,7 @@ pub fn parse(file: Arc<str>) -> Article {
             align(dec, r, raw.start, a, map);
             text.push_str(dec);
         }
-        let s = &text[start..];
+        let s = text.get(start..).unwrap_or_default();
         let lead = s.len() - s.trim_start().len();
         let span = Span::new(start + lead, start + s.trim_end().len());
         text.push_str("\n\n");
@@ -353,7 +353,10 @@ pub fn parse(file: Arc<str>) -> Article {
         if span.is_empty() {
             continue;
         }
-        let body = text[span.start..span.end].to_string();
+        let body = text
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .to_string();
         if super::plain::is_chrome(&body) {
             break;
         }
@@ -394,7 +397,7 @@ pub fn parse(file: Arc<str>) -> Article {
         .or_else(|| ld_text(ld[1]));
     if let Some(d) = date_text {
         let span = push(&mut text, &mut map, &d);
-        let v = &text[span.start..span.end];
+        let v = text.get(span.start..span.end).unwrap_or_default();
         let day = v.get(..10).unwrap_or(v);
         front_matter_date = Some(DateLine {
             span: Span::new(span.start, span.start + day.len()),

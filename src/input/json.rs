@@ -316,7 +316,11 @@ fn article_from(
         b.sep();
         // A string body may hold several paragraphs separated by blank lines.
         let mut pos = start;
-        let chunk = b.text[span.start.max(start)..span.end].to_string();
+        let chunk = b
+            .text
+            .get(span.start.max(start)..span.end)
+            .unwrap_or_default()
+            .to_string();
         for para in chunk.split("\n\n") {
             let off = span.start + (pos - start);
             pos += para.len() + 2;
@@ -327,7 +331,11 @@ fn article_from(
             }
             if first {
                 first = false;
-                if let Some(d) = super::plain::parse_dateline(&b.text[s.start..s.end], s.start) {
+                if let Some(d) = b
+                    .text
+                    .get(s.start..s.end)
+                    .and_then(|t| super::plain::parse_dateline(t, s.start))
+                {
                     segments.push(Segment {
                         kind: SegmentKind::Dateline,
                         span: d.span,
@@ -496,7 +504,7 @@ pub fn read_json(
 /// serde_json's message without its " at line L column C" suffix (we give the position).
 fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
+        Some(i) => msg.get(..i).unwrap_or_default().to_string(),
         None => msg.to_string(),
     }
 }
@@ -530,7 +538,7 @@ pub fn read_ndjson(file_text: Arc<str>, names: &JsonFields) -> Vec<Result<Record
         }
         let lead = line.len() - line.trim_start().len();
         let lead = lead
-            + if line[lead..].starts_with('\u{feff}') {
+            + if line.get(lead..).is_some_and(|l| l.starts_with('\u{feff}')) {
                 3
             } else {
                 0

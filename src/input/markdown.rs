@@ -50,9 +50,9 @@ fn syntax(text: &str, at: usize, what: &str, message: String) -> InputError {
 
 /// Find the front-matter block opening the text at `from`; an unclosed block is an error.
 fn find_front_matter(text: &str, from: usize) -> Result<Option<FrontMatter>, InputError> {
-    let rest = &text[from..];
+    let rest = text.get(from..).unwrap_or_default();
     let first_end = rest.find('\n').unwrap_or(rest.len());
-    let fence = rest[..first_end].trim_end();
+    let fence = rest.get(..first_end).unwrap_or_default().trim_end();
     let toml = match fence {
         "---" => false,
         "+++" => true,
@@ -60,7 +60,11 @@ fn find_front_matter(text: &str, from: usize) -> Result<Option<FrontMatter>, Inp
     };
     let body_start = (from + first_end + 1).min(text.len());
     let mut pos = body_start;
-    for line in text[body_start..].split_inclusive('\n') {
+    for line in text
+        .get(body_start..)
+        .unwrap_or_default()
+        .split_inclusive('\n')
+    {
         let start = pos;
         pos += line.len();
         let l = line.trim_end();
@@ -86,7 +90,7 @@ fn find_front_matter(text: &str, from: usize) -> Result<Option<FrontMatter>, Inp
 
 /// Check that the block parses as a mapping; errors carry the file's line and column.
 fn validate(text: &str, fm: &FrontMatter) -> Result<(), InputError> {
-    let body = &text[fm.body.start..fm.body.end];
+    let body = text.get(fm.body.start..fm.body.end).unwrap_or_default();
     if fm.toml {
         if let Err(e) = toml::from_str::<toml::Table>(body) {
             let at = fm.body.start + e.span().map_or(0, |s| s.start);
@@ -109,7 +113,7 @@ fn validate(text: &str, fm: &FrontMatter) -> Result<(), InputError> {
             let msg = e.to_string();
             let msg = msg.lines().next().unwrap_or("").to_string();
             let msg = match msg.find(" at line ") {
-                Some(i) => msg[..i].to_string(),
+                Some(i) => msg.get(..i).unwrap_or_default().to_string(),
                 None => msg,
             };
             // serde-saphyr writes "error: line 2 column 7: unclosed bracket"; we give the
@@ -133,7 +137,11 @@ fn validate(text: &str, fm: &FrontMatter) -> Result<(), InputError> {
 /// excluded; `None` when absent or not a one-line scalar.
 fn value_span(text: &str, fm: &FrontMatter, key: &str) -> Option<Span> {
     let mut pos = fm.body.start;
-    for line in text[fm.body.start..fm.body.end].split_inclusive('\n') {
+    for line in text
+        .get(fm.body.start..fm.body.end)
+        .unwrap_or_default()
+        .split_inclusive('\n')
+    {
         let start = pos;
         pos += line.len();
         let Some(rest) = line.strip_prefix(key) else {
@@ -150,12 +158,12 @@ fn value_span(text: &str, fm: &FrontMatter, key: &str) -> Option<Span> {
         let mut value = trimmed.trim_end();
         // A comment after an unquoted YAML value is not the value.
         if let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') {
-            let inner = &value[1..];
+            let inner = value.get(1..).unwrap_or_default();
             let close = inner.find(q)?;
-            value = &inner[..close];
+            value = inner.get(..close).unwrap_or_default();
             s += 1;
         } else if let Some(i) = value.find(" #") {
-            value = value[..i].trim_end();
+            value = value.get(..i).unwrap_or_default().trim_end();
         }
         if value.is_empty() || value.starts_with(['|', '>', '[', '{']) {
             return None;
@@ -168,16 +176,16 @@ fn value_span(text: &str, fm: &FrontMatter, key: &str) -> Option<Span> {
 /// The codes in `claimlint: { ignore: [A, B] }` (flow style) or a block `claimlint:` /
 /// `  ignore: [A, B]` or `  ignore:` / `    - A`, each with its span.
 fn ignore_codes(text: &str, fm: &FrontMatter) -> Vec<(String, Span)> {
-    let body = &text[fm.body.start..fm.body.end];
+    let body = text.get(fm.body.start..fm.body.end).unwrap_or_default();
     let Some(k) = body.find("claimlint") else {
         return Vec::new();
     };
-    let Some(i) = body[k..].find("ignore") else {
+    let Some(i) = body.get(k..).and_then(|b| b.find("ignore")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let base = fm.body.start + k + i + "ignore".len();
-    let rest = &text[base..fm.body.end];
+    let rest = text.get(base..fm.body.end).unwrap_or_default();
     // Up to the end of the list: `]` for flow style, a line that is not `- X` for block style.
     let mut pos = base;
     let mut in_flow = false;
@@ -200,8 +208,12 @@ fn ignore_codes(text: &str, fm: &FrontMatter) -> Vec<(String, Span)> {
                 while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
                 }
-                let word = &line[s..j];
-                if word.len() == 4 && word[1..].bytes().all(|b| b.is_ascii_digit()) {
+                let word = line.get(s..j).unwrap_or_default();
+                if word.len() == 4
+                    && word
+                        .get(1..)
+                        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                {
                     out.push((word.to_string(), Span::new(start + s, start + j)));
                 }
             } else {
@@ -233,21 +245,20 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
             let first = |keys: &[&str]| keys.iter().find_map(|k| value_span(&text, fm, k));
             dek_fm = first(DEK_KEYS);
             dateline_fm = first(DATELINE_KEYS).map(|s| {
-                super::plain::parse_dateline(&text[s.start..s.end], s.start).unwrap_or(
-                    crate::article::Dateline {
+                super::plain::parse_dateline(text.get(s.start..s.end).unwrap_or_default(), s.start)
+                    .unwrap_or(crate::article::Dateline {
                         span: s,
                         place: s,
                         date: None,
                         month_day: None,
-                    },
-                )
+                    })
             });
             byline = first(BYLINE_KEYS);
             date = DATE_KEYS
                 .iter()
                 .find_map(|k| value_span(&text, fm, k))
                 .map(|s| {
-                    let v = &text[s.start..s.end];
+                    let v = text.get(s.start..s.end).unwrap_or_default();
                     let day = v.get(..10).unwrap_or(v);
                     DateLine {
                         span: Span::new(s.start, s.start + day.len()),
@@ -302,7 +313,7 @@ pub fn parse(text: Arc<str>) -> Result<Article, InputError> {
             });
             continue;
         }
-        let body = &text[span.start..span.end];
+        let body = text.get(span.start..span.end).unwrap_or_default();
         if super::plain::is_chrome(body) {
             break;
         }
@@ -355,7 +366,7 @@ type Block = (Span, Option<HeadingLevel>, bool);
 /// inside a `>` block quote). Code blocks, HTML blocks and comments are skipped; emphasis and
 /// links stay inside their paragraph.
 fn blocks(text: &str, from: usize) -> Vec<Block> {
-    let src = &text[from..];
+    let src = text.get(from..).unwrap_or_default();
     let mut out: Vec<Block> = Vec::new();
     let mut stack: Vec<(Option<Span>, Option<HeadingLevel>)> = Vec::new();
     let mut skip = 0usize;
@@ -383,7 +394,7 @@ fn blocks(text: &str, from: usize) -> Vec<Block> {
             }
             Event::Text(_) | Event::Code(_) if skip == 0 => {
                 if let Some((cur, _)) = stack.last_mut() {
-                    let t = &text[r.start..r.end];
+                    let t = text.get(r.start..r.end).unwrap_or_default();
                     let lead = t.len() - t.trim_start().len();
                     let r = Span::new(r.start + lead, r.start + t.trim_end().len());
                     if !r.is_empty() {

@@ -25,12 +25,24 @@ pub fn parse(text: Arc<str>) -> Article {
     let mut blocks = blocks(&text, skip);
     // A date line directly above the headline (no blank line) is still a date line.
     if let Some(&first) = blocks.first() {
-        if let Some(nl) = text[first.start..first.end].find(['\n', '\r']) {
+        if let Some(nl) = text
+            .get(first.start..first.end)
+            .and_then(|b| b.find(['\n', '\r']))
+        {
             let line = Span::new(
                 first.start,
-                first.start + text[first.start..first.start + nl].trim_end().len(),
+                first.start
+                    + text
+                        .get(first.start..first.start + nl)
+                        .unwrap_or_default()
+                        .trim_end()
+                        .len(),
             );
-            if parse_date_line(&text[line.start..line.end]).is_some() {
+            if text
+                .get(line.start..line.end)
+                .and_then(parse_date_line)
+                .is_some()
+            {
                 if let Some(b) = blocks.first_mut() {
                     *b = line;
                 }
@@ -45,7 +57,7 @@ pub fn parse(text: Arc<str>) -> Article {
     let mut iter = blocks.into_iter().peekable();
 
     if let Some(&first) = iter.peek() {
-        if let Some(date) = parse_date_line(&text[first.start..first.end]) {
+        if let Some(date) = text.get(first.start..first.end).and_then(parse_date_line) {
             date_line = Some(DateLine { span: first, date });
             segments.push(Segment {
                 kind: SegmentKind::DateLine,
@@ -58,13 +70,19 @@ pub fn parse(text: Arc<str>) -> Article {
     // between are already body.
     let mut rest_of_head = None;
     if let Some(head) = iter.next() {
-        let line_end = text[head.start..head.end]
-            .find(['\n', '\r'])
+        let line_end = text
+            .get(head.start..head.end)
+            .and_then(|h| h.find(['\n', '\r']))
             .map_or(head.end, |i| {
-                head.start + text[head.start..head.start + i].trim_end().len()
+                head.start
+                    + text
+                        .get(head.start..head.start + i)
+                        .unwrap_or_default()
+                        .trim_end()
+                        .len()
             });
         // A Markdown heading marker ("# Headline") is not part of the headline.
-        let line = &text[head.start..line_end];
+        let line = text.get(head.start..line_end).unwrap_or_default();
         let marker = line.len() - line.trim_start_matches('#').trim_start().len();
         let start = if line.starts_with('#') && marker < line.len() {
             head.start + marker
@@ -81,7 +99,7 @@ pub fn parse(text: Arc<str>) -> Article {
     }
     let mut first_body = true;
     for block in rest_of_head.into_iter().chain(iter) {
-        let body = &text[block.start..block.end];
+        let body = text.get(block.start..block.end).unwrap_or_default();
         if is_ad_slot(body) {
             continue;
         }
@@ -131,14 +149,14 @@ pub fn parse(text: Arc<str>) -> Article {
 /// fields, then `---` or `...` on its own line. Returns the byte just after the block and the
 /// `date:` field ("2024-02-28", quoted or not, with or without a time after it) when it parses.
 fn front_matter(text: &str, from: usize) -> Option<(usize, Option<DateLine>)> {
-    let rest = &text[from..];
+    let rest = text.get(from..)?;
     let first_end = rest.find('\n')?;
-    if rest[..first_end].trim_end() != "---" {
+    if rest.get(..first_end)?.trim_end() != "---" {
         return None;
     }
     let mut pos = from + first_end + 1;
     let mut date = None;
-    for line in text[pos..].split_inclusive('\n') {
+    for line in text.get(pos..)?.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
         let l = line.trim_end();
@@ -148,7 +166,7 @@ fn front_matter(text: &str, from: usize) -> Option<(usize, Option<DateLine>)> {
         if let Some(v) = l.strip_prefix("date:") {
             let lead = l.len() - v.trim_start().len();
             let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
-            let quote = usize::from(l[lead..].starts_with(['"', '\'']));
+            let quote = usize::from(l.get(lead..).is_some_and(|r| r.starts_with(['"', '\''])));
             let day = v.get(..10).unwrap_or(v);
             let parsed = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
             let s = start + lead + quote;
@@ -166,7 +184,7 @@ fn blocks(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
     let mut pos = from;
-    for line in crate::source::lines_inclusive(&text[from..]) {
+    for line in crate::source::lines_inclusive(text.get(from..).unwrap_or_default()) {
         let start = pos;
         pos += line.len();
         let trimmed = line.trim();

@@ -308,7 +308,11 @@ pub fn division(name: &str, country: PlaceId) -> Option<PlaceId> {
     let lower = name.to_lowercase();
     let short = [" oblast", " region", " province", " state"]
         .iter()
-        .find_map(|s| lower.strip_suffix(s).map(|_| &name[..name.len() - s.len()]));
+        .find_map(|s| {
+            lower
+                .strip_suffix(s)
+                .and_then(|_| name.get(..name.len().checked_sub(s.len())?))
+        });
     find(name, MAIN)
         .or_else(|| short.and_then(|s| find(s, MAIN)))
         .or_else(|| find(name, ALT))

@@ -16,8 +16,8 @@ fn breaks(s: &str) -> Vec<(usize, usize)> {
     for (i, w) in super::words::words(s) {
         if w.len() + 2 <= MAX_BREAK
             && lexicon::contains_lower(lexicon::text::CLAUSE_CONJUNCTIONS, w)
-            && s[..i].ends_with(' ')
-            && s[i + w.len()..].starts_with(' ')
+            && s.get(..i).is_some_and(|b| b.ends_with(' '))
+            && s.get(i + w.len()..).is_some_and(|a| a.starts_with(' '))
         {
             v.push((i - 1, i + w.len() + 1));
         }
@@ -89,7 +89,7 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let mut pos = 0;
     for (b, e) in bs.into_iter().chain([(s.len(), s.len())]) {
         if b >= pos {
-            let part = &s[pos..b];
+            let part = s.get(pos..b).unwrap_or_default();
             let lead = part.len() - part.trim_start().len();
             let t = part.trim();
             if !t.is_empty() {

@@ -7,7 +7,7 @@ use crate::source::{skip_ws, Span};
 /// or brackets) followed by whitespace and an upper-case letter, digit or opening quote, unless
 /// the word before the stop is a known abbreviation or a single letter (an initial).
 pub fn split(text: &str, seg: Span) -> Vec<Span> {
-    let s = &text[seg.start..seg.end];
+    let s = text.get(seg.start..seg.end).unwrap_or_default();
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -17,7 +17,7 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
             let mut j = i + 1;
             // closing quotes/brackets
             while j < bytes.len() {
-                let rest = &s[j..];
+                let rest = s.get(j..).unwrap_or_default();
                 if rest.starts_with('"') || rest.starts_with('\'') || rest.starts_with(')') {
                     j += 1;
                 } else if rest.starts_with('”') || rest.starts_with('’') {
@@ -28,18 +28,23 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
             }
             if bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
                 let k = skip_ws(s, j);
-                let next = s[k..].chars().next();
+                let next = s.get(k..).and_then(|r| r.chars().next());
                 let starts_new = next.is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
                 });
                 // The byte after the separator, whose width may be more than one byte (a
                 // no-break space is two).
-                let word_start = s[..i]
+                let word_start = s
+                    .get(..i)
+                    .unwrap_or_default()
                     .char_indices()
                     .rev()
                     .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
                     .map_or(0, |(p, c)| p + c.len_utf8());
-                let word = s[word_start..i].to_ascii_lowercase();
+                let word = s
+                    .get(word_start..i)
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
                 let abbrev = b == b'.'
                     && (lexicon::contains(lexicon::text::ABBREVIATIONS, &word)
                         || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic())));
@@ -56,7 +61,7 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
         i += 1;
     }
     if start < s.len() {
-        let tail = s[start..].trim_end();
+        let tail = s.get(start..).unwrap_or_default().trim_end();
         if !tail.is_empty() {
             out.push(Span::new(seg.start + start, seg.start + start + tail.len()));
         }

@@ -44,9 +44,8 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
         let kind = if c.is_ascii_digit() {
             while let Some(&(i, n)) = it.peek() {
                 let joiner = matches!(n, ',' | '.')
-                    && s[i + 1..]
-                        .chars()
-                        .next()
+                    && s.get(i + 1..)
+                        .and_then(|r| r.chars().next())
                         .is_some_and(|d| d.is_ascii_digit());
                 if n.is_ascii_digit() || joiner {
                     it.next();
@@ -55,7 +54,10 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
                     break;
                 }
             }
-            if s[end..].chars().next().is_some_and(char::is_alphabetic) {
+            if s.get(end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphabetic)
+            {
                 TokenKind::Word
             } else {
                 TokenKind::Number
@@ -71,9 +73,8 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
         // Continue a word over letters, digits and inner apostrophes/hyphens.
         while let Some(&(i, n)) = it.peek() {
             let inner = matches!(n, '\'' | '’' | '-')
-                && s[i + n.len_utf8()..]
-                    .chars()
-                    .next()
+                && s.get(i + n.len_utf8()..)
+                    .and_then(|r| r.chars().next())
                     .is_some_and(char::is_alphanumeric);
             if n.is_alphanumeric() || inner {
                 it.next();
@@ -83,7 +84,8 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
             }
         }
         let kind = if kind == TokenKind::Number
-            && s[start..end].bytes().any(|b| b.is_ascii_alphabetic())
+            && s.get(start..end)
+                .is_some_and(|t| t.bytes().any(|b| b.is_ascii_alphabetic()))
         {
             TokenKind::Word
         } else {
@@ -128,7 +130,7 @@ pub(crate) fn is_mark(c: char) -> bool {
 pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     tokens(s)
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(move |t| (t.range.start, &s[t.range]))
+        .map(move |t| (t.range.start, s.get(t.range).unwrap_or_default()))
 }
 
 /// True when one of `phrases` (lower-case, words separated by single spaces, sorted as lexicon
@@ -185,13 +187,14 @@ pub fn pieces_contain_phrase<S: AsRef<str>>(pieces: &[S], phrases: &[&str]) -> b
             .take_while(|p| {
                 p.starts_with(w) && (p.len() == w.len() || p.as_bytes().get(w.len()) == Some(&b' '))
             })
-            .any(|p| match &p[w.len()..] {
-                "" => true,
-                rest => rest.strip_prefix(' ').is_some_and(|rest| {
+            .any(|p| match p.strip_prefix(w) {
+                Some("") => true,
+                Some(rest) => rest.strip_prefix(' ').is_some_and(|rest| {
                     rest.split(' ')
                         .enumerate()
                         .all(|(k, part)| pieces.get(i + 1 + k).is_some_and(|x| x.as_ref() == part))
                 }),
+                None => false,
             })
     })
 }
@@ -216,7 +219,7 @@ pub fn strip_possessive(word: &str) -> &str {
     }
     for suffix in ["s'", "s’", "S'", "S’"] {
         if word.ends_with(suffix) {
-            return &word[..word.len() - suffix.len() + 1];
+            return word.get(..word.len() - suffix.len() + 1).unwrap_or(word);
         }
     }
     word
@@ -239,7 +242,7 @@ pub fn years_in(s: &str) -> impl Iterator<Item = (Range<usize>, i32)> + '_ {
         if t.kind != TokenKind::Number || t.range.len() != 4 {
             return None;
         }
-        let y: i32 = s[t.range.clone()].parse().ok()?;
+        let y: i32 = s.get(t.range.clone())?.parse().ok()?;
         YEARS.contains(&y).then_some((t.range, y))
     })
 }
