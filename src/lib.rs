@@ -5,11 +5,17 @@
 //! See `docs/DESIGN.md` for the architecture.
 
 #![deny(missing_docs)]
-// No panic reachable from input: library code may not unwrap, expect or index unchecked (tests
-// may). The one `expect` left is on embedded regex literals (`fast_regex::lazy_regex!`).
+// No panic reachable from input: library code may not unwrap, expect, index or slice unchecked
+// (`string_slice`: a `str` cut off a char boundary panics too); tests may. The one `expect`
+// left is on embedded regex literals (`fast_regex::lazy_regex!`).
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
 )]
 
 pub mod article;
