@@ -38,6 +38,8 @@ pub mod rules;
 pub mod runner;
 pub mod source;
 pub mod suppress;
+#[cfg(test)]
+mod test_text;
 pub mod text;
 
 pub use article::{Article, Span};

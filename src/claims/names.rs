@@ -551,16 +551,10 @@ mod explainer_tests {
             "é",
             "for",
         ];
-        let mut seed: u64 = 0xd1b5_4a32_d192_ed03;
+        let mut rng = crate::test_text::Pieces::new(0xd1b5_4a32_d192_ed03);
         let (mut matched, mut gated) = (0, 0);
         for _ in 0..20_000 {
-            let mut w = String::new();
-            for _ in 0..6 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                w.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let w = rng.text(&pieces, 6);
             let m = explainer().is_match(&w);
             assert!(!m || may_explain(&w), "{w:?}");
             matched += usize::from(m);

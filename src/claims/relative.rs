@@ -495,16 +495,10 @@ mod weekday_tests {
             "this past",
             "thiscoming",
         ];
-        let mut seed: u64 = 0x6c07_8965_2f3a_9d11;
+        let mut rng = crate::test_text::Pieces::new(0x6c07_8965_2f3a_9d11);
         let mut found = 0;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..10 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = rng.text(&pieces, 10);
             let want: Vec<_> = re
                 .captures_iter(&text)
                 .map(|c| {

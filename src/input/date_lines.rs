@@ -84,18 +84,25 @@ pub(crate) fn date_line(s: &str) -> Option<DateLineParts> {
     with_weekday.or_else(|| date_line_rest(s, 0))
 }
 
-/// "month day" or "day month" at byte `i`, then `,?\s+` and the year at the end of `s`.
-fn date_line_rest(s: &str, i: usize) -> Option<DateLineParts> {
-    let (month, day, end) = if let Some(m_end) = month_word(s, i) {
+/// `(?P<m>MONTH)\s+(?P<d>DAY)|(?P<d>DAY)\s+(?P<m>MONTH)` at byte `i` ("Feb 28", "28 February";
+/// the word and digits of [`month_word`] and [`day_digits`]): the month and day ranges and the
+/// end. The two shapes start with a letter and a digit, so at most one applies.
+fn month_day(s: &str, i: usize) -> Option<(Range<usize>, Range<usize>, usize)> {
+    if let Some(m_end) = month_word(s, i) {
         let d_start = spaces1(s, m_end)?;
         let d_end = day_digits(s, d_start)?;
-        (i..m_end, d_start..d_end, d_end)
+        Some((i..m_end, d_start..d_end, d_end))
     } else {
         let d_end = day_digits(s, i)?;
         let m_start = spaces1(s, d_end)?;
         let m_end = month_word(s, m_start)?;
-        (m_start..m_end, i..d_end, m_end)
-    };
+        Some((m_start..m_end, i..d_end, m_end))
+    }
+}
+
+/// "month day" or "day month" at byte `i`, then `,?\s+` and the year at the end of `s`.
+fn date_line_rest(s: &str, i: usize) -> Option<DateLineParts> {
+    let (month, day, end) = month_day(s, i)?;
     let after = if s.as_bytes().get(end) == Some(&b',') {
         end + 1
     } else {
@@ -176,16 +183,7 @@ fn dateline_rest(s: &str, place_end: usize) -> Option<DatelineParts> {
         return None;
     }
     let d = spaces1(s, place_end + 1)?;
-    let (month, day, date_end) = if let Some(m_end) = month_word(s, d) {
-        let day_start = spaces1(s, m_end)?;
-        let day_end = day_digits(s, day_start)?;
-        (d..m_end, day_start..day_end, day_end)
-    } else {
-        let day_end = day_digits(s, d)?;
-        let m_start = spaces1(s, day_end)?;
-        let m_end = month_word(s, m_start)?;
-        (m_start..m_end, d..day_end, m_end)
-    };
+    let (month, day, date_end) = month_day(s, d)?;
     let agency_end = spaces1(s, date_end).and_then(|open| {
         let inner = s.get(open..)?.strip_prefix('(')?;
         AGENCIES.iter().find_map(|a| {
@@ -317,21 +315,8 @@ mod tests {
             "Mo",
             "A",
         ];
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut texts = Vec::new();
-        for _ in 0..30_000 {
-            let n = 1 + (next() % 9) as usize;
-            let t: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
-            texts.push(t);
-        }
+        let mut rng = crate::test_text::Pieces::new(0x853c_49e6_748f_ea9b);
+        let mut texts: Vec<String> = (0..30_000).map(|_| rng.text_up_to(&pieces, 9)).collect();
         // Shaped like the real thing, so that matches are common.
         let places = [
             "KYIV",

@@ -364,14 +364,11 @@ mod tests {
             inputs.extend(next.iter().cloned());
             frontier = next;
         }
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::test_text::Pieces::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = 5 + (seed % 9) as usize;
+            let len = 5 + rng.below(9);
             let s: String = (0..len)
-                .map(|i| alphabet[((seed >> (i * 4)) as usize + i) % alphabet.len()] as char)
+                .map(|_| alphabet[rng.below(alphabet.len())] as char)
                 .collect();
             inputs.push(s);
         }

@@ -100,15 +100,9 @@ mod tests {
             "fire", "fires", "firearm", "found", "dead", "shot", "met", "meta", "summit", "a1",
             "é", "_", " ", "  ", "-", ",", "9", "x", "\u{a0}", "summité",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crate::test_text::Pieces::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = rng.text(&pieces, 12);
             let got: Vec<_> = find_phrases(&text, &phrases).collect();
             assert_eq!(got, via_regex(&text, &phrases), "{text:?}");
         }

@@ -220,25 +220,18 @@ mod tests {
             "\u{301}",
             "9",
         ];
-        let mut seed: u64 = 0x9e6c_63d0_676a_9a99;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_text::Pieces::new(0x9e6c_63d0_676a_9a99);
         let (mut after_hits, mut before_hits) = (0, 0);
-        for _ in 0..40_000 {
-            let n = 1 + (next() % 10) as usize;
-            let t: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
-            let want = after_oracle(&after_re, &t);
+        let mut agree = |t: &str| {
+            let want = after_oracle(&after_re, t);
             after_hits += usize::from(want.is_some());
-            assert_eq!(after_quote(&t), want, "after {t:?}");
-            let want = before_oracle(&before_re, &t);
+            assert_eq!(after_quote(t), want, "after {t:?}");
+            let want = before_oracle(&before_re, t);
             before_hits += usize::from(want.is_some());
-            assert_eq!(before_quote(&t), want, "before {t:?}");
+            assert_eq!(before_quote(t), want, "before {t:?}");
+        };
+        for _ in 0..40_000 {
+            agree(&rng.text_up_to(&pieces, 10));
         }
         // Shaped like attributions, so that matches are common.
         let names = [
@@ -261,12 +254,7 @@ mod tests {
                             format!("{m}{n} {v}{e}"),
                             format!("The {n}  {v}{e}"),
                         ] {
-                            let want = after_oracle(&after_re, &t);
-                            after_hits += usize::from(want.is_some());
-                            assert_eq!(after_quote(&t), want, "after {t:?}");
-                            let want = before_oracle(&before_re, &t);
-                            before_hits += usize::from(want.is_some());
-                            assert_eq!(before_quote(&t), want, "before {t:?}");
+                            agree(&t);
                         }
                     }
                 }

@@ -1,0 +1,37 @@
+//! Pseudo-random texts for the oracle tests that compare a hand scanner with the regex it
+//! replaced: a deterministic xorshift generator that joins pieces (words, marks, spaces), so
+//! every run tests the same texts.
+
+/// A xorshift64 generator started from a fixed seed.
+pub(crate) struct Pieces(u64);
+
+impl Pieces {
+    /// A generator from `seed` (any value; zero is made odd).
+    pub(crate) fn new(seed: u64) -> Pieces {
+        Pieces(seed | 1)
+    }
+
+    /// The next pseudo-random number.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A random index below `len` (at least 1).
+    pub(crate) fn below(&mut self, len: usize) -> usize {
+        (self.next() % len.max(1) as u64) as usize
+    }
+
+    /// `n` pieces, each picked at random from `pieces`, joined.
+    pub(crate) fn text(&mut self, pieces: &[&str], n: usize) -> String {
+        (0..n).map(|_| pieces[self.below(pieces.len())]).collect()
+    }
+
+    /// Between 1 and `max` pieces from `pieces`, joined.
+    pub(crate) fn text_up_to(&mut self, pieces: &[&str], max: usize) -> String {
+        let n = 1 + self.below(max);
+        self.text(pieces, n)
+    }
+}
