@@ -146,27 +146,31 @@ fn weekday_matches(text: &str) -> impl Iterator<Item = (Option<Range<usize>>, Ra
         .map(move |(start, end, _)| (qualifier_before(text, start), start..end))
 }
 
+/// The ASCII word (`(?-u:\w+)`, whole) that ends right before the white space (at least one
+/// character) ending at byte `end` of `text`: its start and text. Empty when a non-word character
+/// comes before the white space.
+fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
+    let head = text.get(..end)?;
+    let t = head.trim_end();
+    if t.len() == head.len() {
+        return None;
+    }
+    let run = t
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let start = t.len() - run;
+    Some((start, t.get(start..)?))
+}
+
 /// The qualifier (see [`weekday_matches`]) ending in white space at byte `pos` of `text`.
 fn qualifier_before(text: &str, pos: usize) -> Option<Range<usize>> {
-    let word_before = |end: usize| -> Option<(usize, &str)> {
-        let head = text.get(..end)?;
-        let t = head.trim_end();
-        if t.len() == head.len() {
-            return None;
-        }
-        let run = t
-            .bytes()
-            .rev()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count();
-        let start = t.len() - run;
-        Some((start, t.get(start..)?))
-    };
-    let (start, word) = word_before(pos)?;
+    let (start, word) = word_before(text, pos)?;
     let end = start + word.len();
     let is = |w: &str, q: &str| w.eq_ignore_ascii_case(q);
     if is(word, "coming") || is(word, "past") {
-        if let Some((this, w)) = word_before(start) {
+        if let Some((this, w)) = word_before(text, start) {
             if is(w, "this") {
                 return Some(this..end);
             }
@@ -182,9 +186,26 @@ lazy_regex!(attached_weekday_re, {
     format!(r"^(?P<sep>\s*\(\s*|\s*,\s*)(?:on\s+)?(?P<wd>{WEEKDAY_NAMES})\b")
 });
 
-lazy_regex!(period_re, {
-    r"\b(?:(?P<part>[Ee]arlier|[Ll]ater)\s+)?(?P<q>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast)\s+(?P<u>week|month|year)\b"
-});
+/// The relative periods of `text`: `(part, qualifier, unit)` byte ranges, left to right ("later
+/// this month", "last year"). The same as the captures `part`, `q` and `u` of
+/// `\b(?:(?P<part>[Ee]arlier|[Ll]ater)\s+)?(?P<q>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast)\s+(?P<u>week|month|year)\b`
+/// (ASCII word boundaries), which was compiled on every run before.
+fn period_matches(
+    text: &str,
+) -> impl Iterator<Item = (Option<Range<usize>>, Range<usize>, Range<usize>)> + '_ {
+    const UNITS: &[&str] = &["week", "month", "year"];
+    const QUALIFIERS: &[&str] = &[
+        "This", "this", "Last", "last", "Next", "next", "Past", "past",
+    ];
+    const PARTS: &[&str] = &["Earlier", "earlier", "Later", "later"];
+    find_phrases(text, UNITS).filter_map(move |(start, end, _)| {
+        let (q_start, q) = word_before(text, start).filter(|(_, q)| QUALIFIERS.contains(q))?;
+        let part = word_before(text, q_start)
+            .filter(|(_, p)| PARTS.contains(p))
+            .map(|(p_start, p)| p_start..p_start + p.len());
+        Some((part, q_start..q_start + q.len(), start..end))
+    })
+}
 
 /// The weekday or date written right after byte `pos` of the segment: "(Monday)", ", Monday",
 /// ", February 26", " (Feb 26)", and for periods also " on Feb 3". Rejected when it starts a
@@ -404,17 +425,19 @@ pub(crate) fn weekdays(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
 
 /// Push the periods of segment `s` onto `out`.
 pub(crate) fn periods(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
-    for c in period_re().captures_iter(s.text) {
-        let (Some(q), Some(u), Some(all)) = (c.name("q"), c.name("u"), c.get(0)) else {
+    for (part_range, q_range, u_range) in period_matches(s.text) {
+        let all = part_range.as_ref().map_or(q_range.start, |p| p.start)..u_range.end;
+        let (Some(q), Some(u)) = (s.text.get(q_range.clone()), s.text.get(u_range)) else {
             continue;
         };
-        let unit = match u.as_str() {
+        let part_word = part_range.and_then(|p| s.text.get(p));
+        let unit = match u {
             "week" => PeriodUnit::Week,
             "month" => PeriodUnit::Month,
             _ => PeriodUnit::Year,
         };
-        let the_before = s.word_before(q.start()).eq_ignore_ascii_case("the");
-        let (offset, past) = match q.as_str().to_ascii_lowercase().as_str() {
+        let the_before = s.word_before(q_range.start).eq_ignore_ascii_case("the");
+        let (offset, past) = match q.to_ascii_lowercase().as_str() {
             // "in the last month" is the past month, not the previous calendar month.
             "last" if the_before => (0, true),
             "last" => (-1, false),
@@ -424,35 +447,94 @@ pub(crate) fn periods(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         };
         let part = if past {
             // "the past week": the period ending today; "earlier the past week" is no phrase.
-            if c.name("part").is_some() {
+            if part_word.is_some() {
                 continue;
             }
             PeriodPart::Past
         } else {
-            match c.name("part").map(|p| p.as_str().to_ascii_lowercase()) {
+            match part_word.map(str::to_ascii_lowercase) {
                 Some(p) if p == "earlier" => PeriodPart::Earlier,
                 Some(_) => PeriodPart::Later,
                 None => PeriodPart::Whole,
             }
         };
         // "last year's" and "next week's" are fine; "this year-end" is not a period.
-        if s.text.get(all.end()..).is_some_and(|r| r.starts_with('-')) {
+        if s.text.get(all.end..).is_some_and(|r| r.starts_with('-')) {
             continue;
         }
-        let attached = attached_after(s, all.end(), true).filter(|a| a.date.is_some());
-        let end = attached.map_or(all.end(), |a| a.span.end - s.offset);
+        let attached = attached_after(s, all.end, true).filter(|a| a.date.is_some());
+        let end = attached.map_or(all.end, |a| a.span.end - s.offset);
         s.push(
             out,
-            all.start(),
+            all.start,
             end,
             TimeValue::Period(RelativePeriod {
-                words: s.span(all.start(), all.end()),
+                words: s.span(all.start, all.end),
                 unit,
                 offset,
                 part,
                 attached,
             }),
         );
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+
+    /// The part, qualifier and unit ranges agree with the regex they replace.
+    #[test]
+    fn period_matches_agree_with_the_regex() {
+        let re = crate::fast_regex::compile(
+            r"\b(?:(?P<part>[Ee]arlier|[Ll]ater)\s+)?(?P<q>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast)\s+(?P<u>week|month|year)\b",
+        )
+        .unwrap();
+        let pieces = [
+            "earlier",
+            "Later",
+            "LATER",
+            "this",
+            "This",
+            "THIS",
+            "last",
+            "next",
+            "past",
+            "week",
+            "weeks",
+            "month",
+            "year",
+            "years",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "-",
+            "é",
+            "_",
+            "x",
+            "this year",
+            "later this",
+        ];
+        let mut rng = crate::test_text::Pieces::new(0x1f83_d9ab_fb41_bd6b);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 10);
+            let want: Vec<_> = re
+                .captures_iter(&text)
+                .map(|c| {
+                    (
+                        c.name("part").map(|m| m.range()),
+                        c.name("q").unwrap().range(),
+                        c.name("u").unwrap().range(),
+                    )
+                })
+                .collect();
+            let got: Vec<_> = period_matches(&text).collect();
+            assert_eq!(got, want, "{text:?}");
+            found += want.len();
+        }
+        assert!(found > 500, "{found}");
     }
 }
 
