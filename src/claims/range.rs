@@ -26,6 +26,17 @@ pub struct DateRange {
 
 lazy_regex!(range_year_re, r"^\s*,\s*(?P<y>1[5-9]\d\d|20\d\d)\b");
 
+/// The year written after the last day of a range (", 2024"), if any. The regex needs a comma
+/// first, so text without one is not run through it.
+fn written_year(tail: &str) -> Option<i32> {
+    if !tail.trim_start().starts_with(',') {
+        return None;
+    }
+    range_year_re()
+        .captures(tail)
+        .and_then(|y| y.name("y")?.as_str().parse::<i32>().ok())
+}
+
 lazy_regex!(
     /// The first day and joiner before the last day of "from 10 to 12 January", "between 3 and 5
     /// May" (the month written once, after the last day).
@@ -157,9 +168,7 @@ pub(crate) fn ranges(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
                         continue;
                     }
                     let tail = after.get(len..).unwrap_or_default();
-                    let written_year = range_year_re()
-                        .captures(tail)
-                        .and_then(|y| y.name("y")?.as_str().parse::<i32>().ok());
+                    let written_year = written_year(tail);
                     let year = written_year.or(c.year.value());
                     let days = range_days(c.month, c.day, c.month, d2, year);
                     let end = next_start + len;
@@ -249,6 +258,15 @@ fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<Ti
         dates::DateForm::DayMonth => {
             let day_start = c.day_span.start - s.offset;
             let before = s.window_before(day_start, 40);
+            // The regex ends in a joiner and white space: most windows fail that at once.
+            let trimmed = before.trim_end();
+            let joined = trimmed.len() < before.len()
+                && ["to", "until", "till", "through", "and"]
+                    .iter()
+                    .any(|j| trimmed.ends_with(j));
+            if !joined {
+                return None;
+            }
             let caps = range_first_day_re().captures(before)?;
             let between = caps["lead"].eq_ignore_ascii_case("between");
             if between != (&caps["j"] == "and") {
@@ -279,6 +297,15 @@ fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<Ti
                 return None;
             }
             let after = s.text.get(local_end..)?;
+            // The regex starts with white space and a joiner: test that before running it.
+            let trimmed = after.trim_start();
+            let joined = trimmed.len() < after.len()
+                && ["to", "until", "till", "through", "thru", "and"]
+                    .iter()
+                    .any(|j| trimmed.starts_with(j));
+            if !joined {
+                return None;
+            }
             let caps = range_last_day_re().captures(after)?;
             if (lead == "between") != (&caps["j"] == "and") {
                 return None;
@@ -318,10 +345,7 @@ fn month_once_range(s: &Seg<'_>, i: usize, c: &dates::CalendarDate) -> Option<Ti
                 return None;
             }
             // "August 11 to 16, 2024": the year written after the last day.
-            let year = range_year_re()
-                .captures(tail)
-                .and_then(|y| y.name("y")?.as_str().parse::<i32>().ok())
-                .or(c.year.value());
+            let year = written_year(tail).or(c.year.value());
             let days = range_days(c.month, c.day, c.month, d2, year);
             Some(TimeMention {
                 span: s.span(local_start, end),
