@@ -252,7 +252,15 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
         // holds the word every match of it contains (start-up of a one-article run matters).
         let low = text.to_ascii_lowercase();
         let has = |w: &str| low.contains(w);
-        let units = has("day") || has("night") || has("week") || has("month") || has("year");
+        // Every duration has a unit word right after a hyphen or white space ("two-day",
+        // "for three days"), which "Tuesday" is not.
+        let unit_word = |u: &str| {
+            low.match_indices(u).any(|(i, _)| {
+                low.get(..i)
+                    .and_then(|h| h.chars().next_back())
+                    .is_some_and(|c| c == '-' || c.is_whitespace())
+            })
+        };
         if has("day") || has("tomorrow") || has("tonight") {
             relative::relative_days(&s, &mut out);
             relative::weekdays(&s, &mut out);
@@ -260,7 +268,10 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
         if has("week") || has("month") || has("year") {
             relative::periods(&s, &mut out);
         }
-        if units || has("hour") {
+        if ["day", "night", "week", "month", "year", "hour"]
+            .iter()
+            .any(|u| unit_word(u))
+        {
             durations(&s, &mut out);
         }
         if low.bytes().any(|b| b.is_ascii_digit()) || has("year") {
