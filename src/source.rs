@@ -42,6 +42,20 @@ impl Span {
     }
 }
 
+/// The byte after the run of characters from byte `pos` of `text` that satisfy `f` (`pos`
+/// itself when none does, or when `pos` is not a char boundary of `text`).
+pub fn run_end(text: &str, pos: usize, f: impl Fn(char) -> bool) -> usize {
+    let rest = text.get(pos..).unwrap_or_default();
+    pos + (rest.len() - rest.trim_start_matches(f).len())
+}
+
+/// `\s+` of the `regex` crate at byte `pos` (Unicode white space): the byte after it, `None`
+/// when no white space starts there.
+pub fn spaces1_end(text: &str, pos: usize) -> Option<usize> {
+    let end = run_end(text, pos, char::is_whitespace);
+    (end > pos).then_some(end)
+}
+
 /// The first byte at or after `pos` that is not ASCII whitespace (`text.len()` at the end).
 pub fn skip_ws(text: &str, mut pos: usize) -> usize {
     let bytes = text.as_bytes();

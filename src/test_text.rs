@@ -35,3 +35,24 @@ impl Pieces {
         self.text(pieces, n)
     }
 }
+
+/// Run `scan` and its `oracle` on `runs` texts of `n` pieces each (generator seeded with
+/// `seed`) and assert they give the same items; the number of items seen, so that a test can
+/// check it exercised matches at all.
+pub(crate) fn agree<T: PartialEq + std::fmt::Debug>(
+    seed: u64,
+    pieces: &[&str],
+    (n, runs): (usize, usize),
+    oracle: impl Fn(&str) -> Vec<T>,
+    scan: impl Fn(&str) -> Vec<T>,
+) -> usize {
+    let mut rng = Pieces::new(seed);
+    let mut found = 0;
+    for _ in 0..runs {
+        let text = rng.text(pieces, n);
+        let want = oracle(&text);
+        assert_eq!(scan(&text), want, "{text:?}");
+        found += want.len();
+    }
+    found
+}

@@ -123,15 +123,7 @@ const RELATIVE_DAYS: &[&str] = &[
 ];
 
 /// The weekday names, matched as whole words.
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: &[&str] = &crate::knowledge::calendar::WEEKDAY_NAMES;
 
 /// The qualifiers a weekday may follow (any case), one word each; "this coming" and "this
 /// past" are read as one qualifier.
@@ -516,24 +508,23 @@ mod period_tests {
             "this year",
             "later this",
         ];
-        let mut rng = crate::test_text::Pieces::new(0x1f83_d9ab_fb41_bd6b);
-        let mut found = 0;
-        for _ in 0..20_000 {
-            let text = rng.text(&pieces, 10);
-            let want: Vec<_> = re
-                .captures_iter(&text)
-                .map(|c| {
-                    (
-                        c.name("part").map(|m| m.range()),
-                        c.name("q").unwrap().range(),
-                        c.name("u").unwrap().range(),
-                    )
-                })
-                .collect();
-            let got: Vec<_> = period_matches(&text).collect();
-            assert_eq!(got, want, "{text:?}");
-            found += want.len();
-        }
+        let found = crate::test_text::agree(
+            0x1f83_d9ab_fb41_bd6b,
+            &pieces,
+            (10, 20_000),
+            |text| {
+                re.captures_iter(text)
+                    .map(|c| {
+                        (
+                            c.name("part").map(|m| m.range()),
+                            c.name("q").unwrap().range(),
+                            c.name("u").unwrap().range(),
+                        )
+                    })
+                    .collect()
+            },
+            |text| period_matches(text).collect(),
+        );
         assert!(found > 500, "{found}");
     }
 }
@@ -577,23 +568,22 @@ mod weekday_tests {
             "this past",
             "thiscoming",
         ];
-        let mut rng = crate::test_text::Pieces::new(0x6c07_8965_2f3a_9d11);
-        let mut found = 0;
-        for _ in 0..20_000 {
-            let text = rng.text(&pieces, 10);
-            let want: Vec<_> = re
-                .captures_iter(&text)
-                .map(|c| {
-                    (
-                        c.name("q").map(|m| m.range()),
-                        c.name("wd").unwrap().range(),
-                    )
-                })
-                .collect();
-            let got: Vec<_> = weekday_matches(&text).collect();
-            assert_eq!(got, want, "{text:?}");
-            found += want.len();
-        }
+        let found = crate::test_text::agree(
+            0x6c07_8965_2f3a_9d11,
+            &pieces,
+            (10, 20_000),
+            |text| {
+                re.captures_iter(text)
+                    .map(|c| {
+                        (
+                            c.name("q").map(|m| m.range()),
+                            c.name("wd").unwrap().range(),
+                        )
+                    })
+                    .collect()
+            },
+            |text| weekday_matches(text).collect(),
+        );
         assert!(found > 1_000, "{found}");
         let t = "He left this  coming Monday, not on Friday or last\u{a0}Sunday.";
         let got: Vec<_> = weekday_matches(t)

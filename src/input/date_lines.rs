@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::source::{run_end, spaces1_end as spaces1};
+
 /// `[A-Za-z]{3,9}\.?` at byte `i` of `s`, where what follows cannot be a letter: a whole run of
 /// 3 to 9 ASCII letters and the full stop after it; the end.
 fn month_word(s: &str, i: usize) -> Option<usize> {
@@ -41,14 +43,7 @@ fn day_digits(s: &str, i: usize) -> Option<usize> {
 
 /// `\s*` at byte `i` (Unicode white space): the end.
 fn spaces(s: &str, i: usize) -> usize {
-    let rest = s.get(i..).unwrap_or_default();
-    i + (rest.len() - rest.trim_start().len())
-}
-
-/// `\s+` at byte `i`: the end, `None` without white space.
-fn spaces1(s: &str, i: usize) -> Option<usize> {
-    let end = spaces(s, i);
-    (end > i).then_some(end)
+    run_end(s, i, char::is_whitespace)
 }
 
 /// The parts of a date line: byte ranges into the scanned text.

@@ -41,17 +41,23 @@ pub fn weekday_from_name(name: &str) -> Option<Weekday> {
     Some(w)
 }
 
+/// The full English weekday names, Monday first (chrono's `num_days_from_monday` order).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// The full English name of a weekday ("Wednesday").
 pub fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+    WEEKDAY_NAMES
+        .get(w.num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The full English name of month `m` (1–12); "?" outside that range.

@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use crate::source::{run_end as run, spaces1_end as spaces1};
+
 /// `[\w'’.-]`: a character of a name word before the last.
 fn inner_word_char(c: char) -> bool {
     matches!(c, '\'' | '’' | '.' | '-') || regex_syntax::is_word_character(c)
@@ -20,18 +22,6 @@ fn inner_word_char(c: char) -> bool {
 /// `[\w'’-]`: a character of a name's last word.
 fn last_word_char(c: char) -> bool {
     matches!(c, '\'' | '’' | '-') || regex_syntax::is_word_character(c)
-}
-
-/// The byte after the run of characters from `i` that satisfy `f`.
-fn run(s: &str, i: usize, f: impl Fn(char) -> bool) -> usize {
-    let rest = s.get(i..).unwrap_or_default();
-    i + (rest.len() - rest.trim_start_matches(f).len())
-}
-
-/// `\s+` at `i`: the end, `None` without white space.
-fn spaces1(s: &str, i: usize) -> Option<usize> {
-    let end = run(s, i, char::is_whitespace);
-    (end > i).then_some(end)
 }
 
 /// `[a-z]+` at `i`: the end, `None` without a lower-case ASCII letter.

@@ -14,15 +14,7 @@ use super::{Doc, Perturbation};
 use crate::prng::SplitMix64;
 
 /// Weekday names, Monday first (chrono's `num_days_from_monday` order).
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub use claimlint::knowledge::calendar::WEEKDAY_NAMES as WEEKDAYS;
 
 pub const MONTH: &str = r"(?:January|Jan|February|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|August|Aug|September|Sept|Sep|October|Oct|November|Nov|December|Dec)";
 
