@@ -26,6 +26,7 @@ pub mod data_error;
 pub mod diagnostic;
 #[cfg(feature = "cli")]
 pub mod emit;
+pub mod fast_hash;
 pub mod fast_regex;
 pub mod fix;
 pub mod input;

@@ -12,7 +12,7 @@
 //! sentence's first word when it is a common word (a listed stop word, or a word the article
 //! also writes in lower case).
 
-use std::collections::HashSet;
+use crate::fast_hash::{set_with_capacity, FastSet};
 
 use crate::article::{Article, SegmentKind, Span};
 use crate::fast_regex::lazy_regex;
@@ -131,8 +131,8 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
 
 /// Lower-case words written anywhere in the headline or body (so that "Collaborating" opening a
 /// sentence is known to be an ordinary word when "collaborating" also appears).
-fn lower_case_words(article: &Article) -> HashSet<&str> {
-    let mut set = HashSet::with_capacity(article.text.len() / 16);
+fn lower_case_words(article: &Article) -> FastSet<&str> {
+    let mut set = set_with_capacity(article.text.len() / 16);
     for seg in &article.segments {
         if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
             continue;
@@ -252,7 +252,7 @@ fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
 fn flush(
     article: &Article,
     d: &NameData,
-    lower_words: &HashSet<&str>,
+    lower_words: &FastSet<&str>,
     segment: SegmentKind,
     run: &mut Vec<Token>,
     out: &mut Vec<NameMention>,

@@ -29,7 +29,7 @@
 //! title (or after "of") is its qualifier: a country or demonym the gazetteer knows
 //! ([`Role::countries`]), else an organisation ([`Role::organisation`]).
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
 use crate::article::{Article, SegmentKind, Span};
@@ -489,7 +489,7 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
         .collect();
     let mut persons: Vec<Person> = Vec::new();
     let mut givens: Vec<String> = Vec::new();
-    let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_family: FastMap<&str, Vec<usize>> = FastMap::default();
     // Which person each candidate belongs to.
     let mut owner: Vec<Option<usize>> = vec![None; candidates.len()];
     // Pass 1: mentions with a given name.

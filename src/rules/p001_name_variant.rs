@@ -22,7 +22,7 @@
 //! A cluster whose spellings all belong to one `[[alias]]` group of a loaded rule pack
 //! ([`crate::packs::Knowledge::all_aliases`]) is not reported: the newsroom accepts them all.
 
-use std::collections::HashMap;
+use crate::fast_hash::{map_with_capacity, FastMap};
 
 use crate::article::{Article, Span};
 use crate::claims::names::{self, NameMention};
@@ -167,7 +167,7 @@ enum Link {
 /// quotations, names inside foreign-language names ("Banco do Brasil") and bracketed glosses.
 fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
     let mut out: Vec<Spelling> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::with_capacity(mentions.len());
+    let mut index: FastMap<String, usize> = map_with_capacity(mentions.len());
     for m in mentions
         .iter()
         .filter(|m| !m.in_quote && !m.foreign && !m.bracketed)
@@ -375,8 +375,8 @@ fn deletions(key: &str, depth: usize, out: &mut Vec<String>) {
 /// in the number of spellings.
 fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     // About one key per letter of each spelling, so sized once.
-    let mut buckets: HashMap<String, Vec<usize>> =
-        HashMap::with_capacity(sp.iter().map(|s| s.key.len() + 1).sum());
+    let mut buckets: FastMap<String, Vec<usize>> =
+        map_with_capacity(sp.iter().map(|s| s.key.len() + 1).sum());
     let mut keys = Vec::new();
     for (i, s) in sp.iter().enumerate() {
         keys.clear();
