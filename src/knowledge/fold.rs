@@ -54,6 +54,66 @@ pub struct FoldRule {
     items: Vec<Item>,
     groups: usize,
     replace: Vec<Piece>,
+    /// The bytes a match can start with (indexed by byte value).
+    first: [bool; 256],
+    /// The shortest and longest match, in bytes.
+    min_len: usize,
+    max_len: usize,
+}
+
+/// Room for the group spans of a rule without allocating (the embedded rules have at most two
+/// groups); rules with more use a `Vec`.
+const INLINE_CAPS: usize = 4;
+
+/// The shortest and longest text `alt` matches, in bytes.
+fn alt_lens(alt: &Alt) -> (usize, usize) {
+    match alt {
+        Alt::Literal(l) => (l.len(), l.len()),
+        Alt::Class(_) => (1, 1),
+    }
+}
+
+/// The shortest and longest text `item` matches, in bytes.
+fn item_lens(item: &Item) -> (usize, usize) {
+    match item {
+        Item::Byte(_) => (1, 1),
+        Item::Group(_, alts) => alts
+            .iter()
+            .map(alt_lens)
+            .fold((usize::MAX, 0), |(lo, hi), (a, b)| (lo.min(a), hi.max(b))),
+    }
+}
+
+/// The bytes a match of `item` can start with.
+fn first_bytes(item: &Item) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut mark = |b: u8| {
+        if let Some(slot) = set.get_mut(usize::from(b)) {
+            *slot = true;
+        }
+    };
+    match item {
+        Item::Byte(b) => mark(*b),
+        Item::Group(_, alts) => {
+            for alt in alts {
+                match alt {
+                    Alt::Literal(l) => {
+                        if let Some(&b) = l.first() {
+                            mark(b);
+                        }
+                    }
+                    Alt::Class(ranges) => {
+                        for &(lo, hi) in ranges {
+                            for b in lo..=hi {
+                                mark(b);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    set
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -197,12 +257,20 @@ impl FoldRule {
             return Err("empty pattern".into());
         }
         let replace = parse_replace(replace, groups)?;
+        let (min_len, max_len) = items
+            .iter()
+            .map(item_lens)
+            .fold((0, 0), |(lo, hi), (a, b)| (lo + a, hi + b));
+        let first = items.first().map(first_bytes).unwrap_or([false; 256]);
         Ok(FoldRule {
             at_start,
             at_end,
             items,
             groups,
             replace,
+            first,
+            min_len,
+            max_len,
         })
     }
 
@@ -256,15 +324,40 @@ impl FoldRule {
     /// `replace_all` would; `None` when nothing matches.
     pub fn replace_all(&self, text: &str) -> Option<String> {
         let t = text.as_bytes();
-        let mut caps = vec![(0usize, 0usize); self.groups + 1];
+        let mut inline = [(0usize, 0usize); INLINE_CAPS];
+        let mut spilled = Vec::new();
+        let caps: &mut [(usize, usize)] = if self.groups < INLINE_CAPS {
+            inline.get_mut(..=self.groups).unwrap_or_default()
+        } else {
+            spilled.resize(self.groups + 1, (0, 0));
+            &mut spilled
+        };
         let mut out: Option<Vec<u8>> = None;
         let mut last = 0;
-        let mut pos = 0;
-        while pos <= t.len() {
+        // A match is `min_len..=max_len` bytes long, so it starts no later than `len - min_len`
+        // and, when anchored at the end, no earlier than `len - max_len`: positions outside
+        // that window cannot match and are skipped (the result is the same).
+        let Some(latest) = t.len().checked_sub(self.min_len) else {
+            return None;
+        };
+        let mut pos = if self.at_end {
+            t.len().saturating_sub(self.max_len)
+        } else {
+            0
+        };
+        while pos <= latest {
             if self.at_start && pos > 0 {
                 break;
             }
-            let Some(end) = self.match_from(t, 0, pos, &mut caps) else {
+            let starts = t
+                .get(pos)
+                .is_some_and(|&b| self.first.get(usize::from(b)) == Some(&true));
+            let found = if starts {
+                self.match_from(t, 0, pos, caps)
+            } else {
+                None
+            };
+            let Some(end) = found else {
                 pos += 1;
                 continue;
             };

@@ -116,11 +116,18 @@ impl NameData {
     /// The comparison key of one written word (any script; possessive already removed):
     /// `any_ascii`, lowercase, ASCII letters only, the ordered rules, double letters collapsed.
     pub fn key(&self, word: &str) -> String {
-        let mut k: String = any_ascii::any_ascii(word)
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        // `any_ascii` leaves ASCII as it is, so ASCII words skip it.
+        let ascii_letters = |s: &str| -> String {
+            s.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_lowercase()))
+                .collect()
+        };
+        let mut k = if word.is_ascii() {
+            ascii_letters(word)
+        } else {
+            ascii_letters(&any_ascii::any_ascii(word))
+        };
         // The rules apply in order, each to the output of the ones before.
         for r in &self.rules {
             if let Some(next) = r.replace_all(&k) {

@@ -355,18 +355,20 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     Link::Unrelated
 }
 
-/// Keys with one character deleted (and the key itself): two keys one edit apart share one
-/// (symmetric-delete candidates), so near spellings are found without comparing all pairs.
-fn deletions(key: &str, depth: usize, out: &mut Vec<String>) {
-    out.push(key.to_string());
+/// Keys with one character deleted (and the key itself), `depth` times over, each given to
+/// `emit`: two keys one edit apart share one (symmetric-delete candidates), so near spellings
+/// are found without comparing all pairs.
+fn deletions(key: &str, depth: usize, emit: &mut impl FnMut(&str)) {
+    emit(key);
     if depth == 0 {
         return;
     }
+    let mut k = String::with_capacity(key.len());
     for (i, c) in key.char_indices() {
-        let mut k = String::with_capacity(key.len());
+        k.clear();
         k.push_str(key.get(..i).unwrap_or_default());
         k.push_str(key.get(i + c.len_utf8()..).unwrap_or_default());
-        deletions(&k, depth - 1, out);
+        deletions(&k, depth - 1, emit);
     }
 }
 
@@ -374,24 +376,26 @@ fn deletions(key: &str, depth: usize, out: &mut Vec<String>) {
 /// one edit (two for long toponyms), and curated spellings. Sorted and deduplicated; near-linear
 /// in the number of spellings.
 fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
-    // About one key per letter of each spelling, so sized once.
-    let mut buckets: FastMap<String, Vec<usize>> =
-        map_with_capacity(sp.iter().map(|s| s.key.len() + 1).sum());
-    let mut keys = Vec::new();
+    // Every deletion variant of every key, written once into one buffer: `(start, end, i)` is
+    // bytes `start..end` of `arena`, a variant of spelling `i`'s key.
+    let mut arena = String::with_capacity(sp.iter().map(|s| s.key.len() * s.key.len()).sum());
+    let mut variants: Vec<(usize, usize, usize)> = Vec::new();
     for (i, s) in sp.iter().enumerate() {
-        keys.clear();
         let depth = if s.toponym && s.key.len() >= 8 { 2 } else { 1 };
-        deletions(&s.key, depth, &mut keys);
-        keys.sort_unstable();
-        keys.dedup();
-        for k in keys.drain(..) {
-            buckets.entry(k).or_default().push(i);
-        }
+        deletions(&s.key, depth, &mut |v| {
+            let start = arena.len();
+            arena.push_str(v);
+            variants.push((start, arena.len(), i));
+        });
     }
+    let text = |&(s, e, _): &(usize, usize, usize)| arena.get(s..e).unwrap_or_default();
+    variants.sort_unstable_by(|x, y| text(x).cmp(text(y)).then(x.2.cmp(&y.2)));
+    variants.dedup_by(|x, y| x.2 == y.2 && text(x) == text(y));
     let mut pairs = Vec::new();
-    for members in buckets.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in members.get(x + 1..).unwrap_or_default() {
+    // Runs of one variant text: every two spellings in a run are candidates.
+    for run in variants.chunk_by(|x, y| text(x) == text(y)) {
+        for (x, &(_, _, i)) in run.iter().enumerate() {
+            for &(_, _, j) in run.get(x + 1..).unwrap_or_default() {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
