@@ -274,9 +274,7 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
         {
             durations(&s, &mut out);
         }
-        if low.bytes().any(|b| b.is_ascii_digit()) || has("year") {
-            age::ages(&s, &mut out);
-        }
+        age::ages(&s, &low, &mut out);
         if has("born") {
             age::births(&s, &mut out);
         }
