@@ -376,26 +376,36 @@ fn deletions(key: &str, depth: usize, emit: &mut impl FnMut(&str)) {
 /// one edit (two for long toponyms), and curated spellings. Sorted and deduplicated; near-linear
 /// in the number of spellings.
 fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
-    // Every deletion variant of every key, written once into one buffer: `(start, end, i)` is
-    // bytes `start..end` of `arena`, a variant of spelling `i`'s key.
+    use std::hash::BuildHasher;
+    // Every deletion variant of every key, written once into one buffer: `(hash, start, end, i)`
+    // is bytes `start..end` of `arena`, a variant of spelling `i`'s key, with its hash so that
+    // sorting compares texts only when their hashes are equal.
     let mut arena = String::with_capacity(sp.iter().map(|s| s.key.len() * s.key.len()).sum());
-    let mut variants: Vec<(usize, usize, usize)> = Vec::new();
+    let mut variants: Vec<(u64, usize, usize, usize)> = Vec::new();
+    let hasher = foldhash::fast::FixedState::default();
     for (i, s) in sp.iter().enumerate() {
         let depth = if s.toponym && s.key.len() >= 8 { 2 } else { 1 };
         deletions(&s.key, depth, &mut |v| {
             let start = arena.len();
             arena.push_str(v);
-            variants.push((start, arena.len(), i));
+            variants.push((hasher.hash_one(v), start, arena.len(), i));
         });
     }
-    let text = |&(s, e, _): &(usize, usize, usize)| arena.get(s..e).unwrap_or_default();
-    variants.sort_unstable_by(|x, y| text(x).cmp(text(y)).then(x.2.cmp(&y.2)));
-    variants.dedup_by(|x, y| x.2 == y.2 && text(x) == text(y));
+    let text = |&(_, s, e, _): &(u64, usize, usize, usize)| arena.get(s..e).unwrap_or_default();
+    let same = |x: &(u64, usize, usize, usize), y: &(u64, usize, usize, usize)| {
+        x.0 == y.0 && text(x) == text(y)
+    };
+    variants.sort_unstable_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then_with(|| text(x).cmp(text(y)))
+            .then(x.3.cmp(&y.3))
+    });
+    variants.dedup_by(|x, y| x.3 == y.3 && same(x, y));
     let mut pairs = Vec::new();
     // Runs of one variant text: every two spellings in a run are candidates.
-    for run in variants.chunk_by(|x, y| text(x) == text(y)) {
-        for (x, &(_, _, i)) in run.iter().enumerate() {
-            for &(_, _, j) in run.get(x + 1..).unwrap_or_default() {
+    for run in variants.chunk_by(|x, y| same(x, y)) {
+        for (x, &(_, _, _, i)) in run.iter().enumerate() {
+            for &(_, _, _, j) in run.get(x + 1..).unwrap_or_default() {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
