@@ -547,10 +547,13 @@ impl Resolver {
         found
     }
 
-    /// The configuration that applies to `source` (standard input: as a file in the current
-    /// folder; `--stdin-filename PATH`: as the file PATH). Errors: the nearest configuration file is invalid.
-    pub fn resolve(&self, source: &Source) -> Result<Resolved, DataFileError> {
-        let (abs, file) = match source {
+    /// The normalised path of `source` and the configuration file that governs it (none when
+    /// isolated). Errors: the nearest configuration file is invalid.
+    fn file_for(
+        &self,
+        source: &Source,
+    ) -> Result<(PathBuf, Option<Arc<ConfigFile>>), DataFileError> {
+        Ok(match source {
             Source::File(p) | Source::StdinNamed(p) => {
                 let abs = normalise(&self.cwd, p);
                 let dir = abs
@@ -575,7 +578,13 @@ impl Resolver {
                 };
                 (self.cwd.join("<stdin>"), file)
             }
-        };
+        })
+    }
+
+    /// The configuration that applies to `source` (standard input: as a file in the current
+    /// folder; `--stdin-filename PATH`: as the file PATH). Errors: the nearest configuration file is invalid.
+    pub fn resolve(&self, source: &Source) -> Result<Resolved, DataFileError> {
+        let (abs, file) = self.file_for(source)?;
         let (layers, _) = self.layers_for(file.as_deref(), &abs);
         let base_rules = file
             .as_ref()
@@ -589,20 +598,34 @@ impl Resolver {
         })
     }
 
+    /// The indexes of `file`'s overrides whose globs match `abs` (the layers
+    /// [`Resolver::layers_for`] adds), without cloning any layer.
+    fn matched_overrides(&self, file: Option<&ConfigFile>, abs: &Path) -> Vec<usize> {
+        let Some(f) = file else {
+            return Vec::new();
+        };
+        if f.overrides.is_empty() {
+            return Vec::new();
+        }
+        let dir = normalise(&self.cwd, f.path.parent().unwrap_or(Path::new("")));
+        let rel = abs.strip_prefix(&dir).unwrap_or(abs);
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        (0..f.overrides.len())
+            .filter(|&i| f.overrides.get(i).is_some_and(|o| o.globs.is_match(&rel)))
+            .collect()
+    }
+
     fn layers_for(&self, file: Option<&ConfigFile>, abs: &Path) -> (Vec<Layer>, Vec<usize>) {
+        let matched = self.matched_overrides(file, abs);
         let mut layers = Vec::new();
-        let mut matched = Vec::new();
         if let Some(f) = file {
             layers.push(f.base.clone());
-            let dir = normalise(&self.cwd, f.path.parent().unwrap_or(Path::new("")));
-            let rel = abs.strip_prefix(&dir).unwrap_or(abs);
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            for (i, o) in f.overrides.iter().enumerate() {
-                if o.globs.is_match(&rel) {
-                    layers.push(o.layer.clone());
-                    matched.push(i);
-                }
-            }
+            layers.extend(
+                matched
+                    .iter()
+                    .filter_map(|&i| f.overrides.get(i))
+                    .map(|o| o.layer.clone()),
+            );
         }
         layers.push(self.cli.clone());
         (layers, matched)
@@ -614,17 +637,15 @@ impl Resolver {
     }
 
     fn settings_of(&self, source: &Source) -> Result<Arc<Settings>, DataFileError> {
-        let resolved = self.resolve(source)?;
-        let abs = match source {
-            Source::File(p) | Source::StdinNamed(p) => normalise(&self.cwd, p),
-            Source::Stdin => self.cwd.join("<stdin>"),
-        };
-        let (_, matched) = self.layers_for(resolved.file.as_deref(), &abs);
-        let key = (resolved.file.as_ref().map(|f| f.path.clone()), matched);
+        // The settings depend only on the configuration file and which of its overrides match,
+        // so the layers are built (and cloned) only for a combination not seen before.
+        let (abs, file) = self.file_for(source)?;
+        let matched = self.matched_overrides(file.as_deref(), &abs);
+        let key = (file.as_ref().map(|f| f.path.clone()), matched);
         if let Some(s) = self.settings.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(s);
         }
-        let s = Arc::new(resolved.settings());
+        let s = Arc::new(self.resolve(source)?.settings());
         if let Ok(mut m) = self.settings.lock() {
             m.insert(key, Arc::clone(&s));
         }
