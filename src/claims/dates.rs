@@ -232,6 +232,11 @@ pub fn extract(article: &Article) -> Vec<DateMention> {
         let Some(text) = article.text.get(seg.span.start..seg.span.end) else {
             continue;
         };
+        // Every date holds a digit (`\d` is Unicode's: any non-ASCII byte counts as a possible
+        // one), so segments without one are not scanned.
+        if !text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+            continue;
+        }
         for caps in date_re().captures_iter(text) {
             let Some(mut m) = mention(text, seg.span.start, &caps) else {
                 continue;
