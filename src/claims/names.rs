@@ -59,7 +59,7 @@ enum Class {
     Cap,
     /// One capital letter (an initial).
     Initial,
-    /// A listed lower-case particle ("de", "bin").
+    /// A listed lower-case particle ("de", "bin") inside a name.
     Particle,
     /// Anything else (lower-case words, acronyms, numbers): ends a name.
     Other,
@@ -109,19 +109,27 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
                 text.get(p.span.end..tok.span.start)
                     .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
             });
-            tok.foreign = joined
-                && prev.is_some_and(|p| {
-                    p.class != Class::Cap
-                        && lexicon::contains(name_connectors::FOREIGN, article.slice(p.span))
-                });
             let last_ends = run.last().is_some_and(|t| t.ends);
             if !joined || last_ends || tok.starts || title_case {
                 flush(article, d, &mut lower_words, seg.kind, &mut run, &mut out);
             }
-            match tok.class {
-                Class::Other => flush(article, d, &mut lower_words, seg.kind, &mut run, &mut out),
-                Class::Particle if run.is_empty() => {}
-                _ => run.push(tok),
+            // A particle counts only inside a name ("de" in "Charles de Gaulle"), so the
+            // lexicon is asked only then; elsewhere it ends a name like any other word.
+            if tok.class == Class::Other
+                && !run.is_empty()
+                && d.is_particle(article.slice(tok.span))
+            {
+                tok.class = Class::Particle;
+            }
+            if tok.class == Class::Other {
+                flush(article, d, &mut lower_words, seg.kind, &mut run, &mut out);
+            } else {
+                tok.foreign = joined
+                    && prev.is_some_and(|p| {
+                        p.class != Class::Cap
+                            && lexicon::contains(name_connectors::FOREIGN, article.slice(p.span))
+                    });
+                run.push(tok);
             }
             prev = Some(tok);
         }
@@ -145,7 +153,6 @@ fn tokenize(
     title_case: bool,
     out: &mut Vec<Token>,
 ) {
-    let d = data();
     let text = article.slice(seg);
     out.clear();
     let mut in_angle = false;
@@ -181,13 +188,13 @@ fn tokenize(
             false
         };
         if let Some(word) = text.get(start..end) {
-            out.push(classify(d, word, abs, initial));
+            out.push(classify(word, abs, initial));
         }
     }
 }
 
 /// Classify one raw token and trim its span to the name part.
-fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
+fn classify(raw: &str, abs: Span, initial: bool) -> Token {
     let word = words::strip_possessive(raw);
     let mut ends = word.len() < raw.len();
     // The run of capitalised hyphen parts: "Zelensky-led" → "Zelensky", "al-Assad" → "Assad".
@@ -213,12 +220,11 @@ fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
         None => (0, word.len(), false),
     };
     let span = Span::new(abs.start + s, abs.start + e);
+    // Particles are told apart from other words by the caller, inside a name only.
     let class = if cap_run.is_some() {
         Class::Cap
     } else if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         Class::Initial
-    } else if d.is_particle(word) {
-        Class::Particle
     } else {
         Class::Other
     };
