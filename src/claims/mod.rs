@@ -8,6 +8,7 @@ pub mod events;
 pub mod frame;
 pub mod headline;
 pub mod list;
+mod lower_words;
 pub mod names;
 pub mod numbers;
 mod numeral;

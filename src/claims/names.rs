@@ -12,9 +12,8 @@
 //! sentence's first word when it is a common word (a listed stop word, or a word the article
 //! also writes in lower case).
 
-use crate::fast_hash::{set_with_capacity, FastSet};
-
 use crate::article::{Article, SegmentKind, Span};
+use crate::claims::lower_words::LowerWords;
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer;
 use crate::knowledge::lexicon::{self, name_connectors};
@@ -60,7 +59,7 @@ enum Class {
     Cap,
     /// One capital letter (an initial).
     Initial,
-    /// A listed lower-case particle ("de", "bin").
+    /// A listed lower-case particle ("de", "bin") inside a name.
     Particle,
     /// Anything else (lower-case words, acronyms, numbers): ends a name.
     Other,
@@ -86,8 +85,10 @@ struct Token {
 pub fn extract(article: &Article) -> Vec<NameMention> {
     let d = data();
     let text: &str = &article.text;
-    let lower_words = lower_case_words(article);
+    let mut lower_words = LowerWords::new(article);
     let mut out = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut run: Vec<Token> = Vec::new();
     for seg in &article.segments {
         let casing = article.casing_at(seg.span.start);
         let title_case = match seg.kind {
@@ -100,58 +101,41 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
             SegmentKind::Paragraph => false,
             SegmentKind::DateLine | SegmentKind::Dateline => continue,
         };
-        let tokens = tokenize(article, seg.span, seg.kind, title_case);
-        let mut run: Vec<Token> = Vec::new();
+        tokenize(article, seg.span, seg.kind, title_case, &mut tokens);
         let mut prev: Option<Token> = None;
-        for mut tok in tokens {
+        for &tok in &tokens {
+            let mut tok = tok;
             let joined = prev.is_some_and(|p| {
                 text.get(p.span.end..tok.span.start)
                     .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
             });
-            tok.foreign = joined
-                && prev.is_some_and(|p| {
-                    p.class != Class::Cap
-                        && lexicon::contains(name_connectors::FOREIGN, article.slice(p.span))
-                });
             let last_ends = run.last().is_some_and(|t| t.ends);
             if !joined || last_ends || tok.starts || title_case {
-                flush(article, d, &lower_words, seg.kind, &mut run, &mut out);
+                flush(article, d, &mut lower_words, seg.kind, &mut run, &mut out);
             }
-            match tok.class {
-                Class::Other => flush(article, d, &lower_words, seg.kind, &mut run, &mut out),
-                Class::Particle if run.is_empty() => {}
-                _ => run.push(tok),
+            // A particle counts only inside a name ("de" in "Charles de Gaulle"), so the
+            // lexicon is asked only then; elsewhere it ends a name like any other word.
+            if tok.class == Class::Other
+                && !run.is_empty()
+                && d.is_particle(article.slice(tok.span))
+            {
+                tok.class = Class::Particle;
+            }
+            if tok.class == Class::Other {
+                flush(article, d, &mut lower_words, seg.kind, &mut run, &mut out);
+            } else {
+                tok.foreign = joined
+                    && prev.is_some_and(|p| {
+                        p.class != Class::Cap
+                            && lexicon::contains(name_connectors::FOREIGN, article.slice(p.span))
+                    });
+                run.push(tok);
             }
             prev = Some(tok);
         }
-        flush(article, d, &lower_words, seg.kind, &mut run, &mut out);
+        flush(article, d, &mut lower_words, seg.kind, &mut run, &mut out);
     }
     out
-}
-
-/// Lower-case words written anywhere in the headline or body (so that "Collaborating" opening a
-/// sentence is known to be an ordinary word when "collaborating" also appears).
-fn lower_case_words(article: &Article) -> FastSet<&str> {
-    let mut set = set_with_capacity(article.text.len() / 16);
-    for seg in &article.segments {
-        if !matches!(seg.kind, SegmentKind::Headline | SegmentKind::Paragraph) {
-            continue;
-        }
-        let text = article.slice(seg.span);
-        for (i, token) in words::words(text) {
-            // A word right after an apostrophe ("'tis") was never an ordinary word here.
-            if text.get(..i).is_some_and(|b| b.ends_with(['\'', '’'])) {
-                continue;
-            }
-            // Letters and apostrophes only: "well-known" gives "well" and "known".
-            for w in token.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    set.insert(words::strip_possessive(w));
-                }
-            }
-        }
-    }
-    set
 }
 
 fn is_cap_part(p: &str) -> bool {
@@ -159,12 +143,18 @@ fn is_cap_part(p: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
-/// Word tokens of one segment: letters with inner apostrophes and hyphens.
-/// In a title-case headline every word counts as sentence-initial (its capital proves nothing).
-fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -> Vec<Token> {
-    let d = data();
+/// Word tokens of one segment into `out` (cleared first): letters with inner apostrophes and
+/// hyphens. In a title-case headline every word counts as sentence-initial (its capital proves
+/// nothing).
+fn tokenize(
+    article: &Article,
+    seg: Span,
+    kind: SegmentKind,
+    title_case: bool,
+    out: &mut Vec<Token>,
+) {
     let text = article.slice(seg);
-    let mut out = Vec::new();
+    out.clear();
     let mut in_angle = false;
     let mut sentence_end = 0usize;
     let mut headline_first = kind == SegmentKind::Headline;
@@ -198,43 +188,43 @@ fn tokenize(article: &Article, seg: Span, kind: SegmentKind, title_case: bool) -
             false
         };
         if let Some(word) = text.get(start..end) {
-            out.push(classify(d, word, abs, initial));
+            out.push(classify(word, abs, initial));
         }
     }
-    out
 }
 
 /// Classify one raw token and trim its span to the name part.
-fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
+fn classify(raw: &str, abs: Span, initial: bool) -> Token {
     let word = words::strip_possessive(raw);
     let mut ends = word.len() < raw.len();
-    let parts: Vec<&str> = word.split('-').collect();
     // The run of capitalised hyphen parts: "Zelensky-led" → "Zelensky", "al-Assad" → "Assad".
-    let first_cap = parts.iter().position(|p| is_cap_part(p));
-    let (mut s, mut e, starts) = match first_cap {
-        Some(f) => {
-            let cap_run = parts.get(f..).unwrap_or_default();
-            let l = cap_run.iter().take_while(|p| is_cap_part(p)).count();
-            let s: usize = parts.iter().take(f).map(|p| p.len() + 1).sum();
-            let e = s + cap_run.iter().take(l).map(|p| p.len()).sum::<usize>() + l - 1;
-            if f + l < parts.len() {
+    // (index of its first part, its bytes in `word`)
+    let mut cap_run: Option<(usize, usize, usize)> = None;
+    let mut part_start = 0usize;
+    for (i, p) in word.split('-').enumerate() {
+        let cap = is_cap_part(p);
+        match &mut cap_run {
+            None if cap => cap_run = Some((i, part_start, part_start + p.len())),
+            None => {}
+            Some((_, _, e)) if cap => *e = part_start + p.len(),
+            Some(_) => {
+                // A part after the capitalised run.
                 ends = true;
+                break;
             }
-            (s, e, f > 0)
         }
+        part_start += p.len() + 1;
+    }
+    let (s, e, starts) = match cap_run {
+        Some((f, s, e)) => (s, e, f > 0),
         None => (0, word.len(), false),
     };
-    if s > e || e > word.len() {
-        s = 0;
-        e = word.len();
-    }
     let span = Span::new(abs.start + s, abs.start + e);
-    let class = if first_cap.is_some() {
+    // Particles are told apart from other words by the caller, inside a name only.
+    let class = if cap_run.is_some() {
         Class::Cap
     } else if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         Class::Initial
-    } else if d.is_particle(word) {
-        Class::Particle
     } else {
         Class::Other
     };
@@ -252,7 +242,7 @@ fn classify(d: &NameData, raw: &str, abs: Span, initial: bool) -> Token {
 fn flush(
     article: &Article,
     d: &NameData,
-    lower_words: &FastSet<&str>,
+    lower_words: &mut LowerWords<'_>,
     segment: SegmentKind,
     run: &mut Vec<Token>,
     out: &mut Vec<NameMention>,
@@ -268,8 +258,10 @@ fn flush(
     // A sentence's first word is a name only when it is not an ordinary word.
     if let Some((first, rest)) = words.split_first() {
         if first.initial {
-            let w = article.slice(first.span);
-            if d.is_stop_word(w) || lower_words.contains(words::lower_cow(w).as_ref()) {
+            let ordinary = with_lower(article.slice(first.span), |w| {
+                d.is_stop_word(w) || lower_words.contains(w)
+            });
+            if ordinary {
                 words = rest;
             }
         }
@@ -278,7 +270,7 @@ fn flush(
     let mut titled = false;
     if let Some(p) = words
         .iter()
-        .rposition(|t| d.is_title(article.slice(t.span)))
+        .rposition(|t| with_lower(article.slice(t.span), |w| d.is_title(w)))
     {
         words = words.get(p + 1..).unwrap_or_default();
         titled = true;
@@ -290,8 +282,9 @@ fn flush(
         words = rest;
     }
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
-        let given =
-            (words.len() >= 2 && !d.is_not_given(article.slice(first.span))).then_some(first.span);
+        let given = (words.len() >= 2
+            && !with_lower(article.slice(first.span), |w| d.is_not_given(w)))
+        .then_some(first.span);
         out.push(NameMention {
             span: Span::new(first.span.start, last.span.end),
             family: last.span,
@@ -309,6 +302,22 @@ fn flush(
         });
     }
     run.clear();
+}
+
+/// `f` of `word` in lower case ([`words::lower_cow`]); a short ASCII word is lower-cased on
+/// the stack, not copied to the heap (the lexicon lookups of every capitalised word).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() {
+        if let Some(b) = buf.get_mut(..word.len()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
+        }
+    }
+    f(&words::lower_cow(word))
 }
 
 /// True when `span` is alone inside brackets (a possessive ending allowed): "(Brasil)".
