@@ -27,13 +27,18 @@ fn is_month(t: &Tok<'_>) -> bool {
 /// The canonical event verb of `word` ("died" → "killed"): the name of the
 /// `rules/lexicons/incident-verbs.toml` list holding it, any case.
 fn event_verb(word: &str) -> Option<&'static str> {
-    let lists = lexicon::GROUPS
-        .iter()
-        .find(|(group, _)| *group == "incident_verbs")
-        .map_or(&[][..], |(_, lists)| *lists);
+    // The group is looked up once; the word is lower-cased once, not once per list.
+    static LISTS: std::sync::OnceLock<&'static [lexicon::List]> = std::sync::OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        lexicon::GROUPS
+            .iter()
+            .find(|(group, _)| *group == "incident_verbs")
+            .map_or(&[][..], |(_, lists)| *lists)
+    });
+    let w = kn::ascii_lower(word);
     lists
         .iter()
-        .find(|(_, words)| lexicon::contains_lower(words, word))
+        .find(|(_, words)| lexicon::contains(words, &w))
         .map(|(name, _)| *name)
 }
 
@@ -114,10 +119,7 @@ pub(crate) fn build(
                     return None;
                 }
                 if n.kind == TokKind::Word
-                    && matches!(
-                        lower(n).as_str(),
-                        "st" | "nd" | "rd" | "th" | "s" | "am" | "pm"
-                    )
+                    && matches!(&*lower(n), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm")
                 {
                     return None;
                 }
@@ -307,7 +309,7 @@ pub(crate) fn build(
                             end = n.span.end;
                             j = jj + 1;
                         }
-                    } else if matches!(lw.as_str(), "sq" | "square")
+                    } else if matches!(&*lw, "sq" | "square")
                         && is(
                             toks.get(jj + 1),
                             &["km", "kilometres", "kilometers", "miles", "mile"],
@@ -483,21 +485,38 @@ pub(crate) fn build(
     })
 }
 
-/// A qualifier phrase ending right before token `k`.
+/// A qualifier phrase ending right before token `k`: the first of [`QUALIFIERS`] whose words
+/// are the words before it.
 fn qualifier_before(toks: &[Tok<'_>], k: usize) -> Option<(Qualifier, Span)> {
-    // Compared word by word from the end (no list per phrase: this runs for every number).
+    // Compared word by word from the end (no list per phrase: this runs for every number); a
+    // phrase whose last word is not the token before is passed over at once.
     let before = toks.get(..k)?;
+    let last = before.last().filter(|t| t.kind == TokKind::Word)?;
+    let l = last.text.as_bytes();
     for &(phrase, q) in QUALIFIERS {
+        // The phrase ends with the last token's letters, after a space or as its whole.
+        let p = phrase.as_bytes();
+        let Some(cut) = p.len().checked_sub(l.len()) else {
+            continue;
+        };
+        if !(p
+            .get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(l))
+            && (cut == 0 || p.get(cut - 1) == Some(&b' ')))
+        {
+            continue;
+        }
+        let mut words = phrase.rsplit(' ');
+        words.next();
         let n = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         if k < n {
             continue;
         }
-        let (Some(first), Some(last)) = (toks.get(k - n), toks.get(k - 1)) else {
+        let Some(first) = toks.get(k - n) else {
             continue;
         };
-        if phrase
-            .rsplit(' ')
-            .zip(before.iter().rev())
+        if words
+            .zip(before.iter().rev().skip(1))
             .all(|(w, t)| t.kind == TokKind::Word && t.text.eq_ignore_ascii_case(w))
         {
             return Some((q, Span::new(first.span.start, last.span.end)));
@@ -562,8 +581,8 @@ fn counted_after(toks: &[Tok<'_>], j: usize, counted: &mut Counted) {
     }
     if let Some(n) = noun {
         let l = lower(n);
-        if let Some(v) = event_verb(&l)
-            .filter(|_| matches!(l.as_str(), "dead" | "deaths" | "fatalities" | "injuries"))
+        if let Some(v) =
+            event_verb(&l).filter(|_| matches!(&*l, "dead" | "deaths" | "fatalities" | "injuries"))
         {
             counted.verb = Some(v);
             counted.verb_span = Some(n.span);

@@ -244,11 +244,9 @@ fn sentence_fields(
 
 /// Fill in `clause` and `frame` of every number in `numbers` (all of `article`).
 pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
-    let mut head_lede = Vec::new();
-    for seg in [article.headline(), article.lede()].into_iter().flatten() {
-        head_lede.extend(lower_pieces(article.slice(seg.span)));
-    }
-    let head_lede_frame = words::pieces_contain_phrase(&head_lede, qf::OWN_FRAME);
+    // The words of the headline and lede (and whether they have a frame word), read only when
+    // a first number needs its sentence fields: most articles have no compared number.
+    let mut head_lede: Option<(Vec<String>, bool)> = None;
     let text = &article.text;
     // Numbers come in document order, so those of one sentence are consecutive: the sentence's
     // blocker flags, clause breaks and words are computed once per sentence, not per number.
@@ -289,14 +287,10 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
         // The sentence-level fields are the same for every number of the sentence.
         let key = (own, m.sentence.is_some());
         if own_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let (hl, hl_frame) = head_lede.get_or_insert_with(|| head_and_lede_words(article));
             own_cache = Some((
                 key,
-                sentence_fields(
-                    article.slice(own),
-                    m.sentence.is_some(),
-                    &head_lede,
-                    head_lede_frame,
-                ),
+                sentence_fields(article.slice(own), m.sentence.is_some(), hl, *hl_frame),
             ));
         }
         if let Some((_, s)) = &own_cache {
@@ -321,6 +315,17 @@ pub fn annotate(article: &Article, numbers: &mut [NumberMention]) {
             cur.link = link(article.slice(Span::new(a.end, b.start)));
         }
     }
+}
+
+/// The lower-cased pieces of the headline and lede, and whether they have a frame word of
+/// their own (`quantity-frames.toml` `own_frame`).
+fn head_and_lede_words(article: &Article) -> (Vec<String>, bool) {
+    let mut head_lede = Vec::new();
+    for seg in [article.headline(), article.lede()].into_iter().flatten() {
+        head_lede.extend(lower_pieces(article.slice(seg.span)));
+    }
+    let frame = words::pieces_contain_phrase(&head_lede, qf::OWN_FRAME);
+    (head_lede, frame)
 }
 
 /// True for the numbers N010 compares (counts of an event: "12 killed"), whose frame is filled in
