@@ -117,21 +117,99 @@ pub fn key(name: &str) -> String {
 
 /// Every reading of `name` (case-insensitive), in place-id order. Empty when unknown.
 pub fn lookup(name: &str) -> Vec<Hit> {
-    let Some(m) = map() else { return Vec::new() };
-    let Some(v) = with_key(name, |k| m.get(k)) else {
-        return Vec::new();
-    };
-    let off = (v >> 16) as usize;
-    let n = (v & 0xFFFF) as usize;
-    data::HITS
-        .get(off..off + n)
-        .unwrap_or(&[])
-        .iter()
-        .map(|&p| Hit {
-            place: p >> HIT_SHIFT,
-            flags: (p & ((1 << HIT_SHIFT) - 1)) as u8,
+    readings(name).collect()
+}
+
+/// [`lookup`] without collecting: the readings of `name`, in place-id order.
+fn readings(name: &str) -> impl Iterator<Item = Hit> {
+    let value = map().and_then(|m| with_key(name, |k| m.get(k)));
+    hits_of(value)
+}
+
+/// The readings a map value (`offset << 16 | count`, a slice of `HITS`) stands for; none for
+/// `None`.
+fn hits_of(value: Option<u64>) -> impl Iterator<Item = Hit> {
+    let packed = value
+        .and_then(|v| {
+            let off = (v >> 16) as usize;
+            let n = (v & 0xFFFF) as usize;
+            data::HITS.get(off..off + n)
         })
-        .collect()
+        .unwrap_or(&[]);
+    packed.iter().map(|&p| Hit {
+        place: p >> HIT_SHIFT,
+        flags: (p & ((1 << HIT_SHIFT) - 1)) as u8,
+    })
+}
+
+/// A walk through the gazetteer's name keys, fed text piece by piece: after text `t` has been
+/// pushed it tells whether some name's key starts with the key of `t` and which readings `t`
+/// names exactly. Growing a candidate name word by word ("Bosnia", " and", " Herzegovina")
+/// then costs one automaton step per new byte, where [`lookup`] and [`has_prefix`] would walk
+/// the whole name again for each word.
+///
+/// Pushed text is keyed as [`key`] keys it (each character lower-cased, `’` read as `'`),
+/// except that nothing is trimmed and a capital sigma always lower-cases to `σ`: [`key`]
+/// writes `ς` for one that ends a word, so callers should feed text containing `Σ` to
+/// [`lookup`] instead.
+#[derive(Clone, Copy)]
+pub struct NamePrefix {
+    fst: &'static fst::raw::Fst<&'static [u8]>,
+    node: fst::raw::Node<'static>,
+    /// The map output gathered along the walk so far.
+    out: u64,
+}
+
+impl NamePrefix {
+    /// The empty prefix, which every name has; `None` when the embedded map cannot be read.
+    pub fn new() -> Option<NamePrefix> {
+        let fst = map()?.as_fst();
+        Some(NamePrefix {
+            fst,
+            node: fst.root(),
+            out: 0,
+        })
+    }
+
+    /// Push the characters of `text`. False as soon as no name's key starts with the text
+    /// pushed so far; the walk is then left part-way and must not be used again.
+    pub fn push(&mut self, text: &str) -> bool {
+        text.chars().all(|c| self.push_char(c))
+    }
+
+    /// Push one character; false (and the walk unusable) when no name's key starts with the
+    /// text pushed so far.
+    pub fn push_char(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.push_byte((c as u8).to_ascii_lowercase());
+        }
+        if c == '’' {
+            return self.push_byte(b'\'');
+        }
+        let mut buf = [0u8; 4];
+        c.to_lowercase()
+            .all(|l| l.encode_utf8(&mut buf).bytes().all(|b| self.push_byte(b)))
+    }
+
+    fn push_byte(&mut self, b: u8) -> bool {
+        let Some(i) = self.node.find_input(b) else {
+            return false;
+        };
+        let t = self.node.transition(i);
+        self.out += t.out.value();
+        self.node = self.fst.node(t.addr);
+        true
+    }
+
+    /// The readings of exactly the text pushed so far, as [`lookup`] gives them; none when it
+    /// is only the start of names.
+    pub fn readings(&self) -> impl Iterator<Item = Hit> {
+        let value = self
+            .node
+            .is_final()
+            .then(|| self.out + self.node.final_output().value());
+        hits_of(value)
+    }
 }
 
 /// True when some key of the map starts with `prefix` (lower-cased): used to stop growing a
@@ -629,9 +707,7 @@ pub fn same_place(a: &str, b: &str) -> bool {
 /// True when `name` (case-insensitive) is a main, ASCII, alias or curated name of a place of any
 /// kind, or a demonym or region adjective.
 pub fn is_place_name(name: &str) -> bool {
-    lookup(name)
-        .iter()
-        .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE) != 0)
+    readings(name).any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE) != 0)
 }
 
 /// A country name as it reads in running text: "the United States", "the Netherlands",
@@ -662,7 +738,7 @@ pub fn with_article(name: &str) -> String {
 /// people and not a known venue) does not count: "Bogdanovich" names a Russian town of 30,000
 /// but, in news copy, far more often a person.
 pub fn is_prominent_place_name(name: &str) -> bool {
-    lookup(name).iter().any(|h| {
+    readings(name).any(|h| {
         h.flags & (DEMONYM | ADJECTIVE) != 0
             || (h.flags & MAIN != 0
                 && place(h.place).is_some_and(|p| {
