@@ -337,9 +337,7 @@ impl FoldRule {
         // A match is `min_len..=max_len` bytes long, so it starts no later than `len - min_len`
         // and, when anchored at the end, no earlier than `len - max_len`: positions outside
         // that window cannot match and are skipped (the result is the same).
-        let Some(latest) = t.len().checked_sub(self.min_len) else {
-            return None;
-        };
+        let latest = t.len().checked_sub(self.min_len)?;
         let mut pos = if self.at_end {
             t.len().saturating_sub(self.max_len)
         } else {
