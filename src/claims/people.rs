@@ -535,6 +535,9 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
     }
     // Pass 2: family name alone.
     let mut ambiguous = Vec::new();
+    // Whether a word is no surname of its own (a prominent place, a stop word, a month or a
+    // weekday), by spelling: a place named ten times is looked up once.
+    let mut not_a_name: FastMap<&str, bool> = FastMap::default();
     for (m, own) in candidates.iter().zip(&mut owner) {
         if m.given.is_some() {
             continue;
@@ -554,10 +557,12 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                         .segment_at(m.span.start)
                         .is_some_and(|seg| seg.span.start == m.span.start);
                 if opens
-                    || gazetteer::is_prominent_place_name(word)
-                    || d.is_stop_word(word)
-                    || month_from_name(word).is_some()
-                    || weekday_from_name(word).is_some()
+                    || *not_a_name.entry(word).or_insert_with(|| {
+                        gazetteer::is_prominent_place_name(word)
+                            || d.is_stop_word(word)
+                            || month_from_name(word).is_some()
+                            || weekday_from_name(word).is_some()
+                    })
                 {
                     continue;
                 }
