@@ -267,12 +267,7 @@ pub fn place(id: PlaceId) -> Option<Place> {
     let &(kind, name, code, country, admin1, population) = data::PLACES.get(id as usize)?;
     Some(Place {
         id,
-        kind: match kind {
-            0 => PlaceKind::Region,
-            1 => PlaceKind::Country,
-            2 => PlaceKind::Admin1,
-            _ => PlaceKind::City,
-        },
+        kind: table_kind(kind),
         name,
         code,
         country: (country != NONE).then_some(country),
@@ -281,6 +276,25 @@ pub fn place(id: PlaceId) -> Option<Place> {
         admin2: city_admin2(id),
         city: None,
     })
+}
+
+/// The kind of a main-table place from its stored code.
+fn table_kind(code: u8) -> PlaceKind {
+    match code {
+        0 => PlaceKind::Region,
+        1 => PlaceKind::Country,
+        2 => PlaceKind::Admin1,
+        _ => PlaceKind::City,
+    }
+}
+
+/// The kind and population of the place with id `id`: [`place`]'s two fields, without
+/// looking up the rest (a city's second-level division) for a place of the main table.
+fn kind_and_population(id: PlaceId) -> Option<(PlaceKind, u32)> {
+    match data::PLACES.get(id as usize) {
+        Some(&(kind, _, _, _, _, population)) => Some((table_kind(kind), population)),
+        None => place(id).map(|p| (p.kind, p.population)),
+    }
 }
 
 /// Names of the extra places (second-level divisions, towns, venues), concatenated.
@@ -741,8 +755,8 @@ pub fn is_prominent_place_name(name: &str) -> bool {
     readings(name).any(|h| {
         h.flags & (DEMONYM | ADJECTIVE) != 0
             || (h.flags & MAIN != 0
-                && place(h.place).is_some_and(|p| {
-                    p.kind != PlaceKind::City || p.population >= 100_000 || is_known_venue(p.id)
+                && kind_and_population(h.place).is_some_and(|(kind, population)| {
+                    kind != PlaceKind::City || population >= 100_000 || is_known_venue(h.place)
                 }))
     })
 }

@@ -246,6 +246,10 @@ pub fn gendered_pair(a: &str, b: &str) -> bool {
 /// (`Wolodymyr` / `Volodymyr`), an initial that matches (`J` / `John`), or a curated pair
 /// (`Volodymyr` / `Vladimir`).
 pub fn given_compatible(data: &NameData, curated: &Curated, a: &str, b: &str) -> bool {
+    // The usual case, a given name written the same way twice, needs no lower-cased copies.
+    if a == b {
+        return true;
+    }
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     if la == lb {
         return true;
