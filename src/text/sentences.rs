@@ -10,6 +10,7 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
     let s = text.get(seg.start..seg.end).unwrap_or_default();
     let bytes = s.as_bytes();
     let mut out = Vec::new();
+    let mut word_buf = String::new();
     let mut start = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -32,23 +33,25 @@ pub fn split(text: &str, seg: Span) -> Vec<Span> {
                 let starts_new = next.is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(')
                 });
-                // The byte after the separator, whose width may be more than one byte (a
-                // no-break space is two).
-                let word_start = s
-                    .get(..i)
-                    .unwrap_or_default()
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-                    .map_or(0, |(p, c)| p + c.len_utf8());
-                let word = s
-                    .get(word_start..i)
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                let abbrev = b == b'.'
-                    && (lexicon::contains(lexicon::text::ABBREVIATIONS, &word)
-                        || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic())));
-                if starts_new && !abbrev && k < bytes.len() {
+                // The abbreviation test matters only where a sentence would end here.
+                let mut abbrev = || {
+                    // The byte after the separator, whose width may be more than one byte (a
+                    // no-break space is two).
+                    let word_start = s
+                        .get(..i)
+                        .unwrap_or_default()
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+                        .map_or(0, |(p, c)| p + c.len_utf8());
+                    let word = s.get(word_start..i).unwrap_or_default();
+                    word_buf.clear();
+                    word_buf.push_str(word);
+                    word_buf.make_ascii_lowercase();
+                    lexicon::contains(lexicon::text::ABBREVIATIONS, &word_buf)
+                        || (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()))
+                };
+                if starts_new && k < bytes.len() && !(b == b'.' && abbrev()) {
                     out.push(Span::new(seg.start + start, seg.start + j));
                     start = k;
                     i = k;
