@@ -202,6 +202,92 @@ mod tests {
         assert!(!c.capitals_majority && !c.words_capitalised_majority && !c.title_case);
     }
 
+    /// The measures as first written: `char` methods and branches, one char at a time.
+    fn reference(text: &str) -> Casing {
+        let (mut up, mut low, mut words, mut capitalised) = (0usize, 0usize, 0usize, 0usize);
+        let (mut long, mut long_caps, mut name_words, mut name_caps) = (0, 0, 0, 0);
+        let (mut in_word, mut in_name, mut run_len, mut run_cap) = (false, false, 0, false);
+        for c in text.chars() {
+            if in_name
+                && !(c.is_alphanumeric()
+                    || matches!(c, '\'' | '’' | '.' | '-')
+                    || crate::text::words::is_mark(c))
+            {
+                in_name = false;
+            }
+            if !in_name && c.is_alphabetic() {
+                in_name = true;
+                name_words += 1;
+                name_caps += usize::from(c.is_uppercase());
+            }
+            if c.is_uppercase() {
+                up += 1;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+                capitalised += usize::from(c.is_uppercase());
+            }
+            if c.is_alphabetic() {
+                if run_len == 0 {
+                    run_cap = c.is_uppercase();
+                }
+                run_len += 1;
+            } else {
+                if run_len >= 4 {
+                    long += 1;
+                    long_caps += usize::from(run_cap);
+                }
+                run_len = 0;
+            }
+        }
+        if run_len >= 4 {
+            long += 1;
+            long_caps += usize::from(run_cap);
+        }
+        let all_caps = up > 0 && low == 0;
+        let title_case = long >= 3 && long_caps * 4 >= long * 3;
+        Casing {
+            case: if all_caps {
+                HeadlineCase::AllCaps
+            } else if title_case {
+                HeadlineCase::Title
+            } else {
+                HeadlineCase::Sentence
+            },
+            all_caps,
+            capitals_majority: up > 0 && up >= low,
+            words_capitalised_majority: capitalised * 2 > words,
+            title_case,
+            name_words_capitalised_majority: all_caps || name_caps * 2 > name_words,
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_reference_on_generated_text() {
+        let alphabet: Vec<char> = "aAbBzZ0 .-'’,\t\n\u{b}\u{a0}\u{301}éÉßǅ—“”1"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..40 {
+            for _ in 0..400 {
+                let text: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                assert_eq!(Casing::of(&text), reference(&text), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn ascii_table_agrees_with_char_methods() {
         for b in 0u8..128 {
