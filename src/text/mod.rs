@@ -31,7 +31,7 @@ pub fn annotate(article: &mut Article) {
     let mut sentences = Vec::new();
     let mut quotes = Vec::new();
     for seg in article.segments.iter().filter(|s| prose(s.kind)) {
-        sentences.extend(sentences::split(text, seg.span));
+        sentences::split_into(text, seg.span, &mut sentences);
         quotes.extend(quotes::find(text, seg.span));
     }
     article.casing = article

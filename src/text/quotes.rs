@@ -12,31 +12,49 @@ pub fn find(text: &str, seg: Span) -> Vec<Span> {
     };
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let after_space =
-            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+    // Only `"` and characters led by 0xC2 (« ») or 0xE2 (“ ” ‘ ’) can open or close a
+    // quotation; those bytes never occur inside another character, so the scan skips the rest
+    // and decodes the characters around a candidate only when it needs them.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(rel) = bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)))
+    {
+        let at = i + rel;
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let end = at + c.len_utf8();
+        i = end;
+        let after_space = || {
+            s.get(..at)
+                .and_then(|r| r.chars().next_back())
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
+        };
+        let word_follows = || {
+            s.get(end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        };
         match (open, c) {
-            (None, '“' | '"' | '«') => open = Some((i + c.len_utf8(), c)),
+            (None, '“' | '"' | '«') => open = Some((end, c)),
             // ‘ opens only at a word start; ’ closes only at a word end (not "Zelensky’s").
-            (None, '‘') if after_space => open = Some((i + c.len_utf8(), c)),
+            (None, '‘') if after_space() => open = Some((end, c)),
             (Some((st, '“')), '”') | (Some((st, '"')), '"') | (Some((st, '«')), '»') => {
-                if i > st {
-                    out.push(Span::new(seg.start + st, seg.start + i));
+                if at > st {
+                    out.push(Span::new(seg.start + st, seg.start + at));
                 }
                 open = None;
             }
-            (Some((st, '‘')), '’') if !next.is_some_and(char::is_alphanumeric) => {
-                if i > st {
-                    out.push(Span::new(seg.start + st, seg.start + i));
+            (Some((st, '‘')), '’') if !word_follows() => {
+                if at > st {
+                    out.push(Span::new(seg.start + st, seg.start + at));
                 }
                 open = None;
             }
             _ => {}
         }
-        prev = Some(c);
     }
     if let Some((st, _)) = open {
         if st < s.len() {
