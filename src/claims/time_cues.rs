@@ -56,6 +56,21 @@ impl Cues {
             w = (w << 8) | u64::from(low);
             // The first byte of a word of `n` bytes ending here.
             let start = |n: usize| (i + 1).saturating_sub(n);
+            // Most bytes end no word: test them all without branching on the byte (a `match`
+            // on it is an unpredictable jump per byte), then sort out the rare hits.
+            let (m3, m4, m5) = (w & mask(3), w & mask(4), w & mask(5));
+            let hit = (m3 == DAY)
+                | (m3 == AGO)
+                | (m4 == WEEK)
+                | (m4 == YEAR)
+                | (m4 == HOUR)
+                | (m4 == BORN)
+                | (m5 == MONTH)
+                | (m5 == NIGHT)
+                | (w == TOMORROW);
+            if !hit {
+                continue;
+            }
             let mut unit: Option<(usize, &[u8])> = None;
             match low {
                 b'y' if w & mask(3) == DAY => {
