@@ -248,37 +248,25 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
             dates: seg_dates,
         };
         let before = out.len();
-        // Cheap substring guards: a form's regex is compiled and run only when the segment
-        // holds the word every match of it contains (start-up of a one-article run matters).
-        let low = text.to_ascii_lowercase();
-        let has = |w: &str| low.contains(w);
-        // Every duration has a unit word right after a hyphen or white space ("two-day",
-        // "for three days"), which "Tuesday" is not.
-        let unit_word = |u: &str| {
-            low.match_indices(u).any(|(i, _)| {
-                low.get(..i)
-                    .and_then(|h| h.chars().next_back())
-                    .is_some_and(|c| c == '-' || c.is_whitespace())
-            })
-        };
-        if has("day") || has("tomorrow") || has("tonight") {
+        // One cheap pass tells which forms may match: a form's regex is compiled and run only
+        // when the segment holds its cue (start-up of a one-article run matters).
+        let cues = cues::Cues::of(text);
+        if cues.days {
             relative::relative_days(&s, &mut out);
             relative::weekdays(&s, &mut out);
         }
-        if has("week") || has("month") || has("year") {
+        if cues.periods {
             relative::periods(&s, &mut out);
         }
-        if ["day", "night", "week", "month", "year", "hour"]
-            .iter()
-            .any(|u| unit_word(u))
-        {
+        if cues.durations {
             durations(&s, &mut out);
         }
+        let low = text.to_ascii_lowercase();
         age::ages(&s, &low, &mut out);
-        if has("born") {
+        if cues.born {
             age::births(&s, &mut out);
         }
-        if has("ago") {
+        if cues.ago {
             years_ago(&s, &mut out);
         }
         range::ranges(&s, &mut out);
@@ -506,6 +494,9 @@ fn years_ago(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         );
     }
 }
+
+#[path = "time_cues.rs"]
+mod cues;
 
 #[cfg(test)]
 #[path = "time_tests.rs"]
