@@ -158,6 +158,21 @@ fn names_place(hits: impl IntoIterator<Item = gazetteer::Hit>) -> bool {
         .any(|h| h.flags & (MAIN | DEMONYM | ADJECTIVE | MINOR) != 0)
 }
 
+/// True when word `j` (not the first) extends the sequence of word `j - 1`: after a single
+/// space or hyphen, and capitalised or a link word ("and", "of").
+fn continues_sequence(text: &str, words: &[Word], j: usize) -> bool {
+    let (Some(prev), Some(word)) = (j.checked_sub(1).and_then(|p| words.get(p)), words.get(j))
+    else {
+        return false;
+    };
+    let gap = text.get(prev.span.end..word.span.start).unwrap_or_default();
+    if gap != " " && gap != "-" {
+        return false;
+    }
+    let w = text.get(word.span.start..word.span.end).unwrap_or_default();
+    word.upper || lexicon::contains(places::LINKS, w)
+}
+
 /// Longest gazetteer name starting at word `i`: (next word index, span, hits).
 ///
 /// Up to six words, each after a single space or hyphen; a lower-case word only as a link
@@ -178,16 +193,8 @@ fn longest_match(article: &Article, words: &[Word], i: usize) -> Option<Match> {
     let mut best = None;
     let mut from = start;
     for (j, word) in words.iter().enumerate().take(i + 6).skip(i) {
-        if j > i {
-            let Some(prev) = words.get(j - 1) else { break };
-            let gap = text.get(prev.span.end..word.span.start).unwrap_or_default();
-            if gap != " " && gap != "-" {
-                break;
-            }
-            let w = text.get(word.span.start..word.span.end).unwrap_or_default();
-            if !word.upper && !lexicon::contains(places::LINKS, w) {
-                break;
-            }
+        if j > i && !continues_sequence(text, words, j) {
+            break;
         }
         let (Some(raw), Some(part)) = (
             text.get(start..word.span.end),
@@ -243,16 +250,8 @@ fn longest_match_by_lookup(article: &Article, words: &[Word], i: usize) -> Optio
     let mut best = None;
     let start = words.get(i)?.span.start;
     for (j, word) in words.iter().enumerate().take(i + 6).skip(i) {
-        if j > i {
-            let Some(prev) = words.get(j - 1) else { break };
-            let gap = text.get(prev.span.end..word.span.start).unwrap_or_default();
-            if gap != " " && gap != "-" {
-                break;
-            }
-            let w = text.get(word.span.start..word.span.end).unwrap_or_default();
-            if !word.upper && !lexicon::contains(places::LINKS, w) {
-                break;
-            }
+        if j > i && !continues_sequence(text, words, j) {
+            break;
         }
         let Some(raw) = text.get(start..word.span.end) else {
             break;
