@@ -38,7 +38,7 @@ use crate::claims::time::{AgeContext, AgeForm, TimeMention, TimeValue};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind};
 use crate::knowledge::lexicon;
-use crate::knowledge::names::{data, fold_marks, given_compatible};
+use crate::knowledge::names::{data, fold_marks, forms_compatible, GivenForms};
 
 /// Which offices exclude each other (from the list name's prefix in `titles.toml`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -507,7 +507,9 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
         .filter(|m| !m.foreign && !m.bracketed && !m.place_name)
         .collect();
     let mut persons: Vec<Person> = Vec::new();
-    let mut givens: Vec<String> = Vec::new();
+    // The given name of each person, its forms computed once (a family with many given names
+    // compares each new one with all of them).
+    let mut givens: Vec<GivenForms> = Vec::new();
     let mut by_family: FastMap<&str, Vec<usize>> = FastMap::default();
     // Which person each candidate belongs to.
     let mut owner: Vec<Option<usize>> = vec![None; candidates.len()];
@@ -517,16 +519,22 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
         let given = article.slice(g);
         let fam = m.family_lower.as_str();
         let list = by_family.entry(fam).or_default();
+        let mut forms: Option<GivenForms> = None;
         let found = list.iter().copied().find(|&p| {
-            givens
-                .get(p)
-                .is_some_and(|g| given_compatible(d, curated, g, given))
+            givens.get(p).is_some_and(|g| {
+                g.text == given
+                    || forms_compatible(
+                        curated,
+                        g,
+                        forms.get_or_insert_with(|| GivenForms::of(d, given)),
+                    )
+            })
         });
         let p = match found {
             Some(p) => p,
             None => {
                 persons.push(Person::first_named(m));
-                givens.push(given.to_string());
+                givens.push(forms.unwrap_or_else(|| GivenForms::of(d, given)));
                 list.push(persons.len() - 1);
                 persons.len() - 1
             }
@@ -567,7 +575,7 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                     continue;
                 }
                 persons.push(Person::first_named(m));
-                givens.push(String::new());
+                givens.push(GivenForms::of(d, ""));
                 // A surname-only person: the later given-less mentions join it, and it stays
                 // alone (a given-named person would have been found in pass 1).
                 by_family.insert(fam, vec![persons.len() - 1]);

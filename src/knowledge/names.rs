@@ -247,19 +247,39 @@ pub fn gendered_pair(a: &str, b: &str) -> bool {
 /// (`Volodymyr` / `Vladimir`).
 pub fn given_compatible(data: &NameData, curated: &Curated, a: &str, b: &str) -> bool {
     // The usual case, a given name written the same way twice, needs no lower-cased copies.
-    if a == b {
-        return true;
+    a == b || forms_compatible(curated, &GivenForms::of(data, a), &GivenForms::of(data, b))
+}
+
+/// A given name as written, in lower case and as a key ([`NameData::key`]), computed once so
+/// that one name can be compared with many ([`forms_compatible`]).
+#[derive(Clone, Debug)]
+pub struct GivenForms {
+    /// The name as written.
+    pub text: String,
+    lower: String,
+    key: String,
+}
+
+impl GivenForms {
+    /// The forms of `text`.
+    pub fn of(data: &NameData, text: &str) -> GivenForms {
+        GivenForms {
+            text: text.to_string(),
+            lower: text.to_lowercase(),
+            key: data.key(text),
+        }
     }
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    if la == lb {
-        return true;
-    }
+}
+
+/// [`given_compatible`] on given names whose forms are computed already (the same answer).
+pub fn forms_compatible(curated: &Curated, a: &GivenForms, b: &GivenForms) -> bool {
     let initial = |i: &str, full: &str| i.chars().count() == 1 && full.starts_with(i);
-    if initial(&la, &lb) || initial(&lb, &la) {
-        return true;
-    }
-    let (ka, kb) = (data.key(a), data.key(b));
-    (!ka.is_empty() && ka == kb) || curated.given_pair(a, b)
+    a.text == b.text
+        || a.lower == b.lower
+        || initial(&a.lower, &b.lower)
+        || initial(&b.lower, &a.lower)
+        || (!a.key.is_empty() && a.key == b.key)
+        || curated.given_pair(&a.text, &b.text)
 }
 
 #[cfg(test)]
