@@ -848,11 +848,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let threads = args.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
+    // `None`: the available cores, counted only when there is more than one file to check.
+    let threads = args.threads;
     let read = runner::ReadOptions {
         format: args.input.input_format,
         budget: (args.file_budget > 0.0)

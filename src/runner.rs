@@ -405,6 +405,18 @@ impl ArticleRef {
     }
 }
 
+/// Where the records of a multi-article file (NDJSON, a JSON array) are checked.
+#[derive(Clone, Copy)]
+enum Records {
+    /// One after another in the calling thread.
+    InTurn,
+    /// In parallel on the current rayon pool (the caller is one of its workers).
+    OnCurrentPool,
+    /// In parallel on a pool built for this file only if it holds several records, of this many
+    /// threads (`None`: the available cores). A run on one article then starts no threads.
+    OnOwnPool(Option<usize>),
+}
+
 /// [`check_source`] with a panic anywhere in reading or checking (a claimlint bug) turned into
 /// an error for this source, so the run goes on with the other files and never waits on a
 /// result that will not come.
@@ -412,10 +424,10 @@ fn check_one(
     source: &Source,
     opts: &ReadOptions,
     settings: &dyn SettingsFor,
-    parallel: bool,
+    records: Records,
 ) -> SourceResult {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_source(source, opts, settings, parallel)
+        check_source(source, opts, settings, records)
     }))
     .unwrap_or_else(|_| {
         vec![Err(FileError {
@@ -425,12 +437,19 @@ fn check_one(
     })
 }
 
-/// `parallel`: the records of a multi-article file are checked on the current rayon pool.
+/// The number of worker threads `threads` asks for: at least 1; `None` is the available cores.
+fn thread_count(threads: Option<usize>) -> usize {
+    threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// Read `source` and check each of its records (see [`Records`] for where).
 fn check_source(
     source: &Source,
     opts: &ReadOptions,
     settings: &dyn SettingsFor,
-    parallel: bool,
+    on: Records,
 ) -> SourceResult {
     let path = source.display();
     let settings = match settings.settings_for(source) {
@@ -475,32 +494,57 @@ fn check_source(
             record_view: crate::report::RecordView::of(article),
         })
     };
-    if parallel && records.len() > 1 {
-        use rayon::prelude::*;
-        records.into_par_iter().map(check_record).collect()
-    } else {
-        records.into_iter().map(check_record).collect()
+    use rayon::prelude::*;
+    match on {
+        Records::OnCurrentPool if records.len() > 1 => {
+            records.into_par_iter().map(check_record).collect()
+        }
+        Records::OnOwnPool(threads) if records.len() > 1 => {
+            let pool = match thread_count(threads) {
+                1 => None,
+                n => rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .thread_name(|i| format!("claimlint-{i}"))
+                    .build()
+                    .ok(),
+            };
+            match pool {
+                Some(pool) => pool.install(|| records.into_par_iter().map(check_record).collect()),
+                None => records.into_iter().map(check_record).collect(),
+            }
+        }
+        _ => records.into_iter().map(check_record).collect(),
     }
 }
 
-/// Check every source with up to `threads` worker threads (at least 1), each with the settings
-/// `settings` gives for it, calling `sink` once per source **in input order** as soon as that
-/// source and every one before it are done. At most a few chunks (of up to 16 consecutive
-/// sources) per thread are held waiting for an earlier one (a bounded reorder window), so memory
-/// does not grow with the number of files. The order of `sink` calls, and so the output, is the same for any `threads`.
+/// Check every source with up to `threads` worker threads (at least 1; `None`: the available
+/// cores), each with the settings `settings` gives for it, calling `sink` once per source **in
+/// input order** as soon as that source and every one before it are done. At most a few chunks
+/// (of up to 16 consecutive sources) per thread are held waiting for an earlier one (a bounded
+/// reorder window), so memory does not grow with the number of files. The order of `sink`
+/// calls, and so the output, is the same for any `threads`. One source is checked in the
+/// calling thread (its records, if several, on a pool of `threads`), so a run on one article
+/// starts no threads.
 pub fn check_sources_streaming(
     sources: &[Source],
     opts: &ReadOptions,
     settings: &dyn SettingsFor,
-    threads: usize,
+    threads: Option<usize>,
     sink: &mut dyn FnMut(&Source, SourceResult),
 ) {
-    let threads = threads.max(1);
+    if let [one] = sources {
+        sink(
+            one,
+            check_one(one, opts, settings, Records::OnOwnPool(threads)),
+        );
+        return;
+    }
+    let threads = thread_count(threads);
     if threads == 1 {
         // One thread: check in the calling thread, with no pool and no hand-off per file
         // (a wake-up and a context switch per file were a tenth of a one-thread run).
         for s in sources {
-            sink(s, check_one(s, opts, settings, false));
+            sink(s, check_one(s, opts, settings, Records::InTurn));
         }
         return;
     }
@@ -511,7 +555,7 @@ pub fn check_sources_streaming(
     let Ok(pool) = pool else {
         // No threads to be had: check in the calling thread, same order.
         for s in sources {
-            sink(s, check_one(s, opts, settings, false));
+            sink(s, check_one(s, opts, settings, Records::InTurn));
         }
         return;
     };
@@ -535,7 +579,7 @@ pub fn check_sources_streaming(
                 scope.spawn(move |_| {
                     let results = part
                         .iter()
-                        .map(|src| check_one(src, opts, settings, true))
+                        .map(|src| check_one(src, opts, settings, Records::OnCurrentPool))
                         .collect();
                     let _ = tx.send((i, results));
                 });
@@ -566,7 +610,7 @@ pub fn check_sources(sources: &[Source], settings: &dyn SettingsFor, threads: us
         sources,
         &ReadOptions::default(),
         settings,
-        threads,
+        Some(threads),
         &mut |_, results| {
             for r in results {
                 match r {
@@ -617,7 +661,7 @@ mod tests {
                 &sources,
                 &ReadOptions::default(),
                 &Settings::default(),
-                threads,
+                Some(threads),
                 &mut |s, results| {
                     assert_eq!(results.len(), 1);
                     let ok = results[0].is_ok();
@@ -677,6 +721,52 @@ mod tests {
             err.starts_with("--exclude 'a/[' is not a valid glob"),
             "{err}"
         );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn one_multi_record_file_gives_its_records_in_order_for_any_thread_count() {
+        let dir = temp("records");
+        let p = dir.join("wire.ndjson");
+        let mut lines = String::new();
+        for i in 0..9 {
+            let body = "The summit in Tirana opened on Monday. ".repeat(1 + (9 - i) * 30);
+            lines.push_str(&format!(
+                "{{\"id\":\"r{i}\",\"headline\":\"Summit {i}\",\"body\":\"{body}\"}}\n"
+            ));
+        }
+        std::fs::write(&p, lines).expect("write");
+        let sources = [Source::File(p)];
+        let mut want: Option<Vec<Option<String>>> = None;
+        for threads in [None, Some(1), Some(2), Some(5)] {
+            let mut seen = Vec::new();
+            check_sources_streaming(
+                &sources,
+                &ReadOptions::default(),
+                &Settings::default(),
+                threads,
+                &mut |_, results| {
+                    for r in results {
+                        seen.push(r.expect("record checked").record);
+                    }
+                },
+            );
+            assert_eq!(seen.len(), 9, "threads = {threads:?}");
+            assert_eq!(
+                seen[0].as_deref(),
+                Some("id \"r0\""),
+                "threads = {threads:?}"
+            );
+            assert_eq!(
+                seen[8].as_deref(),
+                Some("id \"r8\""),
+                "threads = {threads:?}"
+            );
+            match &want {
+                None => want = Some(seen),
+                Some(w) => assert_eq!(&seen, w, "threads = {threads:?}"),
+            }
+        }
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -38,7 +38,7 @@ use crate::claims::time::{AgeContext, AgeForm, TimeMention, TimeValue};
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::gazetteer::{self, PlaceId, PlaceKind};
 use crate::knowledge::lexicon;
-use crate::knowledge::names::{data, fold_marks, forms_compatible, GivenForms};
+use crate::knowledge::names::{data, fold_marks, GivenForms, GivenIndex};
 
 /// Which offices exclude each other (from the list name's prefix in `titles.toml`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -507,36 +507,36 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
         .filter(|m| !m.foreign && !m.bracketed && !m.place_name)
         .collect();
     let mut persons: Vec<Person> = Vec::new();
-    // The given name of each person, its forms computed once (a family with many given names
-    // compares each new one with all of them).
-    let mut givens: Vec<GivenForms> = Vec::new();
+    // The given names met under each family word, indexed by the forms that make two of them
+    // one person: the first compatible one is found in a few lookups.
+    let mut givens = GivenIndex::default();
     let mut by_family: FastMap<&str, Vec<usize>> = FastMap::default();
     // Which person each candidate belongs to.
     let mut owner: Vec<Option<usize>> = vec![None; candidates.len()];
+    // The person each (family, given name as written) went to: the same spelling always goes
+    // to the same person (persons made later cannot come first), so its forms are computed once.
+    let mut answered: FastMap<(&str, &str), usize> = FastMap::default();
     // Pass 1: mentions with a given name.
     for (m, own) in candidates.iter().zip(&mut owner) {
         let Some(g) = m.given else { continue };
         let given = article.slice(g);
         let fam = m.family_lower.as_str();
-        let list = by_family.entry(fam).or_default();
-        let mut forms: Option<GivenForms> = None;
-        let found = list.iter().copied().find(|&p| {
-            givens.get(p).is_some_and(|g| {
-                g.text == given
-                    || forms_compatible(
-                        curated,
-                        g,
-                        forms.get_or_insert_with(|| GivenForms::of(d, given)),
-                    )
-            })
-        });
-        let p = match found {
-            Some(p) => p,
+        let p = match answered.get(&(fam, given)) {
+            Some(&p) => p,
             None => {
-                persons.push(Person::first_named(m));
-                givens.push(forms.unwrap_or_else(|| GivenForms::of(d, given)));
-                list.push(persons.len() - 1);
-                persons.len() - 1
+                let forms = GivenForms::of(d, given);
+                let p = match givens.first(curated, fam, &forms) {
+                    Some(p) => p,
+                    None => {
+                        persons.push(Person::first_named(m));
+                        let p = persons.len() - 1;
+                        givens.insert(curated, fam, &forms, p);
+                        by_family.entry(fam).or_default().push(p);
+                        p
+                    }
+                };
+                answered.insert((fam, given), p);
+                p
             }
         };
         *own = Some(p);
@@ -575,7 +575,6 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
                     continue;
                 }
                 persons.push(Person::first_named(m));
-                givens.push(GivenForms::of(d, ""));
                 // A surname-only person: the later given-less mentions join it, and it stays
                 // alone (a given-named person would have been found in pass 1).
                 by_family.insert(fam, vec![persons.len() - 1]);

@@ -11,6 +11,8 @@
 
 use std::sync::OnceLock;
 
+use crate::fast_hash::FastMap;
+
 use crate::knowledge::fold::FoldRule;
 
 /// The tables generated from `rules/names.toml`.
@@ -282,6 +284,87 @@ pub fn forms_compatible(curated: &Curated, a: &GivenForms, b: &GivenForms) -> bo
         || curated.given_pair(&a.text, &b.text)
 }
 
+/// The given names met under each family name, indexed by every form [`forms_compatible`]
+/// compares, so that finding the first compatible one costs a few lookups, not a comparison
+/// with each (a family word shared by thousands of given names made that quadratic).
+///
+/// Families are keyed by the caller's string (a lower-cased family word); given names are
+/// numbered by the caller (`p`, in increasing order of insertion). [`GivenIndex::first`]
+/// answers what scanning the family's given names in insertion order with
+/// [`forms_compatible`] would.
+#[derive(Debug, Default)]
+pub struct GivenIndex<'f> {
+    /// (family, lower case) → first `p`; equal text implies equal lower case.
+    by_lower: FastMap<(&'f str, String), usize>,
+    /// (family, non-empty key) → first `p`.
+    by_key: FastMap<(&'f str, String), usize>,
+    /// (family, the one character of a one-character lower case) → first `p`.
+    by_initial: FastMap<(&'f str, char), usize>,
+    /// (family, first character of the lower case) → first `p`.
+    by_first: FastMap<(&'f str, char), usize>,
+    /// (family, curated group index) → first `p` whose lower case the group lists.
+    by_group: FastMap<(&'f str, usize), usize>,
+}
+
+/// The one character of `s`, if it has exactly one.
+fn only_char(s: &str) -> Option<char> {
+    let mut c = s.chars();
+    c.next().filter(|_| c.next().is_none())
+}
+
+impl<'f> GivenIndex<'f> {
+    /// The first given name `p` recorded under `family` that is compatible with `forms`
+    /// ([`forms_compatible`] with `curated`), if any.
+    pub fn first(&self, curated: &Curated, family: &'f str, forms: &GivenForms) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let mut take = |p: Option<&usize>| {
+            if let Some(&p) = p {
+                best = Some(best.map_or(p, |b| b.min(p)));
+            }
+        };
+        take(self.by_lower.get(&(family, forms.lower.clone())));
+        if !forms.key.is_empty() {
+            take(self.by_key.get(&(family, forms.key.clone())));
+        }
+        if let Some(c) = forms.lower.chars().next() {
+            // A recorded initial that starts this name ("J" before "John").
+            take(self.by_initial.get(&(family, c)));
+        }
+        if let Some(c) = only_char(&forms.lower) {
+            // This name is an initial: any recorded name starting with it.
+            take(self.by_first.get(&(family, c)));
+        }
+        for (g, group) in curated.given_groups.iter().enumerate() {
+            if group.contains(&forms.lower) {
+                take(self.by_group.get(&(family, g)));
+            }
+        }
+        best
+    }
+
+    /// Record given name `p` (with `forms`) under `family`; an earlier `p` for the same form
+    /// is kept.
+    pub fn insert(&mut self, curated: &Curated, family: &'f str, forms: &GivenForms, p: usize) {
+        self.by_lower
+            .entry((family, forms.lower.clone()))
+            .or_insert(p);
+        if !forms.key.is_empty() {
+            self.by_key.entry((family, forms.key.clone())).or_insert(p);
+        }
+        if let Some(c) = only_char(&forms.lower) {
+            self.by_initial.entry((family, c)).or_insert(p);
+        }
+        if let Some(c) = forms.lower.chars().next() {
+            self.by_first.entry((family, c)).or_insert(p);
+        }
+        for (g, group) in curated.given_groups.iter().enumerate() {
+            if group.contains(&forms.lower) {
+                self.by_group.entry((family, g)).or_insert(p);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,5 +465,65 @@ mod tests {
         assert!(!c.place_pair("Kyiv", "Lviv"));
         assert!(c.person_with_families("Selenskyj", "Zelensky").is_some());
         assert!(c.person_with_families("Zelensky", "Zelenska").is_none());
+    }
+
+    /// `GivenIndex::first` gives what scanning each family's given names in order with
+    /// `forms_compatible` gives, on pseudo-random names with initials, case changes, key
+    /// variants and curated pairs.
+    #[test]
+    fn given_index_agrees_with_scanning() {
+        let d = data();
+        let pieces = [
+            "J",
+            "j",
+            "John",
+            "JOHN",
+            "james",
+            "Volodymyr",
+            "Vladimir",
+            "Wolodymyr",
+            "V",
+            "Ihor",
+            "Igor",
+            "I",
+            "Édith",
+            "édith",
+            "Edith",
+            "E",
+            "Zoë",
+            "Z",
+            "Zoe",
+            "Ann",
+            "Anne",
+            "A",
+        ];
+        let families = ["smith", "kovac", "x"];
+        let mut rng = crate::test_text::Pieces::new(0x2545_f491_4f6c_dd1d);
+        let mut hits = 0;
+        for _ in 0..400 {
+            let mut index = GivenIndex::default();
+            let mut seen: Vec<(&str, GivenForms)> = Vec::new();
+            for _ in 0..12 {
+                let fam = families[rng.below(families.len())];
+                let given = pieces[rng.below(pieces.len())];
+                let forms = GivenForms::of(d, given);
+                let want = seen
+                    .iter()
+                    .position(|(f, g)| *f == fam && forms_compatible(&d.curated, g, &forms));
+                let got = index.first(&d.curated, fam, &forms);
+                assert_eq!(
+                    got,
+                    want,
+                    "{fam} {given} after {:?}",
+                    seen.iter().map(|(f, g)| (f, &g.text)).collect::<Vec<_>>()
+                );
+                if want.is_some() {
+                    hits += 1;
+                }
+                index.insert(&d.curated, fam, &forms, seen.len());
+                seen.push((fam, forms));
+            }
+        }
+        assert!(hits > 1000, "{hits}");
     }
 }
