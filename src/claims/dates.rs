@@ -16,20 +16,20 @@
 //! also a given name follows another capitalised name ("Theresa May 31").
 //!
 //! Every span is a **byte** range into [`Article::text`]; matching never rewrites the text.
-//! Extraction is one left-to-right regex pass per segment (the `regex` crate runs in linear time)
-//! plus bounded look-around, so it is linear in the article's length.
+//! Extraction is one left-to-right pass of a hand scanner per segment
+//! (`claims::date_scan`, nothing compiled at start-up) plus bounded look-around, so it
+//! is linear in the article's length.
 //!
 //! Later extractors (relative dates such as "yesterday", durations, ages) add variants to
 //! [`DateValue`] or their own mention types; rules reach calendar dates through
 //! [`DateMention::calendar`].
 
 use chrono::{NaiveDate, Weekday};
-use regex::Captures;
 
 use crate::article::{Article, SegmentKind, Span};
+use crate::claims::date_scan::{self, DateCaps, Group};
 use crate::claims::resolve::Provenance;
 use crate::claims::tense::{self, Governing};
-use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon;
 
@@ -190,35 +190,6 @@ impl CalendarDate {
     }
 }
 
-const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?";
-
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\\b\\.?";
-
-lazy_regex!(
-    date_re,
-    format!(
-        r"(?x)
-            (?:\b(?P<wd>{WEEKDAYS})(?P<sep>\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?)?
-            (?:
-                \b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
-              | \b(?P<m1>(?:{MONTHS})\b\.?)\s+(?P<d1>\d{{1,2}}(?:st|nd|rd|th)?)\b
-                (?:\s*,\s*(?P<y1>\d{{4}})\b|\s+(?P<y1b>\d{{4}})\b)?
-              | \b(?:(?P<d2>\d{{1,2}}(?:st|nd|rd|th))\s+of|(?P<d2b>\d{{1,2}}(?:st|nd|rd|th)?))
-                \s+(?P<m2>(?:{MONTHS})\b\.?)
-                (?:\s*,?\s*(?P<y2>\d{{4}})\b)?
-            )"
-    )
-);
-
-lazy_regex!(
-    /// The last day of a range, right after the first day: "-8", " to April 1", " and 6",
-    /// "-10, 2024".
-    range_end_re,
-    format!(
-            r"^(?:\s*[-–—]\s*|\s+(?:and|to|through|thru|till|until)\s+)(?:(?P<m>(?:{MONTHS})\b\.?)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
-        )
-);
-
 /// Find the calendar dates written in `article`, in document order, unresolved.
 ///
 /// Scans every segment, the date line above the headline included. This only parses: a date
@@ -232,12 +203,11 @@ pub fn extract(article: &Article) -> Vec<DateMention> {
         let Some(text) = article.text.get(seg.span.start..seg.span.end) else {
             continue;
         };
-        // Every date holds a digit (`\d` is Unicode's: any non-ASCII byte counts as a possible
-        // one), so segments without one are not scanned.
-        if !text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+        // Every date holds an ASCII digit, so segments without one are not scanned.
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
-        for caps in date_re().captures_iter(text) {
+        for caps in date_scan::dates(text) {
             let Some(mut m) = mention(text, seg.span.start, &caps) else {
                 continue;
             };
@@ -261,7 +231,7 @@ pub fn extract(article: &Article) -> Vec<DateMention> {
     out
 }
 
-fn span_of(offset: usize, m: regex::Match<'_>) -> Span {
+fn span_of(offset: usize, m: Group<'_>) -> Span {
     Span::new(offset + m.start(), offset + m.end())
 }
 
@@ -362,7 +332,7 @@ fn before_day(text: &str, start: usize) -> Option<Option<RangeRole>> {
 }
 
 /// A four-digit year that is not a clock time.
-fn year_at(text: &str, offset: usize, m: Option<regex::Match<'_>>) -> Option<(i32, Span)> {
+fn year_at(text: &str, offset: usize, m: Option<Group<'_>>) -> Option<(i32, Span)> {
     let m = m?;
     let value: i32 = m.as_str().parse().ok()?;
     if !(1000..=2999).contains(&value) {
@@ -375,13 +345,13 @@ fn year_at(text: &str, offset: usize, m: Option<regex::Match<'_>>) -> Option<(i3
     Some((value, span_of(offset, m)))
 }
 
-/// Build a mention from one regex match inside a segment whose text is `text` and which starts
-/// at byte `offset`. `None` when the match is not a date after all.
-fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention> {
+/// Build a mention from one match of [`date_scan::dates`] inside a segment whose text is `text`
+/// and which starts at byte `offset`. `None` when the match is not a date after all.
+fn mention(text: &str, offset: usize, caps: &DateCaps<'_>) -> Option<DateMention> {
     let mut range = None;
-    let (form, month, month_m, day, day_m, year) = if let Some(iy) = caps.name("iy") {
-        let im = caps.name("im")?;
-        let id = caps.name("id")?;
+    let (form, month, month_m, day, day_m, year) = if let Some(iy) = caps.iy {
+        let im = caps.im?;
+        let id = caps.id?;
         let month: u32 = im.as_str().parse().ok()?;
         let day = parse_day(id.as_str())?;
         if !(1..=12).contains(&month) {
@@ -398,10 +368,10 @@ fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention
         }
         let year = year_at(text, offset, Some(iy))?;
         (DateForm::Iso, month, im, day, id, Some(year))
-    } else if let (Some(mm), Some(dm)) = (caps.name("m1"), caps.name("d1")) {
+    } else if let (Some(mm), Some(dm)) = (caps.m1, caps.d1) {
         let month = month_from_name(mm.as_str())?;
         let day = parse_day(dm.as_str())?;
-        let year = year_at(text, offset, caps.name("y1").or(caps.name("y1b")));
+        let year = year_at(text, offset, caps.y1.or(caps.y1b));
         if year.is_none() {
             range = after_day(text, dm.end())?;
         }
@@ -424,12 +394,12 @@ fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention
         }
         (DateForm::MonthDay, month, mm, day, dm, year)
     } else {
-        let mm = caps.name("m2")?;
-        let dm = caps.name("d2").or(caps.name("d2b"))?;
+        let mm = caps.m2?;
+        let dm = caps.d2.or(caps.d2b)?;
         let month = month_from_name(mm.as_str())?;
         let day = parse_day(dm.as_str())?;
         range = before_day(text, dm.start())?;
-        let year = year_at(text, offset, caps.name("y2"));
+        let year = year_at(text, offset, caps.y2);
         (DateForm::DayMonth, month, mm, day, dm, year)
     };
 
@@ -450,7 +420,7 @@ fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention
     // The date proper: from the first to the last of month, day and year.
     let mut date_start = month_m.start().min(day_m.start());
     if form == DateForm::Iso {
-        date_start = caps.name("iy").map_or(date_start, |m| m.start());
+        date_start = caps.iy.map_or(date_start, |m| m.start());
     }
     let mut date_end = (month_span.end - offset).max(day_m.end());
     if let Some((_, ys)) = year {
@@ -533,18 +503,18 @@ fn mention(text: &str, offset: usize, caps: &Captures<'_>) -> Option<DateMention
 fn weekday_of(
     text: &str,
     offset: usize,
-    caps: &Captures<'_>,
+    caps: &DateCaps<'_>,
     date_end: usize,
     span: &mut Span,
 ) -> Option<WeekdayMention> {
-    let wd = caps.name("wd")?;
+    let wd = caps.wd?;
     let weekday = weekday_from_name(wd.as_str())?;
     // "The Sun 28 February": an abbreviation after "the" names a newspaper or a test, not a day.
     let abbreviated = wd.as_str().trim_end_matches('.').len() <= 5;
     if abbreviated && prev_word(text, wd.start()).eq_ignore_ascii_case("the") {
         return None;
     }
-    let sep = caps.name("sep").map_or("", |s| s.as_str());
+    let sep = caps.sep.map_or("", |s| s.as_str());
     let mut end = offset + date_end;
     if sep.contains('(') {
         let rest = text.get(date_end..).unwrap_or("");
@@ -637,8 +607,8 @@ fn last_day(
     year: &Year,
 ) -> Option<(Span, u32, u32, Option<NaiveDate>, Option<(i32, Span)>)> {
     let rest = text.get(end..)?;
-    let caps = range_end_re().captures(rest)?;
-    let dm = caps.name("d")?;
+    let caps = date_scan::range_end(rest)?;
+    let dm = caps.d;
     // "March 4-8.5", "March 5 and 6%", "March 5 and 6th-graders".
     let mut after = rest.get(dm.end()..).unwrap_or_default().chars();
     match (after.next(), after.next()) {
@@ -647,13 +617,13 @@ fn last_day(
         _ => {}
     }
     let d2 = parse_day(dm.as_str())?;
-    let m2 = match caps.name("m") {
+    let m2 = match caps.m {
         Some(m) => month_from_name(m.as_str())?,
         None => month,
     };
-    let start = caps.name("m").map_or(dm.start(), |m| m.start());
+    let start = caps.m.map_or(dm.start(), |m| m.start());
     let span = Span::new(offset + end + start, offset + end + dm.end());
-    let written = year_at(text.get(end..)?, offset + end, caps.name("y"));
+    let written = year_at(text.get(end..)?, offset + end, caps.y);
     let first_year = written.map(|(y, ys)| (if m2 < month { y - 1 } else { y }, ys));
     let y1 = first_year.map(|(y, _)| y).or(year.value());
     let Some(y1) = y1 else {
@@ -682,7 +652,7 @@ pub(crate) fn end_date(y1: i32, month: u32, day: u32, m2: u32, d2: u32) -> Optio
 
 /// True when a month that is also a given name ("May", "April") follows a capitalised word that
 /// is not a preposition or weekday, so it reads as a name ("Theresa May 31").
-fn name_month_is_a_name(text: &str, month: regex::Match<'_>) -> bool {
+fn name_month_is_a_name(text: &str, month: Group<'_>) -> bool {
     let name = month.as_str().trim_end_matches('.').to_ascii_lowercase();
     if !lexicon::contains(lexicon::calendar::NAME_MONTHS, &name) {
         return false;

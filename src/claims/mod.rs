@@ -2,6 +2,7 @@
 
 pub mod age;
 pub mod breakdown;
+mod date_scan;
 pub mod dates;
 pub mod envelope;
 pub mod events;
