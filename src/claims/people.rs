@@ -525,16 +525,15 @@ pub fn extract(article: &Article, names: &[NameMention], times: &[TimeMention]) 
             Some(&p) => p,
             None => {
                 let forms = GivenForms::of(d, given);
-                let p = match givens.first(curated, fam, &forms) {
-                    Some(p) => p,
-                    None => {
-                        persons.push(Person::first_named(m));
-                        let p = persons.len() - 1;
-                        givens.insert(curated, fam, &forms, p);
-                        by_family.entry(fam).or_default().push(p);
-                        p
-                    }
-                };
+                let mut made = false;
+                let p = givens.first_or_insert(curated, fam, &forms, || {
+                    made = true;
+                    persons.len()
+                });
+                if made {
+                    persons.push(Person::first_named(m));
+                    by_family.entry(fam).or_default().push(p);
+                }
                 answered.insert((fam, given), p);
                 p
             }
