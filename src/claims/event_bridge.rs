@@ -215,9 +215,32 @@ fn union(a: &[usize], b: &[usize]) -> Set {
     norm(a.iter().chain(b).copied().collect())
 }
 
+/// True when `gap` ends as every bridge does, `\s+(?:in|at)\s+(?:the\s+)?$`: the cheap test
+/// that turns most gaps away before the sets are built.
+fn ends_in_at(gap: &str) -> bool {
+    let ws = |c: char| c.is_ascii() && is_space(c as u8);
+    let prep = |s: &str| {
+        ["in", "at"]
+            .iter()
+            .any(|p| s.strip_suffix(p).is_some_and(|h| h.ends_with(ws)))
+    };
+    let t = gap.trim_end_matches(ws);
+    if t.len() == gap.len() {
+        return false;
+    }
+    prep(t)
+        || t.strip_suffix("the").is_some_and(|h| {
+            let h2 = h.trim_end_matches(ws);
+            h2.len() < h.len() && prep(h2)
+        })
+}
+
 /// True when `gap` (the lower-cased text between an event noun and a place) is a bridge: the
 /// regex described in the module docs matches it whole.
 pub(super) fn bridge(gap: &str) -> bool {
+    if !ends_in_at(gap) {
+        return false;
+    }
     let r = Reader { t: gap.as_bytes() };
     let start = r.star(&[0], is_space);
     let start = union(&start, &r.any(&start, &[","]));
