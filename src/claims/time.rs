@@ -10,9 +10,11 @@
 //! - [`crate::claims::age`]: ages and births ("Smith, 45,", "born on March 3, 1979");
 //! - [`crate::claims::range`]: date ranges ("27–29 February", "March 31-April 2").
 //!
-//! Each form is one regex pass per headline or paragraph segment (the `regex` crate runs in
-//! linear time) plus look-around bounded to a few dozen bytes, so extraction is linear in the
-//! article's length. Calendar dates come in from [`crate::claims::dates`] (already resolved by
+//! Each form is one pass per headline or paragraph segment plus look-around bounded to a few
+//! dozen bytes: a regex (the `regex` crate runs in linear time), or for durations and years ago
+//! a hand scanner that gives the same matches without compiling one (`duration_scan.rs`,
+//! `ago_scan.rs`, each of whose work per candidate word start is bounded by the words it
+//! reads), so extraction is linear in the article's length. Calendar dates come in from [`crate::claims::dates`] (already resolved by
 //! [`crate::claims::resolve`]), so that relative expressions can pick up a date written right
 //! after them without extracting dates twice.
 //!
@@ -262,8 +264,9 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
             dates: seg_dates,
         };
         let before = out.len();
-        // One cheap pass tells which forms may match: a form's regex is compiled and run only
-        // when the segment holds its cue (start-up of a one-article run matters).
+        // One cheap pass tells which forms may match: a form's regex is compiled and run (or
+        // its scanner run) only when the segment holds its cue (start-up of a one-article run
+        // matters).
         let cues = cues::Cues::of(text);
         if cues.days {
             relative::relative_days(&s, &mut out);
