@@ -10,9 +10,11 @@
 //! - [`crate::claims::age`]: ages and births ("Smith, 45,", "born on March 3, 1979");
 //! - [`crate::claims::range`]: date ranges ("27–29 February", "March 31-April 2").
 //!
-//! Each form is one regex pass per headline or paragraph segment (the `regex` crate runs in
-//! linear time) plus look-around bounded to a few dozen bytes, so extraction is linear in the
-//! article's length. Calendar dates come in from [`crate::claims::dates`] (already resolved by
+//! Each form is one pass per headline or paragraph segment plus look-around bounded to a few
+//! dozen bytes: a regex (the `regex` crate runs in linear time), or for durations and years ago
+//! a hand scanner that gives the same matches without compiling one (`duration_scan.rs`,
+//! `ago_scan.rs`, each of whose work per candidate word start is bounded by the words it
+//! reads), so extraction is linear in the article's length. Calendar dates come in from [`crate::claims::dates`] (already resolved by
 //! [`crate::claims::resolve`]), so that relative expressions can pick up a date written right
 //! after them without extracting dates twice.
 //!
@@ -158,6 +160,7 @@ pub(crate) fn number_value(s: &str) -> Option<u32> {
     Some(total)
 }
 
+#[cfg(test)]
 const QUALIFIERS: &str = r"(?i:about|around|some|roughly|approximately|nearly|almost|close\s+to|less\s+than|under|just\s+under|more\s+than|over|at\s+least|just\s+over|well\s+over|exactly|just|only)";
 
 fn qualifier(s: Option<&str>) -> Qualifier {
@@ -188,16 +191,20 @@ fn unit_of(s: &str) -> Option<TimeUnit> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Regexes (static patterns; `expect` cannot be reached by input)
+// The regexes the scanners replaced (`duration_scan`, `ago_scan`): the oracles of their tests.
 
 /// A numeral or a (hyphenated) word standing for a number in [`duration_re`]; the word is
 /// checked with `number_value` after matching. Much cheaper to compile than spelling out every
 /// number word, and the same matches once checked.
+#[cfg(test)]
 const WORD: &str = r"(?:[0-9]{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?)";
 
-lazy_regex!(duration_re, {
-    format!(
-        r"(?x)
+lazy_regex!(
+    #[cfg(test)]
+    duration_re,
+    {
+        format!(
+            r"(?x)
             \b(?:(?P<q>{QUALIFIERS})\s+)?
             (?:
                 (?P<cn>{WORD})-(?P<cu>day|night|week|month|year|hour)(?:-long)?\b(?P<cold>-old|\s+old\b)?
@@ -205,20 +212,29 @@ lazy_regex!(duration_re, {
                 (?:(?P<q2>{QUALIFIERS})\s+)?(?P<fn>{WORD})\s+(?P<fu>days|nights|weeks|months|years|hours|day|night|week|month|year|hour)\b
               | (?P<on>{WORD})\s+(?P<ou>days|nights|weeks)\s+of\s+(?P<onoun>[a-z]+)
             )"
-    )
-});
+        )
+    }
+);
 
-lazy_regex!(ago_re, {
-    format!(r"\b(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{NUM})\s+(?P<u>years?|decades?)\s+ago\b")
-});
+lazy_regex!(
+    #[cfg(test)]
+    ago_re,
+    { format!(r"\b(?:(?P<q>{QUALIFIERS})\s+)?(?P<n>{NUM})\s+(?P<u>years?|decades?)\s+ago\b") }
+);
 
-lazy_regex!(year_after_re, {
-    r"^(?:\s*,?\s*(?:back\s+)?in\s+|\s*\(\s*(?:in\s+)?)(?:(?:early|late|mid)[- ]?)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?P<y>1[5-9]\d\d|20\d\d)\b"
-});
+lazy_regex!(
+    #[cfg(test)]
+    year_after_re,
+    {
+        r"^(?:\s*,?\s*(?:back\s+)?in\s+|\s*\(\s*(?:in\s+)?)(?:(?:early|late|mid)[- ]?)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?P<y>1[5-9]\d\d|20\d\d)\b"
+    }
+);
 
-lazy_regex!(year_before_re, {
-    r"\b[Ii]n\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<y>1[5-9]\d\d|20\d\d)\s*(?:,|[-–—])\s*$"
-});
+lazy_regex!(
+    #[cfg(test)]
+    year_before_re,
+    { r"\b[Ii]n\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<y>1[5-9]\d\d|20\d\d)\s*(?:,|[-–—])\s*$" }
+);
 
 // ---------------------------------------------------------------------------------------------
 // Extraction
@@ -248,8 +264,9 @@ pub fn extract(article: &Article, all_dates: &[DateMention]) -> Vec<TimeMention>
             dates: seg_dates,
         };
         let before = out.len();
-        // One cheap pass tells which forms may match: a form's regex is compiled and run only
-        // when the segment holds its cue (start-up of a one-article run matters).
+        // One cheap pass tells which forms may match: a form's regex is compiled and run (or
+        // its scanner run) only when the segment holds its cue (start-up of a one-article run
+        // matters).
         let cues = cues::Cues::of(text);
         if cues.days {
             relative::relative_days(&s, &mut out);
@@ -372,41 +389,44 @@ impl Seg<'_> {
 }
 
 fn durations(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
-    for c in duration_re().captures_iter(s.text) {
-        let Some(all) = c.get(0) else { continue };
-        let q = qualifier(c.name("q").or(c.name("q2")).map(|m| m.as_str()));
-        let (n, u, form, noun) = if let (Some(n), Some(u)) = (c.name("cn"), c.name("cu")) {
-            // "45-year-old" is an age; "once-a-day" is a rate.
-            if c.name("cold").is_some()
-                || n.as_str().len() <= 2 && n.as_str().starts_with(['a', 'A'])
-            {
-                continue;
-            }
-            // The noun after the compound: the next lower-case word ("two-day summit"),
-            // skipping one more modifier ("two-day state visit").
-            let rest = s.text.get(all.end()..).unwrap_or_default();
-            let noun = next_lower_words(rest, 2).map(|(a, b)| s.span(all.end() + a, all.end() + b));
-            (n, u, DurationForm::Compound, noun)
-        } else if let (Some(n), Some(u), Some(lead)) = (c.name("fn"), c.name("fu"), c.name("lead"))
-        {
-            let form = if lead.as_str().eq_ignore_ascii_case("for") {
-                DurationForm::For
-            } else {
-                DurationForm::Lasted
-            };
-            (n, u, form, None)
-        } else if let (Some(n), Some(u), Some(noun)) = (c.name("on"), c.name("ou"), c.name("onoun"))
-        {
-            (
-                n,
-                u,
-                DurationForm::Of,
-                Some(s.span(noun.start(), noun.end())),
-            )
-        } else {
-            continue;
+    use duration_scan::DurationParts as P;
+    let text = |r: &Range<usize>| s.text.get(r.clone()).unwrap_or_default();
+    for c in duration_scan::durations(s.text) {
+        let all = c.all;
+        let q2 = match &c.form {
+            P::Lasting { q2, .. } => q2.as_ref(),
+            _ => None,
         };
-        let (Some(amount), Some(unit)) = (number_value(n.as_str()), unit_of(u.as_str())) else {
+        let q = qualifier(c.q.as_ref().or(q2).map(text));
+        let (n, u, form, noun) = match c.form {
+            P::Compound { n, u, old } => {
+                // "45-year-old" is an age; "once-a-day" is a rate.
+                let n = text(&n);
+                if old.is_some() || n.len() <= 2 && n.starts_with(['a', 'A']) {
+                    continue;
+                }
+                // The noun after the compound: the next lower-case word ("two-day summit"),
+                // skipping one more modifier ("two-day state visit").
+                let rest = s.text.get(all.end..).unwrap_or_default();
+                let noun = next_lower_words(rest, 2).map(|(a, b)| s.span(all.end + a, all.end + b));
+                (n, text(&u), DurationForm::Compound, noun)
+            }
+            P::Lasting { lead, n, u, .. } => {
+                let form = if text(&lead).eq_ignore_ascii_case("for") {
+                    DurationForm::For
+                } else {
+                    DurationForm::Lasted
+                };
+                (text(&n), text(&u), form, None)
+            }
+            P::Of { n, u, noun } => (
+                text(&n),
+                text(&u),
+                DurationForm::Of,
+                Some(s.span(noun.start, noun.end)),
+            ),
+        };
+        let (Some(amount), Some(unit)) = (number_value(n), unit_of(u)) else {
             continue;
         };
         if amount == 0 {
@@ -416,8 +436,8 @@ fn durations(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         // lasted forms are safe, "for a day" is fine.
         s.push(
             out,
-            all.start(),
-            all.end(),
+            all.start,
+            all.end,
             TimeValue::Duration(Duration {
                 amount,
                 unit,
@@ -456,35 +476,29 @@ fn next_lower_words(rest: &str, max: usize) -> Option<(usize, usize)> {
 }
 
 fn years_ago(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
-    for c in ago_re().captures_iter(s.text) {
-        let (Some(n), Some(u), Some(all)) = (c.name("n"), c.name("u"), c.get(0)) else {
+    let text = |r: &Range<usize>| s.text.get(r.clone()).unwrap_or_default();
+    for c in ago_scan::years_ago(s.text) {
+        let all = c.all.clone();
+        let Some(amount) = number_value(text(&c.n)) else {
             continue;
         };
-        let Some(amount) = number_value(n.as_str()) else {
-            continue;
-        };
-        let decades = u.as_str().starts_with("decade");
+        let decades = text(&c.u).starts_with("decade");
         let years = if decades { amount * 10 } else { amount };
-        let q = qualifier(c.name("q").map(|m| m.as_str()));
-        let after = year_after_re()
-            .captures(s.text.get(all.end()..).unwrap_or_default())
-            .and_then(|y| y.name("y"))
-            .map(|y| (y.as_str(), all.end() + y.start(), all.end() + y.end()));
+        let q = qualifier(c.q.as_ref().map(text));
+        let after = ago_scan::year_after(s.text.get(all.end..).unwrap_or_default())
+            .map(|y| (all.end + y.start, all.end + y.end));
         let before = || {
-            let w = s.window_before(all.start(), 30);
-            let base = all.start() - w.len();
-            year_before_re()
-                .captures(w)
-                .and_then(|y| y.name("y"))
-                .map(|y| (y.as_str(), base + y.start(), base + y.end()))
+            let w = s.window_before(all.start, 30);
+            let base = all.start - w.len();
+            ago_scan::year_before(w).map(|y| (base + y.start, base + y.end))
         };
         let year = after
             .or_else(before)
-            .and_then(|(y, a, b)| Some((y.parse::<i32>().ok()?, s.span(a, b))));
+            .and_then(|(a, b)| Some((s.text.get(a..b)?.parse::<i32>().ok()?, s.span(a, b))));
         s.push(
             out,
-            all.start(),
-            all.end(),
+            all.start,
+            all.end,
             TimeValue::YearsAgo(YearsAgo {
                 years,
                 decades,
@@ -494,6 +508,15 @@ fn years_ago(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
         );
     }
 }
+
+#[path = "time_scan.rs"]
+mod scan;
+
+#[path = "duration_scan.rs"]
+mod duration_scan;
+
+#[path = "ago_scan.rs"]
+mod ago_scan;
 
 #[path = "time_cues.rs"]
 mod cues;

@@ -1,5 +1,7 @@
-//! The cheap pass in front of the time regexes: one scan over a segment's bytes that tells which
-//! forms can match at all, so that a form's regex runs only where it may find something.
+//! The cheap pass in front of the time regexes and scanners: one scan over a segment's bytes
+//! that tells which forms can match at all, so that a form's regex or scanner runs only where
+//! it may find something. The duration cue is stated (and tested) against the duration regex,
+//! the oracle that `duration_scan.rs` is tested against.
 //!
 //! Every cue is a necessary condition of its form: a segment without the cue holds no match. A
 //! non-ASCII byte where a space or a word boundary decides counts as a possible match (`\s` in
