@@ -72,6 +72,81 @@ fn lower(article: &Article, span: Span) -> String {
     article.slice(span).to_lowercase()
 }
 
+/// A sentence lower-cased once, so that the lower case of any stretch of it is a slice, not a
+/// new copy: lower-casing from each number to the sentence's end made one long sentence
+/// quadratic.
+struct LowerSentence<'a> {
+    article: &'a Article,
+    sentence: Span,
+    /// The sentence in lower case.
+    text: String,
+    /// Byte offset in `text` of each byte offset of the sentence (empty: the same offsets,
+    /// an ASCII sentence).
+    offsets: Vec<usize>,
+    /// The sentence holds a capital sigma, whose lower case depends on the letters around it:
+    /// stretches are lower-cased on their own, as [`lower`] does.
+    sigma: bool,
+}
+
+impl<'a> LowerSentence<'a> {
+    fn new(article: &'a Article, sentence: Span) -> LowerSentence<'a> {
+        let raw = article.slice(sentence);
+        let sigma = raw.contains('Σ');
+        let mut offsets = Vec::new();
+        let text = if raw.is_ascii() || sigma {
+            raw.to_lowercase()
+        } else {
+            // Without a capital sigma, `str::to_lowercase` lower-cases char by char.
+            let mut text = String::with_capacity(raw.len());
+            offsets.resize(raw.len() + 1, 0);
+            for (i, c) in raw.char_indices() {
+                if let Some(o) = offsets.get_mut(i) {
+                    *o = text.len();
+                }
+                text.extend(c.to_lowercase());
+            }
+            if let Some(o) = offsets.last_mut() {
+                *o = text.len();
+            }
+            text
+        };
+        LowerSentence {
+            article,
+            sentence,
+            text,
+            offsets,
+            sigma,
+        }
+    }
+
+    /// The lower case of `span`, as [`lower`] gives it.
+    fn get(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        let raw = &self.article.text;
+        let inside = span.start >= self.sentence.start
+            && span.end <= self.sentence.end
+            && span.start <= span.end;
+        if self.sigma || !inside {
+            return lower(self.article, span).into();
+        }
+        if !raw.is_char_boundary(span.start) || !raw.is_char_boundary(span.end) {
+            return "".into();
+        }
+        let (a, b) = (
+            span.start - self.sentence.start,
+            span.end - self.sentence.start,
+        );
+        let (a, b) = if self.offsets.is_empty() {
+            (a, b)
+        } else {
+            match (self.offsets.get(a), self.offsets.get(b)) {
+                (Some(&a), Some(&b)) => (a, b),
+                _ => return lower(self.article, span).into(),
+            }
+        };
+        self.text.get(a..b).unwrap_or_default().into()
+    }
+}
+
 /// True when one exclusive set of `breakdown-parts.toml` holds every category: sexes and ages,
 /// combatants, or outcomes with injuries or with rescues.
 fn one_dimension(cats: &[&str]) -> bool {
@@ -89,7 +164,7 @@ fn one_dimension(cats: &[&str]) -> bool {
 
 /// The category of a part: its counted noun, its event verb, or the word after "were"/"are"
 /// ("50 were women").
-fn category(article: &Article, m: &NumberMention) -> Option<String> {
+fn category(lowered: &LowerSentence, m: &NumberMention) -> Option<String> {
     if let Some(v) = m.counted.verb {
         return Some(v.to_string());
     }
@@ -97,7 +172,7 @@ fn category(article: &Article, m: &NumberMention) -> Option<String> {
         return Some(n.clone());
     }
     let end = m.sentence.map_or(m.span.end, |s| s.end);
-    let after = lower(article, Span::new(m.span.end, end));
+    let after = lowered.get(Span::new(m.span.end, end));
     let mut w = words::pieces(&after)
         .map(|(_, w)| w)
         .filter(|w| w.chars().all(char::is_alphabetic));
@@ -116,13 +191,14 @@ fn parts(
     if group.len() < 3 {
         return None;
     }
-    let text = lower(article, sentence);
+    let lowered = LowerSentence::new(article, sentence);
+    let text = lowered.get(sentence);
     // Find the total and where the parts begin.
     for (ti, total) in group.iter().enumerate() {
         if total.kind != Kind::Count || total.modifier || total.quoted {
             continue;
         }
-        let before = lower(article, Span::new(sentence.start, total.span.start));
+        let before = lowered.get(Span::new(sentence.start, total.span.start));
         let before_t = before.trim_end();
         let of_the = ["of the", "of those", "of these", "of its", "of their", "of"]
             .iter()
@@ -133,7 +209,7 @@ fn parts(
                 })
             });
         let next_start = group.get(ti + 1).map(|n| n.span.start)?;
-        let between = lower(article, Span::new(total.span.end, next_start));
+        let between = lowered.get(Span::new(total.span.end, next_start));
         let of_whom = [
             ", of whom",
             ", of which",
@@ -155,7 +231,7 @@ fn parts(
         // A number after "including" or "among them" is a subset, not one more part.
         for (k, pair) in parts.windows(2).enumerate() {
             let [a, b] = pair else { continue };
-            let gap = lower(article, Span::new(a.span.end, b.span.start));
+            let gap = lowered.get(Span::new(a.span.end, b.span.start));
             if breakdown_parts::SUBSET.iter().any(|w| gap.contains(w)) {
                 parts = parts.get(..=k).unwrap_or_default();
                 break;
@@ -170,25 +246,19 @@ fn parts(
             if p.kind != Kind::Count || p.modifier {
                 return None;
             }
-            let after = lower(
-                article,
-                Span::new(p.span.end, (p.span.end + 12).min(sentence.end)),
-            );
+            let after = lowered.get(Span::new(p.span.end, (p.span.end + 12).min(sentence.end)));
             if after.trim_start().starts_with("of") {
                 return None;
             }
-            let pre = lower(
-                article,
-                Span::new(
-                    p.span.start.saturating_sub(6).max(sentence.start),
-                    p.span.start,
-                ),
-            );
+            let pre = lowered.get(Span::new(
+                p.span.start.saturating_sub(6).max(sentence.start),
+                p.span.start,
+            ));
             // "50 were aged 20": an age, not a part (whole words: "hostages, 26" is a part).
             if words::pieces(&pre).any(|(_, w)| w == "aged" || w == "age") {
                 return None;
             }
-            let cat = category(article, p)?;
+            let cat = category(&lowered, p)?;
             let same = total.counted.noun.as_deref() == Some(cat.as_str())
                 || (total.counted.noun.is_none() && total.counted.verb == Some(cat.as_str()));
             cats.push((cat, same));

@@ -35,7 +35,8 @@ pub struct QuantityFrame {
     pub time_shift: bool,
     /// Its clause makes it a subset or an addition ("among", "including", "more", "also").
     pub subset: bool,
-    /// The years written in its sentence (or in the number's own span outside sentences).
+    /// The years written in its sentence (or in the number's own span outside sentences), each
+    /// once, in order of first appearance (as are the lists below).
     pub years: Vec<i32>,
     /// The years of its sentence that the headline and lede do not give.
     pub new_years: Vec<i32>,
@@ -195,6 +196,17 @@ fn fronted_place(sentence: &str, head_lede: &[String]) -> bool {
         && gazetteer::is_place_name(place)
 }
 
+/// The distinct items of `items`, in order of first appearance (few: lexicon words or years).
+fn firsts<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// The fields of [`QuantityFrame`] that depend only on the number's sentence (`own_text`;
 /// `in_sentence` false when the number stands outside any sentence, e.g. a dateline).
 fn sentence_fields(
@@ -205,24 +217,17 @@ fn sentence_fields(
 ) -> QuantityFrame {
     let mut f = QuantityFrame::default();
     let wp = lower_pieces(own_text);
-    f.years = words::years_in(own_text).map(|(_, y)| y).collect();
-    f.years.dedup();
-    f.incidents = wp
-        .iter()
-        .filter_map(|w| entry(incidents::NOUNS, w))
-        .collect();
-    f.times = wp.iter().filter_map(|w| entry(qf::OWN_TIME, w)).collect();
+    // Each list holds a word or year once (they are read as sets), so that copying them to
+    // every number of a long sentence stays cheap.
+    f.years = firsts(words::years_in(own_text).map(|(_, y)| y));
+    f.incidents = firsts(wp.iter().filter_map(|w| entry(incidents::NOUNS, w)));
+    f.times = firsts(wp.iter().filter_map(|w| entry(qf::OWN_TIME, w)));
     f.cumulative = words::pieces_contain_phrase(&wp, qf::CUMULATIVE)
         || words::pieces_contain_phrase(&wp, qf::RUNNING_TOTAL);
-    f.refers_to = wp
-        .windows(2)
-        .filter_map(|w| match w {
-            [d, noun] if matches!(d.as_str(), "the" | "this" | "that") => {
-                entry(incidents::NOUNS, noun)
-            }
-            _ => None,
-        })
-        .collect();
+    f.refers_to = firsts(wp.windows(2).filter_map(|w| match w {
+        [d, noun] if matches!(d.as_str(), "the" | "this" | "that") => entry(incidents::NOUNS, noun),
+        _ => None,
+    }));
     if in_sentence {
         f.new_years = f
             .years

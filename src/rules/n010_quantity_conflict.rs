@@ -104,7 +104,17 @@ impl Rule for QuantityConflict {
                 continue;
             }
             let headline = h.segment == SegmentKind::Headline;
+            // Support comes after `h`, and after the lede for a lede claim: the counts before
+            // that point are skipped by a binary search (`keyed` is in document order), not
+            // read one by one for every claim (a lede of thousands of counts was quadratic).
+            let after = match lede {
+                Some(p) if !headline => p.end.max(h.span.end),
+                _ => h.span.end,
+            };
+            let from = keyed.partition_point(|b| b.span.start <= after);
             let support: Vec<&NumberMention> = keyed
+                .get(from..)
+                .unwrap_or_default()
                 .iter()
                 .copied()
                 .filter(|b| {
