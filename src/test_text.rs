@@ -56,3 +56,29 @@ pub(crate) fn agree<T: PartialEq + std::fmt::Debug>(
     }
     found
 }
+
+/// The text of every file under `fixtures/` (invalid UTF-8 replaced), in path order: inputs
+/// for the oracle tests.
+pub(crate) fn fixture_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                out.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut out,
+    );
+    assert!(out.len() > 100, "{} fixture files", out.len());
+    out
+}

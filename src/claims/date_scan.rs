@@ -813,22 +813,9 @@ mod tests {
 
     #[test]
     fn agrees_with_the_regexes_on_the_fixtures() {
-        let mut files = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures"
-        ))];
         let (mut read, mut matches) = (0, 0);
         let mut seen = [0; 14];
-        while let Some(path) = files.pop() {
-            if path.is_dir() {
-                for entry in std::fs::read_dir(&path).unwrap() {
-                    files.push(entry.unwrap().path());
-                }
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
+        for text in crate::test_text::fixture_texts() {
             read += 1;
             matches += compare(&text, &mut seen).0;
         }

@@ -124,23 +124,11 @@ mod bridge;
 /// Every line of every file under `fixtures/`: inputs for the oracle tests.
 #[cfg(test)]
 fn fixture_lines() -> Vec<String> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if let Ok(bytes) = std::fs::read(&p) {
-                out.extend(String::from_utf8_lossy(&bytes).lines().map(str::to_string));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    walk(&root, &mut out);
+    let texts = crate::test_text::fixture_texts();
+    let out: Vec<String> = texts
+        .iter()
+        .flat_map(|t| t.lines().map(str::to_string))
+        .collect();
     assert!(out.len() > 1_000, "{}", out.len());
     out
 }

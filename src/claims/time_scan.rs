@@ -159,27 +159,11 @@ pub(super) fn word_starts(t: &[u8], from: usize) -> impl Iterator<Item = usize> 
 /// oracle tests of the scanners.
 #[cfg(test)]
 pub(super) fn fixture_texts() -> Vec<String> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if let Ok(bytes) = std::fs::read(&p) {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                out.extend(text.lines().map(str::to_string));
-                out.push(text);
-            }
-        }
-    }
     let mut out = Vec::new();
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
-        &mut out,
-    );
+    for text in crate::test_text::fixture_texts() {
+        out.extend(text.lines().map(str::to_string));
+        out.push(text);
+    }
     assert!(out.len() > 300, "{}", out.len());
     out
 }
