@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use super::scan::{
-    boundary, qualifiers_at, run_end, spaces1, spaces_end, word_ci, word_cs, word_starts,
+    anchored, boundary, qualifiers_at, run_end, spaces1, spaces_end, word_ci, word_cs,
 };
 
 /// One "years ago" match.
@@ -35,13 +35,11 @@ pub(super) struct AgoCaps {
 }
 
 /// Every match in `t`, in order.
+///
+/// Every match ends in "ago" and holds nothing but ASCII letters, digits, hyphens and white
+/// space, so only the word starts before an "ago" are tried ([`anchored`]).
 pub(super) fn years_ago(t: &str) -> impl Iterator<Item = AgoCaps> + '_ {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let m = word_starts(t.as_bytes(), from).find_map(|i| ago_at(t, i))?;
-        from = m.all.end;
-        Some(m)
-    })
+    anchored(t, &["ago"], ago_at, |m| m.all.end)
 }
 
 const TENS: [&str; 8] = [

@@ -16,9 +16,7 @@
 
 use std::ops::Range;
 
-use super::scan::{
-    boundary, number_word_ends, qualifiers_at, spaces1, word_ci, word_cs, word_starts,
-};
+use super::scan::{anchored, boundary, number_word_ends, qualifiers_at, spaces1, word_ci, word_cs};
 
 /// One match: the groups the duration code reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,15 +54,15 @@ pub(super) enum DurationParts {
     },
 }
 
-/// Every match in `t`, in order.
+/// Every match in `t`, in order. Every match holds a unit word ([`UNIT_STEMS`], as written)
+/// and nothing but ASCII letters, digits, hyphens and white space, so only the word starts
+/// next to a unit word are tried ([`anchored`]).
 pub(super) fn durations(t: &str) -> impl Iterator<Item = DurationCaps> + '_ {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let m = word_starts(t.as_bytes(), from).find_map(|i| duration_at(t, i))?;
-        from = m.all.end;
-        Some(m)
-    })
+    anchored(t, &UNIT_STEMS, duration_at, |m| m.all.end)
 }
+
+/// The unit words, one of which every match holds (`cu`, `fu` and `ou` start with one).
+const UNIT_STEMS: [&str; 6] = ["day", "night", "week", "month", "year", "hour"];
 
 /// The match starting at `i` (a word start), if any.
 fn duration_at(t: &str, i: usize) -> Option<DurationCaps> {

@@ -143,6 +143,66 @@ pub(super) fn number_word_ends(t: &[u8], i: usize) -> [Option<usize>; 2] {
     [hyphenated, Some(letters)]
 }
 
+/// The matches, in order and not overlapping, of a scanner whose every match holds one of
+/// `stems` (ASCII, as written) and nothing but ASCII letters, digits, hyphens and white space:
+/// `at(t, i)` is the match starting at word start `i` (leftmost-first), `end` its end.
+///
+/// Only the word starts of the run of such characters that ends at the next stem are tried:
+/// a match starting before that run would hold a character outside the class, and one holding
+/// a later stem only, none of the stem's run (the run ends where that character stands). So the
+/// text between stems is not tried word by word, and each byte is read a bounded number of
+/// times.
+pub(super) fn anchored<'t, M: 't>(
+    t: &'t str,
+    stems: &'t [&'t str],
+    at: impl Fn(&str, usize) -> Option<M> + 't,
+    end: impl Fn(&M) -> usize + 't,
+) -> impl Iterator<Item = M> + 't {
+    let b = t.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let u = next_stem(b, from, stems)?;
+        let m = word_starts(b, run_start(t, from, u))
+            .take_while(|&i| i <= u)
+            .find_map(|i| at(t, i));
+        match m {
+            Some(m) => {
+                from = end(&m);
+                return Some(m);
+            }
+            None => from = u + 1,
+        }
+    })
+}
+
+/// The first byte at or after `from` where one of `stems` starts.
+fn next_stem(b: &[u8], from: usize, stems: &[&str]) -> Option<usize> {
+    let rest = b.get(from..)?;
+    rest.iter().enumerate().find_map(|(k, &c)| {
+        let s = rest.get(k..)?;
+        stems
+            .iter()
+            .any(|w| w.as_bytes().first() == Some(&c) && s.starts_with(w.as_bytes()))
+            .then_some(from + k)
+    })
+}
+
+/// The start (not before `from`) of the run of ASCII letters, digits, hyphens and white space
+/// that ends at byte `u`.
+fn run_start(t: &str, from: usize, u: usize) -> usize {
+    let Some(before) = t.get(from..u) else {
+        return u;
+    };
+    let mut start = u;
+    for (k, c) in before.char_indices().rev() {
+        if !(c.is_ascii_alphanumeric() || c == '-' || c.is_whitespace()) {
+            break;
+        }
+        start = from + k;
+    }
+    start
+}
+
 /// The candidate starts of a match of a regex beginning `\b` then an ASCII letter or digit:
 /// every byte from `from` on that is such a character with no word byte before it.
 pub(super) fn word_starts(t: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
