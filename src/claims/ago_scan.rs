@@ -17,6 +17,8 @@
 
 use std::ops::Range;
 
+use crate::knowledge::numbers::{SMALL_NUMBERS, TENS};
+
 use super::scan::{
     anchored, boundary, qualifiers_at, run_end, spaces1, spaces_end, word_ci, word_cs,
 };
@@ -42,36 +44,14 @@ pub(super) fn years_ago(t: &str) -> impl Iterator<Item = AgoCaps> + '_ {
     anchored(t, &["ago"], ago_at, |m| m.all.end)
 }
 
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const UNITS: [&str; 9] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
-/// The single number words after the tens, in the regex's order ("an" before "a").
-const WORDS: [&str; 21] = [
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "an",
-    "a",
-];
+/// The single number words after the tens, in the regex's order: eleven to nineteen, one to
+/// ten, then "an" before "a".
+fn words() -> impl Iterator<Item = &'static str> {
+    let small = &SMALL_NUMBERS;
+    let teens = small.get(11..).unwrap_or_default();
+    let units = small.get(1..11).unwrap_or_default();
+    teens.iter().chain(units).copied().chain(["an", "a"])
+}
 
 /// The ends `NUM` may take at `i`, in the regex's order: 3, 2, 1 digits; a tens word with its
 /// unit ("twenty-five", "twenty five"), then alone; then each single word that matches.
@@ -81,7 +61,9 @@ fn num_ends(t: &[u8], i: usize) -> Vec<usize> {
     for tens in TENS.iter().filter_map(|w| word_ci(t, i, w)) {
         if matches!(t.get(tens), Some(b'-' | b' ')) {
             out.extend(
-                UNITS
+                SMALL_NUMBERS
+                    .get(1..10)
+                    .unwrap_or_default()
                     .iter()
                     .filter_map(|u| word_ci(t, tens + 1, u))
                     .filter(|&e| boundary(t, e))
@@ -90,7 +72,7 @@ fn num_ends(t: &[u8], i: usize) -> Vec<usize> {
         }
         out.push(tens);
     }
-    out.extend(WORDS.iter().filter_map(|w| word_ci(t, i, w)));
+    out.extend(words().filter_map(|w| word_ci(t, i, w)));
     out
 }
 

@@ -28,7 +28,7 @@ pub const SMALL_NUMBERS: [&str; 20] = [
 ];
 
 /// The tens words, "twenty" to "ninety": a word's index `i` is the value `20 + 10 * i`.
-const TENS: [&str; 8] = [
+pub const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
