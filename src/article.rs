@@ -3,7 +3,7 @@
 //! Nothing downstream sees a rewritten copy of the text: every [`Span`] is a pair of **byte**
 //! offsets into [`Article::text`], which is the file exactly as read (BOM and CRLF included).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -165,8 +165,10 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// Quotations (the text between the quotation marks, marks excluded), in document order.
     pub quotes: Vec<Span>,
-    /// Capitalisation of each segment, parallel to `segments` ([`crate::text::casing`]).
-    pub casing: Vec<Casing>,
+    /// Capitalisation of each segment, parallel to `segments` ([`crate::text::casing`]):
+    /// measured on first use ([`Article::casing_at`]), so a paragraph no rule asks about is
+    /// never scanned for it. [`crate::text::annotate`] sizes it.
+    pub casing: Vec<OnceLock<Casing>>,
     /// The date line above the headline, when there is one.
     pub date_line: Option<DateLine>,
     /// The `date:` field of a YAML front-matter block (`---` ... `---`) opening the file, when
@@ -281,13 +283,38 @@ impl Article {
             .find(|s| s.kind == SegmentKind::Paragraph)
     }
 
-    /// The casing of the segment containing byte `pos`, if any.
+    /// The casing of the segment containing byte `pos`, if any: measured by
+    /// [`Casing::of`] on the first call for that segment, then remembered.
     pub fn casing_at(&self, pos: usize) -> Option<Casing> {
+        let (i, seg) = self.segment_index_at(pos)?;
+        let cell = self.casing.get(i)?;
+        Some(*cell.get_or_init(|| Casing::of(self.slice(seg.span))))
+    }
+
+    /// [`Casing::all_caps`] of the segment containing byte `pos` (false outside segments),
+    /// without measuring the rest of its casing when it has an ASCII lower-case letter (most
+    /// paragraphs, found within a few bytes): such a letter is lower-case, so the segment
+    /// cannot be all caps.
+    pub fn all_caps_at(&self, pos: usize) -> bool {
+        let Some((i, seg)) = self.segment_index_at(pos) else {
+            return false;
+        };
+        if let Some(c) = self.casing.get(i).and_then(OnceLock::get) {
+            return c.all_caps;
+        }
+        if self.slice(seg.span).bytes().any(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        self.casing_at(pos).is_some_and(|c| c.all_caps)
+    }
+
+    /// The index and segment containing byte `pos`, if any.
+    fn segment_index_at(&self, pos: usize) -> Option<(usize, &Segment)> {
         let i = self.segments.partition_point(|s| s.span.end <= pos);
         self.segments
             .get(i)
             .filter(|s| s.span.start <= pos && pos < s.span.end)
-            .and_then(|_| self.casing.get(i).copied())
+            .map(|s| (i, s))
     }
 
     /// The speaker of the quotation containing `span`, when it is attributed ("..., Smith

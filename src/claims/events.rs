@@ -15,8 +15,7 @@ use crate::claims::places::{PlaceMention, PlaceRole};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::gazetteer::{self, PlaceKind};
 use crate::knowledge::lexicon::{self, event_incidents, events, frames};
-use crate::text::alternation::find_phrases;
-use crate::text::casing::Casing;
+use crate::text::alternation::{find_phrases, PhraseSet};
 
 /// How the place is tied to the event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -73,6 +72,12 @@ fn nouns() -> &'static [&'static str] {
 }
 
 /// The headline verbs that stand for an event noun (`events.toml` `[headline_verbs]`).
+/// [`nouns`] indexed for searching every sentence.
+fn noun_set() -> &'static PhraseSet<'static> {
+    static SET: std::sync::OnceLock<PhraseSet<'static>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(nouns()))
+}
+
 fn verbs() -> &'static [&'static str] {
     static VERBS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     VERBS.get_or_init(|| {
@@ -294,7 +299,8 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
         let in_lede = headline || lede == Some(seg.span);
         // Matched on the lower-cased copy (same byte offsets, checked above).
         let nouns = nouns();
-        let mut triggers: Vec<Trigger> = find_phrases(&lower, nouns)
+        let mut triggers: Vec<Trigger> = noun_set()
+            .find(&lower)
             .filter_map(|(start, end, i)| {
                 Some(Trigger {
                     start,
@@ -333,10 +339,13 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
             });
             let head = attributive.map_or(noun.start, |(_, p)| p.span.start);
             let before = tail(lower.get(..head - sent.start).unwrap_or_default());
+            let capitals_uninformative = seg.kind == SegmentKind::Headline
+                && article
+                    .casing_at(seg.span.start)
+                    .is_some_and(|c| c.words_capitalised_majority);
             let qualifier = named_qualifier(
                 tail(text.get(..head - sent.start).unwrap_or_default()),
-                seg.kind,
-                article.casing_at(seg.span.start),
+                capitals_uninformative,
             );
             let pre = frame::last_words(before, frame::WORDS_BEFORE);
             if headline {
@@ -445,10 +454,10 @@ pub fn extract(article: &Article, places: &[PlaceMention]) -> Vec<EventClaim> {
 }
 
 /// The capitalised word right before the noun phrase head (`before` is the sentence text up to
-/// it), lower-cased, when it names something ("OPEC", "G-7", "Development"). Capitals in an
-/// all-capitals or Title Case headline say nothing.
-fn named_qualifier(before: &str, kind: SegmentKind, casing: Option<Casing>) -> Option<String> {
-    if kind == SegmentKind::Headline && casing.is_some_and(|c| c.words_capitalised_majority) {
+/// it), lower-cased, when it names something ("OPEC", "G-7", "Development"). Capitals say
+/// nothing in a headline whose words are mostly capitalised (`capitals_uninformative`).
+fn named_qualifier(before: &str, capitals_uninformative: bool) -> Option<String> {
+    if capitals_uninformative {
         return None;
     }
     let last = frame::last_words(before, 2);

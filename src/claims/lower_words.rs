@@ -57,10 +57,12 @@ pub fn written_lower(article: &Article, word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
+    // One searcher for every segment (building it costs more than most searches).
+    let finder = memchr::memmem::Finder::new(word);
     body_segments(article).any(|seg| {
         let text = article.slice(seg.span);
         let mut from = 0;
-        while let Some(at) = text.get(from..).and_then(|t| t.find(word)) {
+        while let Some(at) = text.as_bytes().get(from..).and_then(|t| finder.find(t)) {
             let (r, e) = region(text, from + at, from + at + word.len());
             if text
                 .get(r..e)

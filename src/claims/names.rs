@@ -90,9 +90,9 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut run: Vec<Token> = Vec::new();
     for seg in &article.segments {
-        let casing = article.casing_at(seg.span.start);
         let title_case = match seg.kind {
             SegmentKind::Headline => {
+                let casing = article.casing_at(seg.span.start);
                 if casing.is_some_and(|c| c.capitals_majority) {
                     continue;
                 }

@@ -72,8 +72,7 @@ pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMentio
             continue;
         }
         let text = article.slice(seg.span);
-        let casing = article.casing_at(seg.span.start);
-        let all_caps = casing.is_some_and(|c| c.all_caps);
+        let all_caps = article.all_caps_at(seg.span.start);
         let words: Vec<Word> = words::name_words(text)
             .map(|r| Word {
                 span: Span::new(seg.span.start + r.start, seg.span.start + r.end),
@@ -87,7 +86,9 @@ pub fn extract_with(article: &Article, knowledge: &Knowledge) -> Vec<PlaceMentio
         // In a Title Case headline (most words capitalised) capitals do not mark names.
         let title_case = all_caps
             || (seg.kind == SegmentKind::Headline
-                && casing.is_some_and(|c| c.name_words_capitalised_majority));
+                && article
+                    .casing_at(seg.span.start)
+                    .is_some_and(|c| c.name_words_capitalised_majority));
         let mut i = 0;
         while let Some(word) = words.get(i) {
             if !word.upper {

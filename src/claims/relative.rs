@@ -4,6 +4,7 @@
 //! compare them with the reference date. Spans are **bytes** into the article text.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::{NaiveDate, Weekday};
 
@@ -13,7 +14,7 @@ use crate::claims::time::{Seg, TimeMention, TimeValue};
 use crate::fast_regex::lazy_regex;
 use crate::knowledge::calendar::{month_from_name, weekday_from_name};
 use crate::knowledge::lexicon;
-use crate::text::alternation::find_phrases;
+use crate::text::alternation::PhraseSet;
 
 /// A weekday or date written right after a relative expression ("yesterday (Monday)",
 /// "last month, on Feb 3").
@@ -107,7 +108,7 @@ pub struct RelativePeriod {
 
 const WEEKDAY_NAMES: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-/// The relative day words, matched as whole words ([`find_phrases`]).
+/// The relative day words, matched as whole words ([`PhraseSet`]).
 const RELATIVE_DAYS: &[&str] = &[
     "Yesterday",
     "yesterday",
@@ -134,7 +135,9 @@ const WEEKDAY_QUALIFIERS: &[&str] = &["last", "next", "this", "coming", "past", 
 /// `(?:\b(?P<q>(?i:last|next|this\s+coming|this\s+past|this|coming|past|on))\s+)?\b(?P<wd>Monday|...|Sunday)\b`
 /// (ASCII word boundaries), which was compiled on every run before.
 fn weekday_matches(text: &str) -> impl Iterator<Item = (Option<Range<usize>>, Range<usize>)> + '_ {
-    find_phrases(text, WEEKDAYS)
+    static SET: OnceLock<PhraseSet<'static>> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(WEEKDAYS))
+        .find(text)
         .map(move |(start, end, _)| (qualifier_before(text, start), start..end))
 }
 
@@ -190,7 +193,9 @@ fn period_matches(
         "This", "this", "Last", "last", "Next", "next", "Past", "past",
     ];
     const PARTS: &[&str] = &["Earlier", "earlier", "Later", "later"];
-    find_phrases(text, UNITS).filter_map(move |(start, end, _)| {
+    static SET: OnceLock<PhraseSet<'static>> = OnceLock::new();
+    let units = SET.get_or_init(|| PhraseSet::new(UNITS));
+    units.find(text).filter_map(move |(start, end, _)| {
         let (q_start, q) = word_before(text, start).filter(|(_, q)| QUALIFIERS.contains(q))?;
         let part = word_before(text, q_start)
             .filter(|(_, p)| PARTS.contains(p))
@@ -282,7 +287,11 @@ fn starts_list(after: &str) -> bool {
 
 /// Push the relative days of segment `s` onto `out`.
 pub(crate) fn relative_days(s: &Seg<'_>, out: &mut Vec<TimeMention>) {
-    for (w_start, w_end, i) in find_phrases(s.text, RELATIVE_DAYS) {
+    static SET: OnceLock<PhraseSet<'static>> = OnceLock::new();
+    for (w_start, w_end, i) in SET
+        .get_or_init(|| PhraseSet::new(RELATIVE_DAYS))
+        .find(s.text)
+    {
         let Some(word) = RELATIVE_DAYS.get(i) else {
             continue;
         };

@@ -34,10 +34,11 @@ pub fn annotate(article: &mut Article) {
         sentences::split_into(text, seg.span, &mut sentences);
         quotes.extend(quotes::find(text, seg.span));
     }
+    // Measured on first use (`Article::casing_at`).
     article.casing = article
         .segments
         .iter()
-        .map(|s| casing::Casing::of(text.get(s.span.start..s.span.end).unwrap_or("")))
+        .map(|_| std::sync::OnceLock::new())
         .collect();
     article.sentences = sentences;
     article.quotes = quotes;

@@ -28,36 +28,43 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// The character starting at byte `i` of `s`; `None` at the end or inside a character. An
+/// ASCII byte is read as it is, without decoding (the tokenizers' fast path).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
+}
+
 /// Tokens of `s`, in order. Whitespace is skipped. O(n).
 pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
-    let mut it = s.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = it.peek() {
-            if c.is_whitespace() {
-                it.next();
-            } else {
-                break;
-            }
+        let mut c = char_at(s, i)?;
+        while c.is_whitespace() {
+            i += c.len_utf8();
+            c = char_at(s, i)?;
         }
-        let (start, c) = it.next()?;
-        let mut end = start + c.len_utf8();
+        let start = i;
+        i += c.len_utf8();
+        let mut end = i;
         let kind = if c.is_ascii_digit() {
-            while let Some(&(i, n)) = it.peek() {
-                let joiner = matches!(n, ',' | '.')
-                    && s.get(i + 1..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(|d| d.is_ascii_digit());
+            while let Some(n) = char_at(s, i) {
+                // `n` is one byte when it is a joiner, so `i + 1` starts the next character.
+                let joiner =
+                    matches!(n, ',' | '.') && char_at(s, i + 1).is_some_and(|d| d.is_ascii_digit());
                 if n.is_ascii_digit() || joiner {
-                    it.next();
-                    end = i + n.len_utf8();
+                    i += n.len_utf8();
+                    end = i;
                 } else {
                     break;
                 }
             }
-            if s.get(end..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_alphabetic)
-            {
+            if char_at(s, end).is_some_and(char::is_alphabetic) {
                 TokenKind::Word
             } else {
                 TokenKind::Number
@@ -71,14 +78,12 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
             });
         };
         // Continue a word over letters, digits and inner apostrophes/hyphens.
-        while let Some(&(i, n)) = it.peek() {
+        while let Some(n) = char_at(s, i) {
             let inner = matches!(n, '\'' | '’' | '-')
-                && s.get(i + n.len_utf8()..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_alphanumeric);
+                && char_at(s, i + n.len_utf8()).is_some_and(char::is_alphanumeric);
             if n.is_alphanumeric() || inner {
-                it.next();
-                end = i + n.len_utf8();
+                i += n.len_utf8();
+                end = i;
             } else {
                 break;
             }
@@ -105,19 +110,24 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
 /// only at a letter ("3rd" gives "rd"). Hand-written rather than a regex: a Unicode letter
 /// class costs milliseconds to compile on every run.
 pub fn name_words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = s.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|&(_, c)| c.is_alphabetic())?;
-        let mut end = s.len();
-        while let Some(&(i, c)) = chars.peek() {
+        let start = loop {
+            let c = char_at(s, i)?;
+            if c.is_alphabetic() {
+                break i;
+            }
+            i += c.len_utf8();
+        };
+        i = start;
+        while let Some(c) = char_at(s, i) {
             if c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-') || is_mark(c) {
-                chars.next();
+                i += c.len_utf8();
             } else {
-                end = i;
-                break;
+                return Some(start..i);
             }
         }
-        Some(start..end)
+        Some(start..s.len())
     })
 }
 
@@ -250,6 +260,129 @@ pub fn years_in(s: &str) -> impl Iterator<Item = (Range<usize>, i32)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was, over `char_indices`: the oracle of [`tokens`].
+    fn tokens_by_chars(s: &str) -> impl Iterator<Item = Token> + '_ {
+        let mut it = s.char_indices().peekable();
+        std::iter::from_fn(move || {
+            while let Some(&(_, c)) = it.peek() {
+                if c.is_whitespace() {
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let (start, c) = it.next()?;
+            let mut end = start + c.len_utf8();
+            let kind = if c.is_ascii_digit() {
+                while let Some(&(i, n)) = it.peek() {
+                    let joiner = matches!(n, ',' | '.')
+                        && s.get(i + 1..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|d| d.is_ascii_digit());
+                    if n.is_ascii_digit() || joiner {
+                        it.next();
+                        end = i + n.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if s.get(end..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphabetic)
+                {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                }
+            } else if c.is_alphanumeric() {
+                TokenKind::Word
+            } else {
+                return Some(Token {
+                    range: start..end,
+                    kind: TokenKind::Punct,
+                });
+            };
+            // Continue a word over letters, digits and inner apostrophes/hyphens.
+            while let Some(&(i, n)) = it.peek() {
+                let inner = matches!(n, '\'' | '’' | '-')
+                    && s.get(i + n.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric);
+                if n.is_alphanumeric() || inner {
+                    it.next();
+                    end = i + n.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let kind = if kind == TokenKind::Number
+                && s.get(start..end)
+                    .is_some_and(|t| t.bytes().any(|b| b.is_ascii_alphabetic()))
+            {
+                TokenKind::Word
+            } else {
+                kind
+            };
+            Some(Token {
+                range: start..end,
+                kind,
+            })
+        })
+    }
+
+    /// The name-word reader as it was, over `char_indices`: the oracle of [`name_words`].
+    fn name_words_by_chars(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut chars = s.char_indices().peekable();
+        std::iter::from_fn(move || {
+            let (start, _) = chars.find(|&(_, c)| c.is_alphabetic())?;
+            let mut end = s.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-') || is_mark(c) {
+                    chars.next();
+                } else {
+                    end = i;
+                    break;
+                }
+            }
+            Some(start..end)
+        })
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_char_readers() {
+        // Pieces that exercise every branch: digits with joiners, inner apostrophes and
+        // hyphens, trailing stops, combining marks, non-ASCII letters and digits, whitespace.
+        let pieces = [
+            "a", "Z", "7", "1,2", "3.5", ",", ".", "'", "’", "-", " ", "\n", "\u{a0}", "é",
+            "e\u{301}", "Ω", "٣", "—", "Kyiv", "O’Shea", "U.S.", "year-old", "3rd", "G7", "(", "%",
+            "\u{2003}", "ß", "İ",
+        ];
+        let mut texts: Vec<String> = crate::test_text::fixture_texts();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..40_000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 12) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            assert_eq!(
+                tokens(t).collect::<Vec<_>>(),
+                tokens_by_chars(t).collect::<Vec<_>>(),
+                "{t:?}"
+            );
+            assert_eq!(
+                name_words(t).collect::<Vec<_>>(),
+                name_words_by_chars(t).collect::<Vec<_>>(),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn one_tokenizer() {
