@@ -210,39 +210,100 @@ fn longest_match(article: &Article, words: &[Word], i: usize) -> Option<Match> {
             }
             continue;
         }
-        // The candidates are `raw` shortened at its end, inside this word: walk the word's
-        // characters, keeping the walk where a candidate ends.
-        let mut ends = [None; 3];
-        for (slot, cand) in ends.iter_mut().zip(candidates(raw)) {
-            *slot = Some((cand.len(), None));
-        }
-        let before = raw.len() - part.len();
-        let mut reached = before;
-        for (k, c) in part.char_indices() {
-            if !walk.push_char(c) {
-                break;
-            }
-            reached = before + k + c.len_utf8();
-            for (len, at) in ends.iter_mut().flatten() {
-                if *len == reached {
-                    *at = Some(walk);
-                }
-            }
-        }
-        let found = ends
-            .iter()
-            .flatten()
-            .find_map(|&(len, at)| at.filter(|w| names_place(w.readings())).map(|w| (len, w)));
-        if let Some((len, w)) = found {
+        let step = if j == i {
+            first_word_walk(raw)
+        } else {
+            walk_word(walk, raw, part)
+        };
+        if let Some((len, w)) = step.found {
             best = Some((j + 1, Span::new(start, start + len), w.readings().collect()));
         }
         // Fell short: the sequence without its trailing stops and apostrophes may still
         // start a name, but every longer sequence holds this one whole, and none does.
-        if reached < raw.len() {
-            break;
+        match step.next {
+            Some(next) => walk = next,
+            None => break,
         }
     }
     best
+}
+
+/// What walking one more word of a candidate sequence found ([`walk_word`]).
+#[derive(Clone, Copy)]
+struct WordWalk {
+    /// The first of [`candidates`] of the sequence so far that ends in this word and names a
+    /// place: its length in bytes and the walk there.
+    found: Option<(usize, gazetteer::NamePrefix)>,
+    /// The walk after the whole word, when some name's key starts with the sequence so far.
+    next: Option<gazetteer::NamePrefix>,
+}
+
+/// Push `part` (the last word of `raw`, with the gap before it) onto `walk`. The candidates
+/// are `raw` shortened at its end, inside this word: the word's characters are walked, keeping
+/// the walk where a candidate ends.
+fn walk_word(mut walk: gazetteer::NamePrefix, raw: &str, part: &str) -> WordWalk {
+    let mut ends = [None; 3];
+    for (slot, cand) in ends.iter_mut().zip(candidates(raw)) {
+        *slot = Some((cand.len(), None));
+    }
+    let before = raw.len() - part.len();
+    let mut reached = before;
+    for (k, c) in part.char_indices() {
+        if !walk.push_char(c) {
+            break;
+        }
+        reached = before + k + c.len_utf8();
+        for (len, at) in ends.iter_mut().flatten() {
+            if *len == reached {
+                *at = Some(walk);
+            }
+        }
+    }
+    let found = ends
+        .iter()
+        .flatten()
+        .find_map(|&(len, at)| at.filter(|w| names_place(w.readings())).map(|w| (len, w)));
+    WordWalk {
+        found,
+        next: (reached == raw.len()).then_some(walk),
+    }
+}
+
+/// How many first words [`first_word_walk`] keeps per thread before it forgets them all (a
+/// few hundred bytes each, so a few megabytes per thread at most).
+const REMEMBERED_WORDS: usize = 8_192;
+
+/// [`walk_word`] from the empty prefix for the first word of a sequence, remembered per thread
+/// across articles: most capitalised words ("The", "Mr", "London") recur from article to
+/// article, and walking the automaton costs a few hundred instructions per byte. The answer
+/// depends on the word alone, so remembering it changes no result.
+fn first_word_walk(word: &str) -> WordWalk {
+    use std::cell::RefCell;
+    thread_local! {
+        static WALKS: RefCell<crate::fast_hash::FastMap<Box<str>, WordWalk>> =
+            RefCell::new(crate::fast_hash::FastMap::default());
+    }
+    let fresh = || match gazetteer::NamePrefix::new() {
+        Some(root) => walk_word(root, word, word),
+        None => WordWalk {
+            found: None,
+            next: None,
+        },
+    };
+    WALKS.with(|walks| {
+        let Ok(mut walks) = walks.try_borrow_mut() else {
+            return fresh();
+        };
+        if let Some(&w) = walks.get(word) {
+            return w;
+        }
+        let w = fresh();
+        if walks.len() >= REMEMBERED_WORDS {
+            walks.clear();
+        }
+        walks.insert(word.into(), w);
+        w
+    })
 }
 
 /// [`longest_match`] by looking each candidate up in the gazetteer from scratch.

@@ -125,9 +125,10 @@ fn readings(name: &str) -> impl Iterator<Item = Hit> {
     hits_of(with_key(name, remembered_value))
 }
 
-/// How many keys [`remembered_value`] keeps per thread before it forgets them all (about 3 MB
-/// at most; the distinct capitalised words of 14 MB of news are fewer).
-const REMEMBERED_KEYS: usize = 65_536;
+/// How many keys [`remembered_value`] keeps per thread before it forgets them all: about a
+/// megabyte per thread at most (peak RSS of the corpus run went from 22 MB to 28 MB with this
+/// and the place extractor's word memo together).
+const REMEMBERED_KEYS: usize = 16_384;
 
 /// The map's value for `key`, remembered per thread across articles: walking the automaton
 /// costs well over a thousand instructions per name, and the same names ("London", "Trump")
