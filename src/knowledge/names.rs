@@ -190,6 +190,15 @@ pub fn data() -> &'static NameData {
 /// two. Otherwise the same characters in the same order (an identity, not a comparison key:
 /// see [`NameData::key`]).
 pub fn fold_marks(word: &str) -> String {
+    // ASCII (nearly every name): lower case and the backtick, without decoding characters.
+    if word.is_ascii() {
+        let lower = word.to_ascii_lowercase();
+        return if lower.contains('`') {
+            lower.replace('`', "'")
+        } else {
+            lower
+        };
+    }
     word.chars()
         .flat_map(|c| {
             let c = match c {
@@ -446,6 +455,15 @@ mod tests {
         assert_eq!(fold_marks("O'Shea"), "o'shea");
         assert_eq!(fold_marks("Saint\u{2013}Exupery"), "saint-exupery");
         assert_ne!(fold_marks("Oshea"), fold_marks("O'Shea"));
+        assert_eq!(fold_marks("O`Shea"), "o'shea");
+        // The ASCII path is the general one restricted to ASCII: every printable byte.
+        let ascii: String = (0x20u8..0x7f).map(char::from).collect();
+        let general: String = ascii
+            .chars()
+            .map(|c| if c == '`' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(fold_marks(&ascii), general);
     }
 
     #[test]
