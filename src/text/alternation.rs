@@ -29,8 +29,10 @@ pub fn find_phrases<'a>(
     })
 }
 
-/// A phrase list with, for each first byte, the phrases that start with it: [`find_phrases`]
-/// for a list searched on every sentence, where trying every phrase at every word is the cost.
+/// A phrase list prepared for searching every sentence: [`find_phrases`] with one
+/// Aho-Corasick automaton finding where any phrase occurs (instead of reading every word), and
+/// the phrases grouped by first byte so that only those with the word's first byte are tried
+/// there.
 #[derive(Debug)]
 pub struct PhraseSet<'a> {
     phrases: &'a [&'a str],
@@ -38,6 +40,9 @@ pub struct PhraseSet<'a> {
     order: Vec<usize>,
     /// `order[starts[b]..starts[b + 1]]` are the phrases whose first byte is `b`.
     starts: Vec<usize>,
+    /// Finds the leftmost occurrence of any phrase that can match (as bytes, no boundaries);
+    /// `None` when it cannot be built, and then every word start is tried.
+    occurrences: Option<aho_corasick::AhoCorasick>,
 }
 
 impl<'a> PhraseSet<'a> {
@@ -51,25 +56,70 @@ impl<'a> PhraseSet<'a> {
         for (b, slot) in starts.iter_mut().enumerate() {
             *slot = order.partition_point(|i| first(i).is_some_and(|f| usize::from(f) < b));
         }
+        // Only phrases that can match: an empty one would occur everywhere.
+        let matchable = phrases.iter().filter(|p| {
+            let p = p.as_bytes();
+            p.first().is_some_and(|&b| is_word(b)) && p.last().is_some_and(|&b| is_word(b))
+        });
+        let occurrences = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(matchable)
+            .ok();
         PhraseSet {
             phrases,
             order,
             starts,
+            occurrences,
         }
     }
 
-    /// The matches of [`find_phrases`]`(text, phrases)`.
-    pub fn find(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        matches(text, move |t, start, word_end| {
-            let b = usize::from(*t.get(start)?);
-            let group = self
-                .order
-                .get(*self.starts.get(b)?..*self.starts.get(b + 1)?)?;
-            group.iter().find_map(|&i| {
-                let p = self.phrases.get(i)?;
-                fits(p.as_bytes(), t, start, word_end).then_some((i, p.len()))
-            })
+    /// The first phrase in list order that fits at word start `start` of `t`: its index and
+    /// length.
+    fn first_fit(&self, t: &[u8], start: usize, word_end: usize) -> Option<(usize, usize)> {
+        let b = usize::from(*t.get(start)?);
+        let group = self
+            .order
+            .get(*self.starts.get(b)?..*self.starts.get(b + 1)?)?;
+        group.iter().find_map(|&i| {
+            let p = self.phrases.get(i)?;
+            fits(p.as_bytes(), t, start, word_end).then_some((i, p.len()))
         })
+    }
+
+    /// The matches of [`find_phrases`]`(text, phrases)`.
+    ///
+    /// A match starts where some phrase occurs, so only the occurrences the automaton finds,
+    /// leftmost first, are tried as word starts: the first that is one and fits is the match
+    /// the word-by-word scan finds, since no phrase occurs before it.
+    pub fn find(&'a self, text: &'a str) -> Box<dyn Iterator<Item = (usize, usize, usize)> + 'a> {
+        let Some(ac) = &self.occurrences else {
+            return Box::new(matches(text, move |t, start, word_end| {
+                self.first_fit(t, start, word_end)
+            }));
+        };
+        let t = text.as_bytes();
+        let mut pos = 0;
+        Box::new(std::iter::from_fn(move || {
+            while pos < t.len() {
+                let at = ac
+                    .find(aho_corasick::Input::new(t).range(pos..t.len()))?
+                    .start();
+                let boundary_before = at == 0 || t.get(at - 1).is_some_and(|&b| !is_word(b));
+                if boundary_before {
+                    let word_end = t
+                        .get(at..)
+                        .and_then(|r| r.iter().position(|&b| !is_word(b)))
+                        .map_or(t.len(), |n| at + n);
+                    if let Some((i, len)) = self.first_fit(t, at, word_end) {
+                        pos = at + len;
+                        return Some((at, at + len, i));
+                    }
+                }
+                pos = at + 1;
+            }
+            None
+        }))
     }
 }
 
