@@ -42,6 +42,26 @@ pub(crate) fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// For each length (index) and first letter, the last letters (bit `l - 'a'`) of the number
+/// words of [`SMALL_NUMBERS`] and [`TENS`]: [`word_value`]'s quick rejection. Built at compile
+/// time from the lists.
+// Evaluated at compile time: an index out of bounds would fail the build, not panic.
+#[allow(clippy::indexing_slicing)]
+const NUMBER_WORD_ENDINGS: [[u32; 26]; 10] = {
+    let mut t = [[0u32; 26]; 10];
+    let mut i = 0;
+    while i < SMALL_NUMBERS.len() + TENS.len() {
+        let w = if i < SMALL_NUMBERS.len() {
+            SMALL_NUMBERS[i].as_bytes()
+        } else {
+            TENS[i - SMALL_NUMBERS.len()].as_bytes()
+        };
+        t[w.len()][(w[0] - b'a') as usize] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
+    }
+    t
+};
+
 /// The value of a cardinal number word ("one" … "ninety"), lower or upper case.
 ///
 /// This runs for every word of every paragraph, so the word is lower-cased into a buffer on
@@ -49,6 +69,17 @@ pub(crate) fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
 pub fn word_value(word: &str) -> Option<u32> {
     let b = word.as_bytes();
     if !(3..=9).contains(&b.len()) {
+        return None;
+    }
+    // Most words are not number words: rejected by length, first and last letter at once.
+    let letter = |c: Option<&u8>| c.map(u8::to_ascii_lowercase).filter(u8::is_ascii_lowercase);
+    let (Some(first), Some(last)) = (letter(b.first()), letter(b.last())) else {
+        return None;
+    };
+    let endings = NUMBER_WORD_ENDINGS
+        .get(b.len())
+        .and_then(|by_first| by_first.get(usize::from(first - b'a')));
+    if endings.is_none_or(|&mask| mask & (1 << (last - b'a')) == 0) {
         return None;
     }
     let mut buf = [0u8; 9];
