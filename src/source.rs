@@ -75,9 +75,10 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let start = pos;
-        while b.get(pos).is_some_and(|&c| c != b'\n' && c != b'\r') {
-            pos += 1;
-        }
+        pos = b
+            .get(pos..)
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+            .map_or(b.len(), |n| pos + n);
         if let Some(&c) = b.get(pos) {
             pos += if c == b'\r' && b.get(pos + 1) == Some(&b'\n') {
                 2

@@ -19,7 +19,7 @@ pub fn find(text: &str, seg: Span) -> Vec<Span> {
     let mut i = 0;
     while let Some(rel) = bytes
         .get(i..)
-        .and_then(|r| r.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)))
+        .and_then(|r| memchr::memchr3(b'"', 0xC2, 0xE2, r))
     {
         let at = i + rel;
         let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {

@@ -22,7 +22,7 @@ pub fn split_into(text: &str, seg: Span, out: &mut Vec<Span>) {
     // From stop to stop: only `.`, `!` and `?` can end a sentence.
     while let Some(off) = bytes
         .get(i..)
-        .and_then(|r| r.iter().position(|c| matches!(c, b'.' | b'!' | b'?')))
+        .and_then(|r| memchr::memchr3(b'.', b'!', b'?', r))
     {
         i += off;
         let Some(&b) = bytes.get(i) else { break };
