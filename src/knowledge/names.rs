@@ -44,8 +44,14 @@ pub struct Curated {
 }
 
 fn in_one_group(groups: &[Vec<String>], a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    groups.iter().any(|g| g.contains(&a) && g.contains(&b))
+    in_one_group_lower(groups, &a.to_lowercase(), &b.to_lowercase())
+}
+
+/// [`in_one_group`] for `a` and `b` already lower-cased (`str::to_lowercase`).
+fn in_one_group_lower(groups: &[Vec<String>], a: &str, b: &str) -> bool {
+    groups
+        .iter()
+        .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
 }
 
 impl Curated {
@@ -54,18 +60,33 @@ impl Curated {
         in_one_group(&self.given_groups, a, b)
     }
 
+    /// [`Curated::given_pair`] for names already lower-cased (`str::to_lowercase`): the same
+    /// answer without lower-casing copies.
+    pub fn given_pair_lower(&self, a: &str, b: &str) -> bool {
+        in_one_group_lower(&self.given_groups, a, b)
+    }
+
     /// True when `a` and `b` are listed spellings of one place (case-insensitive).
     pub fn place_pair(&self, a: &str, b: &str) -> bool {
         in_one_group(&self.place_groups, a, b)
     }
 
+    /// [`Curated::place_pair`] for names already lower-cased (`str::to_lowercase`).
+    pub fn place_pair_lower(&self, a: &str, b: &str) -> bool {
+        in_one_group_lower(&self.place_groups, a, b)
+    }
+
     /// The curated person whose family-name spellings include both `a` and `b`
     /// (case-insensitive), if any.
     pub fn person_with_families(&self, a: &str, b: &str) -> Option<&CuratedPerson> {
-        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        self.person_with_families_lower(&a.to_lowercase(), &b.to_lowercase())
+    }
+
+    /// [`Curated::person_with_families`] for names already lower-cased (`str::to_lowercase`).
+    pub fn person_with_families_lower(&self, a: &str, b: &str) -> Option<&CuratedPerson> {
         self.persons
             .iter()
-            .find(|p| p.family.contains(&a) && p.family.contains(&b))
+            .find(|p| p.family.iter().any(|x| x == a) && p.family.iter().any(|x| x == b))
     }
 }
 
@@ -254,7 +275,7 @@ pub fn given_compatible(data: &NameData, curated: &Curated, a: &str, b: &str) ->
 
 /// A given name as written, in lower case and as a key ([`NameData::key`]), computed once so
 /// that one name can be compared with many ([`forms_compatible`]).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GivenForms {
     /// The name as written.
     pub text: String,
@@ -271,6 +292,16 @@ impl GivenForms {
             key: data.key(text),
         }
     }
+
+    /// The name in lower case (`str::to_lowercase`).
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// The name's key ([`NameData::key`]).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
 }
 
 /// [`given_compatible`] on given names whose forms are computed already (the same answer).
@@ -281,7 +312,7 @@ pub fn forms_compatible(curated: &Curated, a: &GivenForms, b: &GivenForms) -> bo
         || initial(&a.lower, &b.lower)
         || initial(&b.lower, &a.lower)
         || (!a.key.is_empty() && a.key == b.key)
-        || curated.given_pair(&a.text, &b.text)
+        || curated.given_pair_lower(&a.lower, &b.lower)
 }
 
 /// The given names met under each family name, indexed by every form [`forms_compatible`]

@@ -22,6 +22,8 @@
 //! A cluster whose spellings all belong to one `[[alias]]` group of a loaded rule pack
 //! ([`crate::packs::Knowledge::all_aliases`]) is not reported: the newsroom accepts them all.
 
+use std::rc::Rc;
+
 use crate::fast_hash::{map_with_capacity, FastMap};
 
 use crate::article::{Article, Span};
@@ -29,7 +31,8 @@ use crate::claims::names::{self, NameMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
-    data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
+    data, edit_distance, forms_compatible, gendered_pair, given_compatible, Curated, GivenForms,
+    NameData,
 };
 use crate::rules::trace::Outcome;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -124,6 +127,10 @@ struct Spelling {
     text: String,
     /// Lower case: the identity of the spelling.
     lower: String,
+    /// `text` lower-cased by `str::to_lowercase` (what the curated lists are matched with).
+    text_lower: String,
+    /// Length of `text` in chars.
+    chars: usize,
     /// Folded comparison key.
     key: String,
     /// Uses outside quotations.
@@ -132,10 +139,9 @@ struct Spelling {
     first: Span,
     /// Every use (bytes), in document order.
     uses: Vec<Span>,
-    /// Given names written with it, deduplicated, in order of first use.
-    givens: Vec<String>,
-    /// The folded key of each of `givens` (computed once, not per pair).
-    given_keys: Vec<String>,
+    /// Given names written with it (with their lower case and key, computed once per article
+    /// and shared), deduplicated ignoring ASCII case, in order of first use.
+    givens: Vec<Rc<GivenForms>>,
     /// True when some use has no given name (a place is written bare: "Kiev", not "Carlos
     /// Brasil").
     bare: bool,
@@ -165,9 +171,21 @@ enum Link {
 
 /// Distinct spellings of the family words in `mentions`, in order of first use. Left out:
 /// quotations, names inside foreign-language names ("Banco do Brasil") and bracketed glosses.
-fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
+///
+/// The forms of each distinct written word (family or given name) are computed once per
+/// article: a given name written with several family words, or a word used both ways, is
+/// keyed once.
+fn spellings<'a>(article: &'a Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
     let mut out: Vec<Spelling> = Vec::new();
-    let mut index: FastMap<String, usize> = map_with_capacity(mentions.len());
+    let mut index: FastMap<&str, usize> = map_with_capacity(mentions.len());
+    let mut forms: FastMap<&str, Rc<GivenForms>> = map_with_capacity(mentions.len());
+    let mut forms_of = |word: &'a str| {
+        Rc::clone(
+            forms
+                .entry(word)
+                .or_insert_with(|| Rc::new(GivenForms::of(d, word))),
+        )
+    };
     for m in mentions
         .iter()
         .filter(|m| !m.in_quote && !m.foreign && !m.bracketed)
@@ -176,27 +194,26 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
         if text.is_empty() {
             continue;
         }
-        let lower = m.family_lower.clone();
-        let given = m.given.map(|g| article.slice(g).to_string());
-        let idx = match index.get(&lower) {
+        let idx = match index.get(m.family_lower.as_str()) {
             Some(&i) => i,
             None => {
-                index.insert(lower.clone(), out.len());
+                index.insert(m.family_lower.as_str(), out.len());
+                let f = forms_of(text);
+                let place = gazetteer::place_name_facts(text);
                 out.push(Spelling {
                     text: text.to_string(),
-                    key: d.key(text),
-                    lower,
+                    key: f.key().to_string(),
+                    text_lower: f.lower().to_string(),
+                    chars: text.chars().count(),
+                    lower: m.family_lower.clone(),
                     count: 0,
                     first: m.family,
                     uses: Vec::new(),
                     givens: Vec::new(),
-                    given_keys: Vec::new(),
                     titled: false,
                     bare: false,
-                    place: gazetteer::is_prominent_place_name(text),
-                    toponym: gazetteer::lookup(text)
-                        .iter()
-                        .any(|h| h.flags & (gazetteer::MAIN | gazetteer::ALT) != 0),
+                    place: place.prominent,
+                    toponym: place.toponym,
                     in_place_name: false,
                 });
                 out.len() - 1
@@ -210,10 +227,9 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
         s.titled |= m.titled;
         s.bare |= m.given.is_none();
         s.in_place_name |= m.place_name;
-        if let Some(g) = given {
-            if !s.givens.iter().any(|x| x.eq_ignore_ascii_case(&g)) {
-                s.given_keys.push(d.key(&g));
-                s.givens.push(g);
+        if let Some(g) = m.given.map(|g| article.slice(g)) {
+            if !s.givens.iter().any(|x| x.text.eq_ignore_ascii_case(g)) {
+                s.givens.push(forms_of(g));
             }
         }
     }
@@ -221,19 +237,11 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
 }
 
 /// Some given name of `a` is compatible with some given name of `b`: the test of
-/// [`given_compatible`] with the keys computed once per spelling.
-fn share_given(_d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
-    a.givens.iter().zip(&a.given_keys).any(|(x, kx)| {
-        b.givens.iter().zip(&b.given_keys).any(|(y, ky)| {
-            let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
-            let initial = |i: &str, full: &str| i.chars().count() == 1 && full.starts_with(i);
-            lx == ly
-                || initial(&lx, &ly)
-                || initial(&ly, &lx)
-                || (!kx.is_empty() && kx == ky)
-                || curated.given_pair(x, y)
-        })
-    })
+/// [`given_compatible`] with the forms computed once per article.
+fn share_given(curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
+    a.givens
+        .iter()
+        .any(|x| b.givens.iter().any(|y| forms_compatible(curated, x, y)))
 }
 
 /// Keys close enough to be one place's spellings rather than a renaming: one edit apart, or two
@@ -245,10 +253,10 @@ fn close_keys(a: &str, b: &str) -> bool {
 
 /// Decide whether two spellings are one name, different names, or unrelated.
 fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
-    if a.text.chars().count() < d.min_len || b.text.chars().count() < d.min_len {
+    if a.chars < d.min_len || b.chars < d.min_len {
         return Link::Unrelated;
     }
-    if curated.place_pair(&a.text, &b.text) {
+    if curated.place_pair_lower(&a.text_lower, &b.text_lower) {
         return Link::Same;
     }
     // The gazetteer's alternate names, for spellings (Kyiv / Kiev, Kharkiv / Kharkov), not for
@@ -273,14 +281,16 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     if gendered_pair(&a.key, &b.key) {
         return Link::Distinct;
     }
-    if !a.givens.is_empty() && !b.givens.is_empty() && !share_given(d, curated, a, b) {
+    if !a.givens.is_empty() && !b.givens.is_empty() && !share_given(curated, a, b) {
         return Link::Distinct;
     }
-    if let Some(p) = curated.person_with_families(&a.text, &b.text) {
+    if let Some(p) = curated.person_with_families_lower(&a.text_lower, &b.text_lower) {
         let fits = |s: &Spelling| {
-            s.givens
-                .iter()
-                .all(|g| p.given.iter().any(|x| given_compatible(d, curated, g, x)))
+            s.givens.iter().all(|g| {
+                p.given
+                    .iter()
+                    .any(|x| given_compatible(d, curated, &g.text, x))
+            })
         };
         if fits(a) && fits(b) {
             return Link::Same;
@@ -307,7 +317,7 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     let same_given = a
         .givens
         .iter()
-        .any(|x| b.givens.iter().any(|y| x.eq_ignore_ascii_case(y)));
+        .any(|x| b.givens.iter().any(|y| x.text.eq_ignore_ascii_case(&y.text)));
     if ka.len().min(kb.len()) >= 5
         && !a.place
         && !b.place
@@ -319,7 +329,7 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
         && ka.len().abs_diff(kb.len()) <= 1
         && ka.as_bytes().first() == kb.as_bytes().first()
         && a.count.min(b.count) == 1
-        && share_given(d, curated, a, b)
+        && share_given(curated, a, b)
         && edit_distance(ka, kb) == 1
     {
         return Link::Same;
