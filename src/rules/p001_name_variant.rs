@@ -365,20 +365,32 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     Link::Unrelated
 }
 
-/// Keys with one character deleted (and the key itself), `depth` times over, each given to
-/// `emit`: two keys one edit apart share one (symmetric-delete candidates), so near spellings
-/// are found without comparing all pairs.
-fn deletions(key: &str, depth: usize, emit: &mut impl FnMut(&str)) {
-    emit(key);
+/// The key itself and every text made by deleting up to `depth` of its characters, each given
+/// to `emit` as the pieces that, concatenated, make it (no string is built here): two keys one
+/// edit apart share one (symmetric-delete candidates), so near spellings are found without
+/// comparing all pairs. Each set of deleted positions is visited once (positions in
+/// increasing order); different sets can still give one text. `pieces` is scratch space.
+fn deletions<'k>(
+    key: &'k str,
+    depth: usize,
+    pieces: &mut Vec<&'k str>,
+    emit: &mut impl FnMut(&[&'k str]),
+) {
+    pieces.push(key);
+    emit(pieces);
+    pieces.pop();
     if depth == 0 {
         return;
     }
-    let mut k = String::with_capacity(key.len());
     for (i, c) in key.char_indices() {
-        k.clear();
-        k.push_str(key.get(..i).unwrap_or_default());
-        k.push_str(key.get(i + c.len_utf8()..).unwrap_or_default());
-        deletions(&k, depth - 1, emit);
+        pieces.push(key.get(..i).unwrap_or_default());
+        deletions(
+            key.get(i + c.len_utf8()..).unwrap_or_default(),
+            depth - 1,
+            pieces,
+            emit,
+        );
+        pieces.pop();
     }
 }
 
@@ -393,12 +405,17 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     let mut arena = String::with_capacity(sp.iter().map(|s| s.key.len() * s.key.len()).sum());
     let mut variants: Vec<(u64, usize, usize, usize)> = Vec::new();
     let hasher = foldhash::fast::FixedState::default();
+    let mut pieces = Vec::with_capacity(3);
     for (i, s) in sp.iter().enumerate() {
         let depth = if s.toponym && s.key.len() >= 8 { 2 } else { 1 };
-        deletions(&s.key, depth, &mut |v| {
+        deletions(&s.key, depth, &mut pieces, &mut |v| {
             let start = arena.len();
-            arena.push_str(v);
-            variants.push((hasher.hash_one(v), start, arena.len(), i));
+            for piece in v {
+                arena.push_str(piece);
+            }
+            let end = arena.len();
+            let hash = hasher.hash_one(arena.get(start..end).unwrap_or_default());
+            variants.push((hash, start, end, i));
         });
     }
     let text = |&(_, s, e, _): &(u64, usize, usize, usize)| arena.get(s..e).unwrap_or_default();
