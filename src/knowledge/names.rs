@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::fast_hash::FastMap;
 
-use crate::knowledge::fold::FoldRule;
+use crate::knowledge::fold::{byte_set, FoldRule};
 
 /// The tables generated from `rules/names.toml`.
 mod embedded {
@@ -151,11 +151,24 @@ impl NameData {
         } else {
             ascii_letters(&any_ascii::any_ascii(word))
         };
-        // The rules apply in order, each to the output of the ones before.
+        // The rules apply in order, each to the output of the ones before. A rule needing a
+        // letter the key lacks is skipped without scanning (most rules, for most keys).
+        let mut letters = byte_set(k.as_bytes());
         for r in &self.rules {
+            if !r.may_match(letters) {
+                continue;
+            }
             if let Some(next) = r.replace_all(&k) {
                 k = next;
+                letters = byte_set(k.as_bytes());
             }
+        }
+        // Double letters collapsed: in place for an ASCII key (every embedded rule writes
+        // ASCII), char by char otherwise.
+        if k.is_ascii() {
+            let mut bytes = k.into_bytes();
+            bytes.dedup();
+            return String::from_utf8(bytes).unwrap_or_default();
         }
         let mut out = String::with_capacity(k.len());
         for c in k.chars() {
