@@ -22,6 +22,7 @@
 //! A cluster whose spellings all belong to one `[[alias]]` group of a loaded rule pack
 //! ([`crate::packs::Knowledge::all_aliases`]) is not reported: the newsroom accepts them all.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::fast_hash::{map_with_capacity, FastMap};
@@ -139,9 +140,9 @@ struct Spelling {
     first: Span,
     /// Every use (bytes), in document order.
     uses: Vec<Span>,
-    /// Given names written with it (with their lower case and key, computed once per article
-    /// and shared), deduplicated ignoring ASCII case, in order of first use.
-    givens: Vec<Rc<GivenForms>>,
+    /// Given names written with it (shared by the spellings of one article), deduplicated
+    /// ignoring ASCII case, in order of first use.
+    givens: Vec<Rc<Given>>,
     /// True when some use has no given name (a place is written bare: "Kiev", not "Carlos
     /// Brasil").
     bare: bool,
@@ -158,6 +159,23 @@ struct Spelling {
     in_place_name: bool,
 }
 
+/// A given name as written, with its [`GivenForms`] (lower case, key) worked out on its first
+/// comparison and kept: most given names are never compared with another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Given {
+    /// As written.
+    text: String,
+    /// `GivenForms::of(text)`, once computed.
+    forms: OnceCell<GivenForms>,
+}
+
+impl Given {
+    /// The forms of the name.
+    fn forms(&self, d: &NameData) -> &GivenForms {
+        self.forms.get_or_init(|| GivenForms::of(d, &self.text))
+    }
+}
+
 /// How two spellings relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Link {
@@ -172,19 +190,19 @@ enum Link {
 /// Distinct spellings of the family words in `mentions`, in order of first use. Left out:
 /// quotations, names inside foreign-language names ("Banco do Brasil") and bracketed glosses.
 ///
-/// The forms of each distinct written word (family or given name) are computed once per
-/// article: a given name written with several family words, or a word used both ways, is
-/// keyed once.
+/// A given name written with several family words is one shared [`Given`], its forms
+/// computed at most once per article.
 fn spellings<'a>(article: &'a Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
     let mut out: Vec<Spelling> = Vec::new();
     let mut index: FastMap<&str, usize> = map_with_capacity(mentions.len());
-    let mut forms: FastMap<&str, Rc<GivenForms>> = map_with_capacity(mentions.len());
-    let mut forms_of = |word: &'a str| {
-        Rc::clone(
-            forms
-                .entry(word)
-                .or_insert_with(|| Rc::new(GivenForms::of(d, word))),
-        )
+    let mut given_names: FastMap<&str, Rc<Given>> = FastMap::default();
+    let mut given_of = |text: &'a str| {
+        Rc::clone(given_names.entry(text).or_insert_with(|| {
+            Rc::new(Given {
+                text: text.to_string(),
+                forms: OnceCell::new(),
+            })
+        }))
     };
     for m in mentions
         .iter()
@@ -198,12 +216,11 @@ fn spellings<'a>(article: &'a Article, mentions: &[NameMention], d: &NameData) -
             Some(&i) => i,
             None => {
                 index.insert(m.family_lower.as_str(), out.len());
-                let f = forms_of(text);
                 let place = gazetteer::place_name_facts(text);
                 out.push(Spelling {
                     text: text.to_string(),
-                    key: f.key().to_string(),
-                    text_lower: f.lower().to_string(),
+                    key: d.key(text),
+                    text_lower: text.to_lowercase(),
                     chars: text.chars().count(),
                     lower: m.family_lower.clone(),
                     count: 0,
@@ -229,7 +246,7 @@ fn spellings<'a>(article: &'a Article, mentions: &[NameMention], d: &NameData) -
         s.in_place_name |= m.place_name;
         if let Some(g) = m.given.map(|g| article.slice(g)) {
             if !s.givens.iter().any(|x| x.text.eq_ignore_ascii_case(g)) {
-                s.givens.push(forms_of(g));
+                s.givens.push(given_of(g));
             }
         }
     }
@@ -237,11 +254,13 @@ fn spellings<'a>(article: &'a Article, mentions: &[NameMention], d: &NameData) -
 }
 
 /// Some given name of `a` is compatible with some given name of `b`: the test of
-/// [`given_compatible`] with the forms computed once per article.
-fn share_given(curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
-    a.givens
-        .iter()
-        .any(|x| b.givens.iter().any(|y| forms_compatible(curated, x, y)))
+/// [`given_compatible`] with the forms computed at most once per article.
+fn share_given(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
+    a.givens.iter().any(|x| {
+        b.givens
+            .iter()
+            .any(|y| x.text == y.text || forms_compatible(curated, x.forms(d), y.forms(d)))
+    })
 }
 
 /// Keys close enough to be one place's spellings rather than a renaming: one edit apart, or two
@@ -281,7 +300,7 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     if gendered_pair(&a.key, &b.key) {
         return Link::Distinct;
     }
-    if !a.givens.is_empty() && !b.givens.is_empty() && !share_given(curated, a, b) {
+    if !a.givens.is_empty() && !b.givens.is_empty() && !share_given(d, curated, a, b) {
         return Link::Distinct;
     }
     if let Some(p) = curated.person_with_families_lower(&a.text_lower, &b.text_lower) {
@@ -329,7 +348,7 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
         && ka.len().abs_diff(kb.len()) <= 1
         && ka.as_bytes().first() == kb.as_bytes().first()
         && a.count.min(b.count) == 1
-        && share_given(curated, a, b)
+        && share_given(d, curated, a, b)
         && edit_distance(ka, kb) == 1
     {
         return Link::Same;
@@ -394,6 +413,38 @@ fn deletions<'k>(
     }
 }
 
+/// The sentences of the uses of `s`, sorted, without repeats, computed once into `cell`.
+fn sentences_of<'c>(article: &Article, s: &Spelling, cell: &'c OnceCell<Vec<Span>>) -> &'c [Span] {
+    cell.get_or_init(|| {
+        let mut v: Vec<Span> = s
+            .uses
+            .iter()
+            .filter_map(|u| article.sentence_at(u.start))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// True when two sorted lists (as [`sentences_of`] gives them) have an element in common: one
+/// merge, linear in their lengths (a spelling used thousands of times stays cheap).
+fn share_any(a: &[Span], b: &[Span]) -> bool {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// The pairs `(i, j)`, `i < j`, that [`link`] could call one name: equal keys, keys within
 /// one edit (two for long toponyms), and curated spellings. Sorted and deduplicated; near-linear
 /// in the number of spellings.
@@ -403,7 +454,8 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     // is bytes `start..end` of `arena`, a variant of spelling `i`'s key, with its hash so that
     // sorting compares texts only when their hashes are equal.
     let mut arena = String::with_capacity(sp.iter().map(|s| s.key.len() * s.key.len()).sum());
-    let mut variants: Vec<(u64, usize, usize, usize)> = Vec::new();
+    let mut variants: Vec<(u64, usize, usize, usize)> =
+        Vec::with_capacity(sp.iter().map(|s| s.key.len() + 1).sum());
     let hasher = foldhash::fast::FixedState::default();
     let mut pieces = Vec::with_capacity(3);
     for (i, s) in sp.iter().enumerate() {
@@ -528,26 +580,17 @@ fn clusters_traced(
     };
     // Two spellings in one sentence, neither dominant ("Smith met Smyth"), are two names; a
     // spelling used far more often than the other is still the name with a slip beside it.
-    let sentences: Vec<Vec<Span>> = sp
-        .iter()
-        .map(|s| {
-            let mut v: Vec<Span> = s
-                .uses
-                .iter()
-                .filter_map(|u| article.sentence_at(u.start))
-                .collect();
-            v.dedup();
-            v
-        })
-        .collect();
+    // The sentences of each spelling's uses, worked out only for spellings that meet another
+    // in some candidate pair (most meet none).
+    let sentences: Vec<OnceCell<Vec<Span>>> = sp.iter().map(|_| OnceCell::new()).collect();
     let share_sentence = |i: usize, j: usize| {
-        let (Some(a), Some(b), Some(si), Some(sj)) =
+        let (Some(a), Some(b), Some(ci), Some(cj)) =
             (sp.get(i), sp.get(j), sentences.get(i), sentences.get(j))
         else {
             return false;
         };
         let (lo, hi) = (a.count.min(b.count), a.count.max(b.count));
-        lo * 2 >= hi && si.iter().any(|x| sj.contains(x))
+        lo * 2 >= hi && share_any(sentences_of(article, a, ci), sentences_of(article, b, cj))
     };
     let mut edges = Vec::new();
     // Every pair when the claims view wants each near comparison explained; else only the
