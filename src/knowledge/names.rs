@@ -305,16 +305,6 @@ impl GivenForms {
             key: data.key(text),
         }
     }
-
-    /// The name in lower case (`str::to_lowercase`).
-    pub fn lower(&self) -> &str {
-        &self.lower
-    }
-
-    /// The name's key ([`NameData::key`]).
-    pub fn key(&self) -> &str {
-        &self.key
-    }
 }
 
 /// [`given_compatible`] on given names whose forms are computed already (the same answer).

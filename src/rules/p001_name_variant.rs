@@ -445,22 +445,89 @@ fn share_any(a: &[Span], b: &[Span]) -> bool {
     false
 }
 
+/// How many characters [`candidate_pairs`] deletes from the key of `s`: two for a long toponym
+/// (its spellings may be two edits apart: [`close_keys`]), else one.
+fn deletion_depth(s: &Spelling) -> usize {
+    if s.toponym && s.key.len() >= 8 {
+        2
+    } else {
+        1
+    }
+}
+
+/// How many variants [`deletions`] gives for the key of `s` (some may be equal texts).
+fn variant_count(s: &Spelling) -> usize {
+    let n = s.key.chars().count();
+    match deletion_depth(s) {
+        1 => n + 1,
+        _ => 1 + n + n * n.saturating_sub(1) / 2,
+    }
+}
+
+/// The longest variant [`packed`] packs.
+const PACKED_LEN: usize = 12;
+
+/// The text made of `pieces` packed into a `u64` when it is at most [`PACKED_LEN`] letters `a`
+/// to `z` (keys are letters, nearly all short): five bits a letter, each 1 to 26, never 0, so
+/// two packed texts are equal exactly when their codes are. `None` for any other text.
+fn packed(pieces: &[&str]) -> Option<u64> {
+    let mut code = 0u64;
+    for (len, b) in pieces.iter().flat_map(|p| p.bytes()).enumerate() {
+        if !b.is_ascii_lowercase() || len == PACKED_LEN {
+            return None;
+        }
+        code = code << 5 | u64::from(b - b'a' + 1);
+    }
+    Some(code)
+}
+
+/// [`deletions`] to depth one, packed ([`packed`]), for a key of at most [`PACKED_LEN`]
+/// letters `a` to `z`: each variant's code from the codes of the letters before and after the
+/// deleted one, so a key costs time linear in its length. False, and nothing given to `emit`,
+/// for any other key.
+fn packed_deletions(key: &str, emit: &mut impl FnMut(u64)) -> bool {
+    let Some(full) = packed(&[key]) else {
+        return false;
+    };
+    emit(full);
+    let len = key.len();
+    // `before` is the code of the letters before position `i`; the letters after it are the
+    // low `5 * (len - 1 - i)` bits of `full`.
+    let mut before = 0u64;
+    for (i, b) in key.bytes().enumerate() {
+        let after_bits = 5 * (len - 1 - i);
+        let after = full & ((1u64 << after_bits) - 1);
+        emit(before << after_bits | after);
+        before = before << 5 | u64::from(b - b'a' + 1);
+    }
+    true
+}
+
 /// The pairs `(i, j)`, `i < j`, that [`link`] could call one name: equal keys, keys within
 /// one edit (two for long toponyms), and curated spellings. Sorted and deduplicated; near-linear
 /// in the number of spellings.
 fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     use std::hash::BuildHasher;
-    // Every deletion variant of every key, written once into one buffer: `(hash, start, end, i)`
-    // is bytes `start..end` of `arena`, a variant of spelling `i`'s key, with its hash so that
-    // sorting compares texts only when their hashes are equal.
-    let mut arena = String::with_capacity(sp.iter().map(|s| s.key.len() * s.key.len()).sum());
-    let mut variants: Vec<(u64, usize, usize, usize)> =
-        Vec::with_capacity(sp.iter().map(|s| s.key.len() + 1).sum());
+    // Every deletion variant of every key, `(code, i)` for a variant of spelling `i`'s key that
+    // packs into a `u64` (nearly all: see `packed`), else `(hash, start, end, i)`: bytes
+    // `start..end` of `arena`, written once into that one buffer, with their hash so that
+    // sorting compares texts only when their hashes are equal. A packed variant never equals
+    // one in the arena (it is shorter, or made of letters `a`-`z` only).
+    let mut short: Vec<(u64, usize)> = Vec::with_capacity(sp.iter().map(variant_count).sum());
+    let mut arena = String::new();
+    let mut variants: Vec<(u64, usize, usize, usize)> = Vec::new();
     let hasher = foldhash::fast::FixedState::default();
     let mut pieces = Vec::with_capacity(3);
     for (i, s) in sp.iter().enumerate() {
-        let depth = if s.toponym && s.key.len() >= 8 { 2 } else { 1 };
+        let depth = deletion_depth(s);
+        if depth == 1 && packed_deletions(&s.key, &mut |code| short.push((code, i))) {
+            continue;
+        }
         deletions(&s.key, depth, &mut pieces, &mut |v| {
+            if let Some(code) = packed(v) {
+                short.push((code, i));
+                return;
+            }
             let start = arena.len();
             for piece in v {
                 arena.push_str(piece);
@@ -469,6 +536,17 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
             let hash = hasher.hash_one(arena.get(start..end).unwrap_or_default());
             variants.push((hash, start, end, i));
         });
+    }
+    let mut pairs = Vec::new();
+    short.sort_unstable();
+    short.dedup();
+    // Runs of one variant: every two spellings in a run are candidates.
+    for run in short.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, i)) in run.iter().enumerate() {
+            for &(_, j) in run.get(x + 1..).unwrap_or_default() {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
     }
     let text = |&(_, s, e, _): &(u64, usize, usize, usize)| arena.get(s..e).unwrap_or_default();
     let same = |x: &(u64, usize, usize, usize), y: &(u64, usize, usize, usize)| {
@@ -480,7 +558,6 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
             .then(x.3.cmp(&y.3))
     });
     variants.dedup_by(|x, y| x.3 == y.3 && same(x, y));
-    let mut pairs = Vec::new();
     // Runs of one variant text: every two spellings in a run are candidates.
     for run in variants.chunk_by(|x, y| same(x, y)) {
         for (x, &(_, _, _, i)) in run.iter().enumerate() {
@@ -647,7 +724,9 @@ fn clusters_traced(
     let same_pairs = edges.clone();
     // Union by cluster id, refusing any merge that would join a Distinct pair.
     let mut id: Vec<usize> = (0..n).collect();
-    let mut members_of: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // The members of each cluster root, sorted; empty (no allocation) for a root that is still
+    // alone, which is read as `[root]`.
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, j) in edges {
         let (Some(&ci), Some(&cj)) = (id.get(i), id.get(j)) else {
             continue;
@@ -658,6 +737,9 @@ fn clusters_traced(
         let (Some(mi), Some(mj)) = (members_of.get(ci), members_of.get(cj)) else {
             continue;
         };
+        let (alone_i, alone_j) = ([ci], [cj]);
+        let mi: &[usize] = if mi.is_empty() { &alone_i } else { mi };
+        let mj: &[usize] = if mj.is_empty() { &alone_j } else { mj };
         let clash = mi.iter().any(|&x| {
             mj.iter().any(|&y| {
                 sp.get(x)
@@ -666,13 +748,19 @@ fn clusters_traced(
             })
         });
         if !clash {
-            let moved = members_of.get_mut(cj).map(std::mem::take).unwrap_or_default();
+            let mut moved = members_of.get_mut(cj).map(std::mem::take).unwrap_or_default();
+            if moved.is_empty() {
+                moved.push(cj);
+            }
             for &v in &moved {
                 if let Some(slot) = id.get_mut(v) {
                     *slot = ci;
                 }
             }
             if let Some(m) = members_of.get_mut(ci) {
+                if m.is_empty() {
+                    m.push(ci);
+                }
                 m.extend(moved);
                 m.sort_unstable();
             }
@@ -767,6 +855,41 @@ mod tests {
             .into_iter()
             .map(|c| c.into_iter().map(|s| (s.text, s.count)).collect())
             .collect()
+    }
+
+    /// The packed variants are the packed texts of `deletions`, and packing is one-to-one.
+    #[test]
+    fn packed_variants_agree_with_deletions() {
+        let mut pieces = Vec::new();
+        for key in ["", "a", "zelenski", "abcdefghijkl", "abcdefghijklm", "kiv", "aba", "Ab", "é"] {
+            let mut want: Vec<u64> = Vec::new();
+            let mut texts: Vec<String> = Vec::new();
+            deletions(key, 1, &mut pieces, &mut |v| {
+                texts.push(v.concat());
+                want.extend(packed(v));
+            });
+            let mut got = Vec::new();
+            let fast = packed_deletions(key, &mut |c| got.push(c));
+            if fast {
+                assert_eq!(got, want, "{key}");
+                assert_eq!(want.len(), texts.len(), "{key}");
+            } else {
+                assert!(got.is_empty(), "{key}");
+            }
+            assert_eq!(fast, packed(&[key]).is_some(), "{key}");
+            // Equal codes for equal texts only.
+            for (x, tx) in texts.iter().enumerate() {
+                for (y, ty) in texts.iter().enumerate() {
+                    let (cx, cy) = (packed(&[tx.as_str()]), packed(&[ty.as_str()]));
+                    if cx.is_some() && cy.is_some() {
+                        assert_eq!(cx == cy, tx == ty, "{key} {x} {y}");
+                    }
+                }
+            }
+        }
+        assert_eq!(packed(&["ab", "c"]), packed(&["abc"]));
+        assert_ne!(packed(&["a"]), packed(&["aa"]));
+        assert_eq!(packed(&["abcdefghijklm"]), None);
     }
 
     fn none() -> Curated {
