@@ -481,24 +481,31 @@ fn packed(pieces: &[&str]) -> Option<u64> {
     Some(code)
 }
 
-/// [`deletions`] to depth one, packed ([`packed`]), for a key of at most [`PACKED_LEN`]
-/// letters `a` to `z`: each variant's code from the codes of the letters before and after the
-/// deleted one, so a key costs time linear in its length. False, and nothing given to `emit`,
-/// for any other key.
-fn packed_deletions(key: &str, emit: &mut impl FnMut(u64)) -> bool {
-    let Some(full) = packed(&[key]) else {
+/// [`deletions`] to depth one or two, packed ([`packed`]), in the same order, for a key of at
+/// most [`PACKED_LEN`] letters `a` to `z`: each variant's code is cut from the key's code with
+/// shifts and masks, so no text is built or read again. False, and nothing given to `emit`, for
+/// any other key or depth.
+fn packed_deletions(key: &str, depth: usize, emit: &mut impl FnMut(u64)) -> bool {
+    let Some(full) = packed(&[key]).filter(|_| depth <= 2) else {
         return false;
     };
-    emit(full);
     let len = key.len();
-    // `before` is the code of the letters before position `i`; the letters after it are the
-    // low `5 * (len - 1 - i)` bits of `full`.
-    let mut before = 0u64;
-    for (i, b) in key.bytes().enumerate() {
-        let after_bits = 5 * (len - 1 - i);
-        let after = full & ((1u64 << after_bits) - 1);
-        emit(before << after_bits | after);
-        before = before << 5 | u64::from(b - b'a' + 1);
+    // The code of letters `a..b` of the key (`a <= b <= len`): five bits a letter, the last
+    // letter lowest.
+    let part = |a: usize, b: usize| (full >> (5 * (len - b))) & ((1u64 << (5 * (b - a))) - 1);
+    emit(full);
+    if depth == 0 {
+        return true;
+    }
+    for i in 0..len {
+        let after = part(i + 1, len);
+        emit(part(0, i) << (5 * (len - 1 - i)) | after);
+        if depth == 2 {
+            for j in i + 1..len {
+                let kept = part(0, i) << (5 * (j - i - 1)) | part(i + 1, j);
+                emit(kept << (5 * (len - 1 - j)) | part(j + 1, len));
+            }
+        }
     }
     true
 }
@@ -520,7 +527,7 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     let mut pieces = Vec::with_capacity(3);
     for (i, s) in sp.iter().enumerate() {
         let depth = deletion_depth(s);
-        if depth == 1 && packed_deletions(&s.key, &mut |code| short.push((code, i))) {
+        if packed_deletions(&s.key, depth, &mut |code| short.push((code, i))) {
             continue;
         }
         deletions(&s.key, depth, &mut pieces, &mut |v| {
@@ -861,15 +868,16 @@ mod tests {
     #[test]
     fn packed_variants_agree_with_deletions() {
         let mut pieces = Vec::new();
-        for key in ["", "a", "zelenski", "abcdefghijkl", "abcdefghijklm", "kiv", "aba", "Ab", "é"] {
+        let keys = ["", "a", "zelenski", "abcdefghijkl", "abcdefghijklm", "kiv", "aba", "Ab", "é"];
+        for (key, depth) in keys.iter().flat_map(|k| (0..=2).map(move |d| (*k, d))) {
             let mut want: Vec<u64> = Vec::new();
             let mut texts: Vec<String> = Vec::new();
-            deletions(key, 1, &mut pieces, &mut |v| {
+            deletions(key, depth, &mut pieces, &mut |v| {
                 texts.push(v.concat());
                 want.extend(packed(v));
             });
             let mut got = Vec::new();
-            let fast = packed_deletions(key, &mut |c| got.push(c));
+            let fast = packed_deletions(key, depth, &mut |c| got.push(c));
             if fast {
                 assert_eq!(got, want, "{key}");
                 assert_eq!(want.len(), texts.len(), "{key}");
