@@ -140,11 +140,15 @@ impl NameData {
     /// `any_ascii`, lowercase, ASCII letters only, the ordered rules, double letters collapsed.
     pub fn key(&self, word: &str) -> String {
         // `any_ascii` leaves ASCII as it is, so ASCII words skip it.
+        // Allocated once at the word's length (collecting a filtered iterator would grow it).
         let ascii_letters = |s: &str| -> String {
-            s.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .map(|b| char::from(b.to_ascii_lowercase()))
-                .collect()
+            let mut out = String::with_capacity(s.len());
+            out.extend(
+                s.bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            out
         };
         let mut k = if word.is_ascii() {
             ascii_letters(word)
