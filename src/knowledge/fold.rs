@@ -59,6 +59,43 @@ pub struct FoldRule {
     /// The shortest and longest match, in bytes.
     min_len: usize,
     max_len: usize,
+    /// ASCII bytes that every match contains, as a [`byte_set`]: a text lacking one of them
+    /// cannot match ([`FoldRule::may_match`]).
+    needs: u128,
+}
+
+/// The set of ASCII bytes in `text`: bit `b` for byte `b` (other bytes are left out). See
+/// [`FoldRule::may_match`].
+pub fn byte_set(text: &[u8]) -> u128 {
+    text.iter().fold(0, |set, &b| set | byte_bit(b))
+}
+
+/// Bit `b` of a [`byte_set`]; none for a byte that is not ASCII.
+fn byte_bit(b: u8) -> u128 {
+    if b < 128 {
+        1 << b
+    } else {
+        0
+    }
+}
+
+/// The ASCII bytes every match of `item` contains: a byte item's byte; for a group, those
+/// common to all its alternatives (a class counts only when it is one byte).
+fn item_needs(item: &Item) -> u128 {
+    match item {
+        Item::Byte(b) => byte_bit(*b),
+        Item::Group(_, alts) => alts
+            .iter()
+            .map(|alt| match alt {
+                Alt::Literal(l) => byte_set(l),
+                Alt::Class(ranges) => match ranges.as_slice() {
+                    [(lo, hi)] if lo == hi => byte_bit(*lo),
+                    _ => 0,
+                },
+            })
+            .reduce(|a, b| a & b)
+            .unwrap_or(0),
+    }
 }
 
 /// Room for the group spans of a rule without allocating (the embedded rules have at most two
@@ -262,6 +299,7 @@ impl FoldRule {
             .map(item_lens)
             .fold((0, 0), |(lo, hi), (a, b)| (lo + a, hi + b));
         let first = items.first().map(first_bytes).unwrap_or([false; 256]);
+        let needs = items.iter().fold(0, |set, item| set | item_needs(item));
         Ok(FoldRule {
             at_start,
             at_end,
@@ -271,7 +309,15 @@ impl FoldRule {
             first,
             min_len,
             max_len,
+            needs,
         })
+    }
+
+    /// False when no text whose [`byte_set`] is `set` can contain a match (it lacks a byte
+    /// every match contains), so [`FoldRule::replace_all`] would give `None`. True promises
+    /// nothing.
+    pub fn may_match(&self, set: u128) -> bool {
+        self.needs & !set == 0
     }
 
     /// Match the items from `item` on at byte `pos` of `text`, recording group spans in `caps`;
@@ -415,6 +461,18 @@ mod tests {
     }
 
     #[test]
+    fn needed_bytes() {
+        let r = FoldRule::parse("(sk|ck|tsk|zk)(yy|[a-z])$", "sky").unwrap();
+        assert!(r.may_match(byte_set(b"k")));
+        assert!(!r.may_match(byte_set(b"zelensyy")));
+        let r = FoldRule::parse("j([aeiou])", "zh${1}").unwrap();
+        assert!(r.may_match(byte_set(b"j")) && !r.may_match(byte_set(b"aeiou")));
+        let r = FoldRule::parse("([a-z])y", "${1}i").unwrap();
+        assert!(r.may_match(byte_set(b"y")) && !r.may_match(byte_set(b"abc")));
+        assert_eq!(byte_set("é".as_bytes()), 0);
+    }
+
+    #[test]
     fn replaces_like_regex() {
         let r = FoldRule::parse("(o|e)ff$", "${1}v").unwrap();
         assert_eq!(r.replace_all("smirnoff").as_deref(), Some("smirnov"));
@@ -479,6 +537,12 @@ mod tests {
                     .is_match(s)
                     .then(|| re.replace_all(s, *replace).into_owned());
                 assert_eq!(fold.replace_all(s), want, "{} on {s:?}", re.as_str());
+                // The quick test never rules out a text that matches.
+                assert!(
+                    fold.may_match(byte_set(s.as_bytes())) || want.is_none(),
+                    "{} on {s:?}",
+                    re.as_str()
+                );
             }
         }
     }

@@ -782,13 +782,41 @@ pub fn with_article(name: &str) -> String {
 /// people and not a known venue) does not count: "Bogdanovich" names a Russian town of 30,000
 /// but, in news copy, far more often a person.
 pub fn is_prominent_place_name(name: &str) -> bool {
-    readings(name).any(|h| {
-        h.flags & (DEMONYM | ADJECTIVE) != 0
-            || (h.flags & MAIN != 0
-                && kind_and_population(h.place).is_some_and(|(kind, population)| {
-                    kind != PlaceKind::City || population >= 100_000 || is_known_venue(h.place)
-                }))
-    })
+    readings(name).any(prominent_reading)
+}
+
+/// What one lookup of a name says about it as a place: [`is_prominent_place_name`] and whether
+/// some reading is a [`MAIN`] or [`ALT`] name of a place (a toponym, not only a demonym),
+/// answered from one walk of the map instead of two.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlaceNameFacts {
+    /// [`is_prominent_place_name`] of the name.
+    pub prominent: bool,
+    /// Some reading has [`MAIN`] or [`ALT`]: `lookup(name).iter().any(|h| h.flags & (MAIN |
+    /// ALT) != 0)`.
+    pub toponym: bool,
+}
+
+/// [`PlaceNameFacts`] of `name` (case-insensitive), from one lookup.
+pub fn place_name_facts(name: &str) -> PlaceNameFacts {
+    let mut facts = PlaceNameFacts::default();
+    for h in readings(name) {
+        facts.toponym |= h.flags & (MAIN | ALT) != 0;
+        facts.prominent = facts.prominent || prominent_reading(h);
+        if facts.prominent && facts.toponym {
+            break;
+        }
+    }
+    facts
+}
+
+/// True when one reading makes its name a prominent place name ([`is_prominent_place_name`]).
+fn prominent_reading(h: Hit) -> bool {
+    h.flags & (DEMONYM | ADJECTIVE) != 0
+        || (h.flags & MAIN != 0
+            && kind_and_population(h.place).is_some_and(|(kind, population)| {
+                kind != PlaceKind::City || population >= 100_000 || is_known_venue(h.place)
+            }))
 }
 
 /// Human description of a place for messages: "Kyiv (Ukraine)", "Georgia (United States)",
@@ -899,6 +927,36 @@ mod tests {
         assert!(is_place_name("Bogdanovich") && !is_prominent_place_name("Bogdanovich"));
         assert!(is_prominent_place_name("Kyiv") && is_prominent_place_name("Texas"));
         assert!(!is_place_name("Zelensky"));
+    }
+
+    /// `place_name_facts` answers what `is_prominent_place_name` and `lookup` answer.
+    #[test]
+    fn place_name_facts_agree_with_the_two_lookups() {
+        for name in [
+            "Kyiv",
+            "Kiev",
+            "Texas",
+            "Bogdanovich",
+            "Ukrainian",
+            "Balkan",
+            "Zelensky",
+            "Paris",
+            "Georgia",
+            "Nice",
+            "Kilkee",
+            "Clare",
+            "Edgbaston",
+            "",
+            "  Kyiv ",
+            "K\u{fc}ln",
+            "Москва",
+        ] {
+            let want = PlaceNameFacts {
+                prominent: is_prominent_place_name(name),
+                toponym: lookup(name).iter().any(|h| h.flags & (MAIN | ALT) != 0),
+            };
+            assert_eq!(place_name_facts(name), want, "{name:?}");
+        }
     }
 
     #[test]

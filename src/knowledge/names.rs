@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::fast_hash::FastMap;
 
-use crate::knowledge::fold::FoldRule;
+use crate::knowledge::fold::{byte_set, FoldRule};
 
 /// The tables generated from `rules/names.toml`.
 mod embedded {
@@ -44,8 +44,14 @@ pub struct Curated {
 }
 
 fn in_one_group(groups: &[Vec<String>], a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    groups.iter().any(|g| g.contains(&a) && g.contains(&b))
+    in_one_group_lower(groups, &a.to_lowercase(), &b.to_lowercase())
+}
+
+/// [`in_one_group`] for `a` and `b` already lower-cased (`str::to_lowercase`).
+fn in_one_group_lower(groups: &[Vec<String>], a: &str, b: &str) -> bool {
+    groups
+        .iter()
+        .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
 }
 
 impl Curated {
@@ -54,18 +60,33 @@ impl Curated {
         in_one_group(&self.given_groups, a, b)
     }
 
+    /// [`Curated::given_pair`] for names already lower-cased (`str::to_lowercase`): the same
+    /// answer without lower-casing copies.
+    pub fn given_pair_lower(&self, a: &str, b: &str) -> bool {
+        in_one_group_lower(&self.given_groups, a, b)
+    }
+
     /// True when `a` and `b` are listed spellings of one place (case-insensitive).
     pub fn place_pair(&self, a: &str, b: &str) -> bool {
         in_one_group(&self.place_groups, a, b)
     }
 
+    /// [`Curated::place_pair`] for names already lower-cased (`str::to_lowercase`).
+    pub fn place_pair_lower(&self, a: &str, b: &str) -> bool {
+        in_one_group_lower(&self.place_groups, a, b)
+    }
+
     /// The curated person whose family-name spellings include both `a` and `b`
     /// (case-insensitive), if any.
     pub fn person_with_families(&self, a: &str, b: &str) -> Option<&CuratedPerson> {
-        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        self.person_with_families_lower(&a.to_lowercase(), &b.to_lowercase())
+    }
+
+    /// [`Curated::person_with_families`] for names already lower-cased (`str::to_lowercase`).
+    pub fn person_with_families_lower(&self, a: &str, b: &str) -> Option<&CuratedPerson> {
         self.persons
             .iter()
-            .find(|p| p.family.contains(&a) && p.family.contains(&b))
+            .find(|p| p.family.iter().any(|x| x == a) && p.family.iter().any(|x| x == b))
     }
 }
 
@@ -119,22 +140,39 @@ impl NameData {
     /// `any_ascii`, lowercase, ASCII letters only, the ordered rules, double letters collapsed.
     pub fn key(&self, word: &str) -> String {
         // `any_ascii` leaves ASCII as it is, so ASCII words skip it.
+        // Allocated once at the word's length (collecting a filtered iterator would grow it).
         let ascii_letters = |s: &str| -> String {
-            s.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .map(|b| char::from(b.to_ascii_lowercase()))
-                .collect()
+            let mut out = String::with_capacity(s.len());
+            out.extend(
+                s.bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            out
         };
         let mut k = if word.is_ascii() {
             ascii_letters(word)
         } else {
             ascii_letters(&any_ascii::any_ascii(word))
         };
-        // The rules apply in order, each to the output of the ones before.
+        // The rules apply in order, each to the output of the ones before. A rule needing a
+        // letter the key lacks is skipped without scanning (most rules, for most keys).
+        let mut letters = byte_set(k.as_bytes());
         for r in &self.rules {
+            if !r.may_match(letters) {
+                continue;
+            }
             if let Some(next) = r.replace_all(&k) {
                 k = next;
+                letters = byte_set(k.as_bytes());
             }
+        }
+        // Double letters collapsed: in place for an ASCII key (every embedded rule writes
+        // ASCII), char by char otherwise.
+        if k.is_ascii() {
+            let mut bytes = k.into_bytes();
+            bytes.dedup();
+            return String::from_utf8(bytes).unwrap_or_default();
         }
         let mut out = String::with_capacity(k.len());
         for c in k.chars() {
@@ -263,7 +301,7 @@ pub fn given_compatible(data: &NameData, curated: &Curated, a: &str, b: &str) ->
 
 /// A given name as written, in lower case and as a key ([`NameData::key`]), computed once so
 /// that one name can be compared with many ([`forms_compatible`]).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GivenForms {
     /// The name as written.
     pub text: String,
@@ -290,7 +328,7 @@ pub fn forms_compatible(curated: &Curated, a: &GivenForms, b: &GivenForms) -> bo
         || initial(&a.lower, &b.lower)
         || initial(&b.lower, &a.lower)
         || (!a.key.is_empty() && a.key == b.key)
-        || curated.given_pair(&a.text, &b.text)
+        || curated.given_pair_lower(&a.lower, &b.lower)
 }
 
 /// The given names met under each family name, indexed by every form [`forms_compatible`]

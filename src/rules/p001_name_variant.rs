@@ -22,6 +22,9 @@
 //! A cluster whose spellings all belong to one `[[alias]]` group of a loaded rule pack
 //! ([`crate::packs::Knowledge::all_aliases`]) is not reported: the newsroom accepts them all.
 
+use std::cell::OnceCell;
+use std::rc::Rc;
+
 use crate::fast_hash::{map_with_capacity, FastMap};
 
 use crate::article::{Article, Span};
@@ -29,7 +32,8 @@ use crate::claims::names::{self, NameMention};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::gazetteer;
 use crate::knowledge::names::{
-    data, edit_distance, gendered_pair, given_compatible, Curated, NameData,
+    data, edit_distance, forms_compatible, gendered_pair, given_compatible, Curated, GivenForms,
+    NameData,
 };
 use crate::rules::trace::Outcome;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -124,6 +128,10 @@ struct Spelling {
     text: String,
     /// Lower case: the identity of the spelling.
     lower: String,
+    /// `text` lower-cased by `str::to_lowercase` (what the curated lists are matched with).
+    text_lower: String,
+    /// Length of `text` in chars.
+    chars: usize,
     /// Folded comparison key.
     key: String,
     /// Uses outside quotations.
@@ -132,10 +140,9 @@ struct Spelling {
     first: Span,
     /// Every use (bytes), in document order.
     uses: Vec<Span>,
-    /// Given names written with it, deduplicated, in order of first use.
-    givens: Vec<String>,
-    /// The folded key of each of `givens` (computed once, not per pair).
-    given_keys: Vec<String>,
+    /// Given names written with it (shared by the spellings of one article), deduplicated
+    /// ignoring ASCII case, in order of first use.
+    givens: Vec<Rc<Given>>,
     /// True when some use has no given name (a place is written bare: "Kiev", not "Carlos
     /// Brasil").
     bare: bool,
@@ -152,6 +159,23 @@ struct Spelling {
     in_place_name: bool,
 }
 
+/// A given name as written, with its [`GivenForms`] (lower case, key) worked out on its first
+/// comparison and kept: most given names are never compared with another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Given {
+    /// As written.
+    text: String,
+    /// `GivenForms::of(text)`, once computed.
+    forms: OnceCell<GivenForms>,
+}
+
+impl Given {
+    /// The forms of the name.
+    fn forms(&self, d: &NameData) -> &GivenForms {
+        self.forms.get_or_init(|| GivenForms::of(d, &self.text))
+    }
+}
+
 /// How two spellings relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Link {
@@ -165,9 +189,21 @@ enum Link {
 
 /// Distinct spellings of the family words in `mentions`, in order of first use. Left out:
 /// quotations, names inside foreign-language names ("Banco do Brasil") and bracketed glosses.
-fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
+///
+/// A given name written with several family words is one shared [`Given`], its forms
+/// computed at most once per article.
+fn spellings<'a>(article: &'a Article, mentions: &[NameMention], d: &NameData) -> Vec<Spelling> {
     let mut out: Vec<Spelling> = Vec::new();
-    let mut index: FastMap<String, usize> = map_with_capacity(mentions.len());
+    let mut index: FastMap<&str, usize> = map_with_capacity(mentions.len());
+    let mut given_names: FastMap<&str, Rc<Given>> = FastMap::default();
+    let mut given_of = |text: &'a str| {
+        Rc::clone(given_names.entry(text).or_insert_with(|| {
+            Rc::new(Given {
+                text: text.to_string(),
+                forms: OnceCell::new(),
+            })
+        }))
+    };
     for m in mentions
         .iter()
         .filter(|m| !m.in_quote && !m.foreign && !m.bracketed)
@@ -176,27 +212,25 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
         if text.is_empty() {
             continue;
         }
-        let lower = m.family_lower.clone();
-        let given = m.given.map(|g| article.slice(g).to_string());
-        let idx = match index.get(&lower) {
+        let idx = match index.get(m.family_lower.as_str()) {
             Some(&i) => i,
             None => {
-                index.insert(lower.clone(), out.len());
+                index.insert(m.family_lower.as_str(), out.len());
+                let place = gazetteer::place_name_facts(text);
                 out.push(Spelling {
                     text: text.to_string(),
                     key: d.key(text),
-                    lower,
+                    text_lower: text.to_lowercase(),
+                    chars: text.chars().count(),
+                    lower: m.family_lower.clone(),
                     count: 0,
                     first: m.family,
                     uses: Vec::new(),
                     givens: Vec::new(),
-                    given_keys: Vec::new(),
                     titled: false,
                     bare: false,
-                    place: gazetteer::is_prominent_place_name(text),
-                    toponym: gazetteer::lookup(text)
-                        .iter()
-                        .any(|h| h.flags & (gazetteer::MAIN | gazetteer::ALT) != 0),
+                    place: place.prominent,
+                    toponym: place.toponym,
                     in_place_name: false,
                 });
                 out.len() - 1
@@ -210,10 +244,9 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
         s.titled |= m.titled;
         s.bare |= m.given.is_none();
         s.in_place_name |= m.place_name;
-        if let Some(g) = given {
-            if !s.givens.iter().any(|x| x.eq_ignore_ascii_case(&g)) {
-                s.given_keys.push(d.key(&g));
-                s.givens.push(g);
+        if let Some(g) = m.given.map(|g| article.slice(g)) {
+            if !s.givens.iter().any(|x| x.text.eq_ignore_ascii_case(g)) {
+                s.givens.push(given_of(g));
             }
         }
     }
@@ -221,18 +254,12 @@ fn spellings(article: &Article, mentions: &[NameMention], d: &NameData) -> Vec<S
 }
 
 /// Some given name of `a` is compatible with some given name of `b`: the test of
-/// [`given_compatible`] with the keys computed once per spelling.
-fn share_given(_d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
-    a.givens.iter().zip(&a.given_keys).any(|(x, kx)| {
-        b.givens.iter().zip(&b.given_keys).any(|(y, ky)| {
-            let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
-            let initial = |i: &str, full: &str| i.chars().count() == 1 && full.starts_with(i);
-            lx == ly
-                || initial(&lx, &ly)
-                || initial(&ly, &lx)
-                || (!kx.is_empty() && kx == ky)
-                || curated.given_pair(x, y)
-        })
+/// [`given_compatible`] with the forms computed at most once per article.
+fn share_given(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> bool {
+    a.givens.iter().any(|x| {
+        b.givens
+            .iter()
+            .any(|y| x.text == y.text || forms_compatible(curated, x.forms(d), y.forms(d)))
     })
 }
 
@@ -245,10 +272,10 @@ fn close_keys(a: &str, b: &str) -> bool {
 
 /// Decide whether two spellings are one name, different names, or unrelated.
 fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
-    if a.text.chars().count() < d.min_len || b.text.chars().count() < d.min_len {
+    if a.chars < d.min_len || b.chars < d.min_len {
         return Link::Unrelated;
     }
-    if curated.place_pair(&a.text, &b.text) {
+    if curated.place_pair_lower(&a.text_lower, &b.text_lower) {
         return Link::Same;
     }
     // The gazetteer's alternate names, for spellings (Kyiv / Kiev, Kharkiv / Kharkov), not for
@@ -276,11 +303,13 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     if !a.givens.is_empty() && !b.givens.is_empty() && !share_given(d, curated, a, b) {
         return Link::Distinct;
     }
-    if let Some(p) = curated.person_with_families(&a.text, &b.text) {
+    if let Some(p) = curated.person_with_families_lower(&a.text_lower, &b.text_lower) {
         let fits = |s: &Spelling| {
-            s.givens
-                .iter()
-                .all(|g| p.given.iter().any(|x| given_compatible(d, curated, g, x)))
+            s.givens.iter().all(|g| {
+                p.given
+                    .iter()
+                    .any(|x| given_compatible(d, curated, &g.text, x))
+            })
         };
         if fits(a) && fits(b) {
             return Link::Same;
@@ -307,7 +336,7 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     let same_given = a
         .givens
         .iter()
-        .any(|x| b.givens.iter().any(|y| x.eq_ignore_ascii_case(y)));
+        .any(|x| b.givens.iter().any(|y| x.text.eq_ignore_ascii_case(&y.text)));
     if ka.len().min(kb.len()) >= 5
         && !a.place
         && !b.place
@@ -355,21 +384,130 @@ fn link(d: &NameData, curated: &Curated, a: &Spelling, b: &Spelling) -> Link {
     Link::Unrelated
 }
 
-/// Keys with one character deleted (and the key itself), `depth` times over, each given to
-/// `emit`: two keys one edit apart share one (symmetric-delete candidates), so near spellings
-/// are found without comparing all pairs.
-fn deletions(key: &str, depth: usize, emit: &mut impl FnMut(&str)) {
-    emit(key);
+/// The key itself and every text made by deleting up to `depth` of its characters, each given
+/// to `emit` as the pieces that, concatenated, make it (no string is built here): two keys one
+/// edit apart share one (symmetric-delete candidates), so near spellings are found without
+/// comparing all pairs. Each set of deleted positions is visited once (positions in
+/// increasing order); different sets can still give one text. `pieces` is scratch space.
+fn deletions<'k>(
+    key: &'k str,
+    depth: usize,
+    pieces: &mut Vec<&'k str>,
+    emit: &mut impl FnMut(&[&'k str]),
+) {
+    pieces.push(key);
+    emit(pieces);
+    pieces.pop();
     if depth == 0 {
         return;
     }
-    let mut k = String::with_capacity(key.len());
     for (i, c) in key.char_indices() {
-        k.clear();
-        k.push_str(key.get(..i).unwrap_or_default());
-        k.push_str(key.get(i + c.len_utf8()..).unwrap_or_default());
-        deletions(&k, depth - 1, emit);
+        pieces.push(key.get(..i).unwrap_or_default());
+        deletions(
+            key.get(i + c.len_utf8()..).unwrap_or_default(),
+            depth - 1,
+            pieces,
+            emit,
+        );
+        pieces.pop();
     }
+}
+
+/// The sentences of the uses of `s`, sorted, without repeats, computed once into `cell`.
+fn sentences_of<'c>(article: &Article, s: &Spelling, cell: &'c OnceCell<Vec<Span>>) -> &'c [Span] {
+    cell.get_or_init(|| {
+        let mut v: Vec<Span> = s
+            .uses
+            .iter()
+            .filter_map(|u| article.sentence_at(u.start))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// True when two sorted lists (as [`sentences_of`] gives them) have an element in common: one
+/// merge, linear in their lengths (a spelling used thousands of times stays cheap).
+fn share_any(a: &[Span], b: &[Span]) -> bool {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// How many characters [`candidate_pairs`] deletes from the key of `s`: two for a long toponym
+/// (its spellings may be two edits apart: [`close_keys`]), else one.
+fn deletion_depth(s: &Spelling) -> usize {
+    if s.toponym && s.key.len() >= 8 {
+        2
+    } else {
+        1
+    }
+}
+
+/// How many variants [`deletions`] gives for the key of `s` (some may be equal texts).
+fn variant_count(s: &Spelling) -> usize {
+    let n = s.key.chars().count();
+    match deletion_depth(s) {
+        1 => n + 1,
+        _ => 1 + n + n * n.saturating_sub(1) / 2,
+    }
+}
+
+/// The longest variant [`packed`] packs.
+const PACKED_LEN: usize = 12;
+
+/// The text made of `pieces` packed into a `u64` when it is at most [`PACKED_LEN`] letters `a`
+/// to `z` (keys are letters, nearly all short): five bits a letter, each 1 to 26, never 0, so
+/// two packed texts are equal exactly when their codes are. `None` for any other text.
+fn packed(pieces: &[&str]) -> Option<u64> {
+    let mut code = 0u64;
+    for (len, b) in pieces.iter().flat_map(|p| p.bytes()).enumerate() {
+        if !b.is_ascii_lowercase() || len == PACKED_LEN {
+            return None;
+        }
+        code = code << 5 | u64::from(b - b'a' + 1);
+    }
+    Some(code)
+}
+
+/// [`deletions`] to depth one or two, packed ([`packed`]), in the same order, for a key of at
+/// most [`PACKED_LEN`] letters `a` to `z`: each variant's code is cut from the key's code with
+/// shifts and masks, so no text is built or read again. False, and nothing given to `emit`, for
+/// any other key or depth.
+fn packed_deletions(key: &str, depth: usize, emit: &mut impl FnMut(u64)) -> bool {
+    let Some(full) = packed(&[key]).filter(|_| depth <= 2) else {
+        return false;
+    };
+    let len = key.len();
+    // The code of letters `a..b` of the key (`a <= b <= len`): five bits a letter, the last
+    // letter lowest.
+    let part = |a: usize, b: usize| (full >> (5 * (len - b))) & ((1u64 << (5 * (b - a))) - 1);
+    emit(full);
+    if depth == 0 {
+        return true;
+    }
+    for i in 0..len {
+        let after = part(i + 1, len);
+        emit(part(0, i) << (5 * (len - 1 - i)) | after);
+        if depth == 2 {
+            for j in i + 1..len {
+                let kept = part(0, i) << (5 * (j - i - 1)) | part(i + 1, j);
+                emit(kept << (5 * (len - 1 - j)) | part(j + 1, len));
+            }
+        }
+    }
+    true
 }
 
 /// The pairs `(i, j)`, `i < j`, that [`link`] could call one name: equal keys, keys within
@@ -377,19 +515,45 @@ fn deletions(key: &str, depth: usize, emit: &mut impl FnMut(&str)) {
 /// in the number of spellings.
 fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
     use std::hash::BuildHasher;
-    // Every deletion variant of every key, written once into one buffer: `(hash, start, end, i)`
-    // is bytes `start..end` of `arena`, a variant of spelling `i`'s key, with its hash so that
-    // sorting compares texts only when their hashes are equal.
-    let mut arena = String::with_capacity(sp.iter().map(|s| s.key.len() * s.key.len()).sum());
+    // Every deletion variant of every key, `(code, i)` for a variant of spelling `i`'s key that
+    // packs into a `u64` (nearly all: see `packed`), else `(hash, start, end, i)`: bytes
+    // `start..end` of `arena`, written once into that one buffer, with their hash so that
+    // sorting compares texts only when their hashes are equal. A packed variant never equals
+    // one in the arena (it is shorter, or made of letters `a`-`z` only).
+    let mut short: Vec<(u64, usize)> = Vec::with_capacity(sp.iter().map(variant_count).sum());
+    let mut arena = String::new();
     let mut variants: Vec<(u64, usize, usize, usize)> = Vec::new();
     let hasher = foldhash::fast::FixedState::default();
+    let mut pieces = Vec::with_capacity(3);
     for (i, s) in sp.iter().enumerate() {
-        let depth = if s.toponym && s.key.len() >= 8 { 2 } else { 1 };
-        deletions(&s.key, depth, &mut |v| {
+        let depth = deletion_depth(s);
+        if packed_deletions(&s.key, depth, &mut |code| short.push((code, i))) {
+            continue;
+        }
+        deletions(&s.key, depth, &mut pieces, &mut |v| {
+            if let Some(code) = packed(v) {
+                short.push((code, i));
+                return;
+            }
             let start = arena.len();
-            arena.push_str(v);
-            variants.push((hasher.hash_one(v), start, arena.len(), i));
+            for piece in v {
+                arena.push_str(piece);
+            }
+            let end = arena.len();
+            let hash = hasher.hash_one(arena.get(start..end).unwrap_or_default());
+            variants.push((hash, start, end, i));
         });
+    }
+    let mut pairs = Vec::new();
+    short.sort_unstable();
+    short.dedup();
+    // Runs of one variant: every two spellings in a run are candidates.
+    for run in short.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, i)) in run.iter().enumerate() {
+            for &(_, j) in run.get(x + 1..).unwrap_or_default() {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
     }
     let text = |&(_, s, e, _): &(u64, usize, usize, usize)| arena.get(s..e).unwrap_or_default();
     let same = |x: &(u64, usize, usize, usize), y: &(u64, usize, usize, usize)| {
@@ -401,7 +565,6 @@ fn candidate_pairs(sp: &[Spelling], listed: &[bool]) -> Vec<(usize, usize)> {
             .then(x.3.cmp(&y.3))
     });
     variants.dedup_by(|x, y| x.3 == y.3 && same(x, y));
-    let mut pairs = Vec::new();
     // Runs of one variant text: every two spellings in a run are candidates.
     for run in variants.chunk_by(|x, y| same(x, y)) {
         for (x, &(_, _, _, i)) in run.iter().enumerate() {
@@ -501,26 +664,17 @@ fn clusters_traced(
     };
     // Two spellings in one sentence, neither dominant ("Smith met Smyth"), are two names; a
     // spelling used far more often than the other is still the name with a slip beside it.
-    let sentences: Vec<Vec<Span>> = sp
-        .iter()
-        .map(|s| {
-            let mut v: Vec<Span> = s
-                .uses
-                .iter()
-                .filter_map(|u| article.sentence_at(u.start))
-                .collect();
-            v.dedup();
-            v
-        })
-        .collect();
+    // The sentences of each spelling's uses, worked out only for spellings that meet another
+    // in some candidate pair (most meet none).
+    let sentences: Vec<OnceCell<Vec<Span>>> = sp.iter().map(|_| OnceCell::new()).collect();
     let share_sentence = |i: usize, j: usize| {
-        let (Some(a), Some(b), Some(si), Some(sj)) =
+        let (Some(a), Some(b), Some(ci), Some(cj)) =
             (sp.get(i), sp.get(j), sentences.get(i), sentences.get(j))
         else {
             return false;
         };
         let (lo, hi) = (a.count.min(b.count), a.count.max(b.count));
-        lo * 2 >= hi && si.iter().any(|x| sj.contains(x))
+        lo * 2 >= hi && share_any(sentences_of(article, a, ci), sentences_of(article, b, cj))
     };
     let mut edges = Vec::new();
     // Every pair when the claims view wants each near comparison explained; else only the
@@ -577,7 +731,9 @@ fn clusters_traced(
     let same_pairs = edges.clone();
     // Union by cluster id, refusing any merge that would join a Distinct pair.
     let mut id: Vec<usize> = (0..n).collect();
-    let mut members_of: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // The members of each cluster root, sorted; empty (no allocation) for a root that is still
+    // alone, which is read as `[root]`.
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, j) in edges {
         let (Some(&ci), Some(&cj)) = (id.get(i), id.get(j)) else {
             continue;
@@ -588,6 +744,9 @@ fn clusters_traced(
         let (Some(mi), Some(mj)) = (members_of.get(ci), members_of.get(cj)) else {
             continue;
         };
+        let (alone_i, alone_j) = ([ci], [cj]);
+        let mi: &[usize] = if mi.is_empty() { &alone_i } else { mi };
+        let mj: &[usize] = if mj.is_empty() { &alone_j } else { mj };
         let clash = mi.iter().any(|&x| {
             mj.iter().any(|&y| {
                 sp.get(x)
@@ -596,13 +755,19 @@ fn clusters_traced(
             })
         });
         if !clash {
-            let moved = members_of.get_mut(cj).map(std::mem::take).unwrap_or_default();
+            let mut moved = members_of.get_mut(cj).map(std::mem::take).unwrap_or_default();
+            if moved.is_empty() {
+                moved.push(cj);
+            }
             for &v in &moved {
                 if let Some(slot) = id.get_mut(v) {
                     *slot = ci;
                 }
             }
             if let Some(m) = members_of.get_mut(ci) {
+                if m.is_empty() {
+                    m.push(ci);
+                }
                 m.extend(moved);
                 m.sort_unstable();
             }
@@ -697,6 +862,42 @@ mod tests {
             .into_iter()
             .map(|c| c.into_iter().map(|s| (s.text, s.count)).collect())
             .collect()
+    }
+
+    /// The packed variants are the packed texts of `deletions`, and packing is one-to-one.
+    #[test]
+    fn packed_variants_agree_with_deletions() {
+        let mut pieces = Vec::new();
+        let keys = ["", "a", "zelenski", "abcdefghijkl", "abcdefghijklm", "kiv", "aba", "Ab", "é"];
+        for (key, depth) in keys.iter().flat_map(|k| (0..=2).map(move |d| (*k, d))) {
+            let mut want: Vec<u64> = Vec::new();
+            let mut texts: Vec<String> = Vec::new();
+            deletions(key, depth, &mut pieces, &mut |v| {
+                texts.push(v.concat());
+                want.extend(packed(v));
+            });
+            let mut got = Vec::new();
+            let fast = packed_deletions(key, depth, &mut |c| got.push(c));
+            if fast {
+                assert_eq!(got, want, "{key}");
+                assert_eq!(want.len(), texts.len(), "{key}");
+            } else {
+                assert!(got.is_empty(), "{key}");
+            }
+            assert_eq!(fast, packed(&[key]).is_some(), "{key}");
+            // Equal codes for equal texts only.
+            for (x, tx) in texts.iter().enumerate() {
+                for (y, ty) in texts.iter().enumerate() {
+                    let (cx, cy) = (packed(&[tx.as_str()]), packed(&[ty.as_str()]));
+                    if cx.is_some() && cy.is_some() {
+                        assert_eq!(cx == cy, tx == ty, "{key} {x} {y}");
+                    }
+                }
+            }
+        }
+        assert_eq!(packed(&["ab", "c"]), packed(&["abc"]));
+        assert_ne!(packed(&["a"]), packed(&["aa"]));
+        assert_eq!(packed(&["abcdefghijklm"]), None);
     }
 
     fn none() -> Curated {
