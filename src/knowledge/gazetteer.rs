@@ -126,8 +126,8 @@ fn readings(name: &str) -> impl Iterator<Item = Hit> {
 }
 
 /// How many keys [`remembered_value`] keeps per thread before it forgets them all: about a
-/// megabyte per thread at most (peak RSS of the corpus run went from 22 MB to 28 MB with this
-/// and the place extractor's word memo together).
+/// megabyte per thread at most (with the place extractor's word memo, peak RSS of the corpus
+/// run grew by about 6 MB: docs/performance.md, stop 22).
 const REMEMBERED_KEYS: usize = 16_384;
 
 /// The map's value for `key`, remembered per thread across articles: walking the automaton
