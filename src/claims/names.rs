@@ -105,6 +105,11 @@ pub fn extract(article: &Article) -> Vec<NameMention> {
         let mut prev: Option<Token> = None;
         for &tok in &tokens {
             let mut tok = tok;
+            // Outside a name an ordinary word only ends nothing: skip the gap and particle tests.
+            if run.is_empty() && tok.class == Class::Other {
+                prev = Some(tok);
+                continue;
+            }
             let joined = prev.is_some_and(|p| {
                 text.get(p.span.end..tok.span.start)
                     .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
@@ -197,6 +202,23 @@ fn tokenize(
 fn classify(raw: &str, abs: Span, initial: bool) -> Token {
     let word = words::strip_possessive(raw);
     let mut ends = word.len() < raw.len();
+    // Most words have no capital letter: no hyphen part of theirs is capitalised and none is an
+    // initial, so they end a name whole (what the general path below gives them, sooner).
+    let capital = if raw.is_ascii() {
+        raw.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        raw.chars().any(char::is_uppercase)
+    };
+    if !capital {
+        return Token {
+            span: Span::new(abs.start, abs.start + word.len()),
+            class: Class::Other,
+            ends,
+            starts: false,
+            initial,
+            foreign: false,
+        };
+    }
     // The run of capitalised hyphen parts: "Zelensky-led" → "Zelensky", "al-Assad" → "Assad".
     // (index of its first part, its bytes in `word`)
     let mut cap_run: Option<(usize, usize, usize)> = None;
@@ -247,6 +269,9 @@ fn flush(
     run: &mut Vec<Token>,
     out: &mut Vec<NameMention>,
 ) {
+    if run.is_empty() {
+        return;
+    }
     let mut words: &[Token] = run;
     // Trailing particles and initials are not part of a name.
     while let Some((last, rest)) = words.split_last() {

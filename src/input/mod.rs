@@ -199,7 +199,7 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Article, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::Utf16);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary { offset });
     }
     let text = String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
@@ -230,7 +230,7 @@ pub fn decode_text(
         }
         return Ok(decode_utf16(&bytes, little));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary { offset });
     }
     match String::from_utf8(bytes) {
