@@ -115,19 +115,15 @@ pub(crate) fn tokens_into<'a>(text: &'a str, seg: Span, out: &mut Vec<Tok<'a>>) 
     // A token takes five bytes of news text on average: reserve for a third of the bytes, so
     // the buffer is rarely regrown.
     out.reserve(s.len() / 3);
+    let b = s.as_bytes();
     out.extend(token_ranges(s).map(|m| {
         let t = s.get(m.clone()).unwrap_or_default();
-        let (before, after) = (
-            s.get(..m.start).unwrap_or_default(),
-            s.get(m.end..).unwrap_or_default(),
-        );
+        // The bytes before and after the token (token ranges lie on char boundaries).
+        let before = b.get(..m.start).unwrap_or_default();
         // Digits that are not a figure: an HTML character reference left in plain text
         // ("&#163;8m" is "£8m"), or a year written short after an apostrophe ("in '87").
-        let reference = before.ends_with("&#") && after.starts_with(';');
-        let short_year = t.len() == 2
-            && before
-                .strip_suffix(['\'', '’'])
-                .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+        let reference = before.ends_with(b"&#") && b.get(m.end) == Some(&b';');
+        let short_year = t.len() == 2 && short_year_mark(s, m.start);
         let kind = if reference || short_year {
             TokKind::Other
         } else if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -143,6 +139,14 @@ pub(crate) fn tokens_into<'a>(text: &'a str, seg: Span, out: &mut Vec<Tok<'a>>) 
             kind,
         }
     }));
+}
+
+/// True when an apostrophe (`'`, `’`) ends `s` before byte `at`, with nothing or white space
+/// before it ("in '87").
+fn short_year_mark(s: &str, at: usize) -> bool {
+    s.get(..at)
+        .and_then(|before| before.strip_suffix(['\'', '’']))
+        .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
 }
 
 /// A number read at some token index, before context is applied.

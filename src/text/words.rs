@@ -42,8 +42,16 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// Tokens of `s`, in order. Whitespace is skipped. O(n).
 pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
+    let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
+        // ASCII white space byte by byte (`char::is_whitespace` of an ASCII byte).
+        while b
+            .get(i)
+            .is_some_and(|&x| x == b' ' || (b'\t'..=b'\r').contains(&x))
+        {
+            i += 1;
+        }
         let mut c = char_at(s, i)?;
         while c.is_whitespace() {
             i += c.len_utf8();
@@ -78,7 +86,15 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
             });
         };
         // Continue a word over letters, digits and inner apostrophes/hyphens.
-        while let Some(n) = char_at(s, i) {
+        loop {
+            // ASCII letters and digits byte by byte; anything else through `char_at`.
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+                end = i;
+            }
+            let Some(n) = char_at(s, i) else {
+                break;
+            };
             let inner = matches!(n, '\'' | '’' | '-')
                 && char_at(s, i + n.len_utf8()).is_some_and(char::is_alphanumeric);
             if n.is_alphanumeric() || inner {
@@ -110,8 +126,16 @@ pub fn tokens(s: &str) -> impl Iterator<Item = Token> + '_ {
 /// only at a letter ("3rd" gives "rd"). Hand-written rather than a regex: a Unicode letter
 /// class costs milliseconds to compile on every run.
 pub fn name_words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
+        // ASCII bytes that are not letters, one by one.
+        while b
+            .get(i)
+            .is_some_and(|x| x.is_ascii() && !x.is_ascii_alphabetic())
+        {
+            i += 1;
+        }
         let start = loop {
             let c = char_at(s, i)?;
             if c.is_alphabetic() {
@@ -120,7 +144,21 @@ pub fn name_words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             i += c.len_utf8();
         };
         i = start;
-        while let Some(c) = char_at(s, i) {
+        loop {
+            // ASCII word bytes one by one; anything else through `char_at`.
+            while b
+                .get(i)
+                .is_some_and(|&x| x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'.' | b'-'))
+            {
+                i += 1;
+            }
+            let Some(c) = char_at(s, i) else {
+                break;
+            };
+            if c.is_ascii() {
+                // The loop above took every ASCII byte that continues a word.
+                return Some(start..i);
+            }
             if c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-') || is_mark(c) {
                 i += c.len_utf8();
             } else {
