@@ -138,7 +138,35 @@ impl NameData {
 
     /// The comparison key of one written word (any script; possessive already removed):
     /// `any_ascii`, lowercase, ASCII letters only, the ordered rules, double letters collapsed.
+    ///
+    /// Keys are remembered per thread across articles (up to [`REMEMBERED_KEYS`], then all
+    /// forgotten): the same family words recur from article to article, and working a key out
+    /// costs a couple of thousand instructions. `NameData` has one instance ([`data`]), so a
+    /// key depends on the word alone and what is remembered changes no result.
     pub fn key(&self, word: &str) -> String {
+        use std::cell::RefCell;
+        thread_local! {
+            static KEYS: RefCell<crate::fast_hash::FastMap<Box<str>, Box<str>>> =
+                RefCell::new(crate::fast_hash::FastMap::default());
+        }
+        KEYS.with(|keys| {
+            let Ok(mut keys) = keys.try_borrow_mut() else {
+                return self.work_out_key(word);
+            };
+            if let Some(k) = keys.get(word) {
+                return k.to_string();
+            }
+            let k = self.work_out_key(word);
+            if keys.len() >= REMEMBERED_KEYS {
+                keys.clear();
+            }
+            keys.insert(word.into(), k.as_str().into());
+            k
+        })
+    }
+
+    /// [`NameData::key`] worked out, not remembered.
+    fn work_out_key(&self, word: &str) -> String {
         // `any_ascii` leaves ASCII as it is, so ASCII words skip it.
         // Allocated once at the word's length (collecting a filtered iterator would grow it).
         let ascii_letters = |s: &str| -> String {
@@ -215,6 +243,10 @@ fn contains(list: &[&str], word: &str) -> bool {
 pub fn embedded_rules() -> &'static [(&'static str, &'static str)] {
     embedded::RULES
 }
+
+/// How many words' keys [`NameData::key`] keeps per thread before it forgets them all (a few
+/// hundred kilobytes at most).
+const REMEMBERED_KEYS: usize = 8_192;
 
 /// The embedded name data, set up once (no parsing: see the module docs).
 pub fn data() -> &'static NameData {
