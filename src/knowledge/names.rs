@@ -139,7 +139,7 @@ impl NameData {
     /// The comparison key of one written word (any script; possessive already removed):
     /// `any_ascii`, lowercase, ASCII letters only, the ordered rules, double letters collapsed.
     ///
-    /// Keys are remembered per thread across articles (up to [`REMEMBERED_KEYS`], then all
+    /// Keys are remembered per thread across articles (up to 8,192 words, then all
     /// forgotten): the same family words recur from article to article, and working a key out
     /// costs a couple of thousand instructions. `NameData` has one instance ([`data`]), so a
     /// key depends on the word alone and what is remembered changes no result.
