@@ -21,3 +21,40 @@ pub fn map_with_capacity<K, V>(n: usize) -> FastMap<K, V> {
 pub fn set_with_capacity<T>(n: usize) -> FastSet<T> {
     FastSet::with_capacity_and_hasher(n, foldhash::fast::RandomState::default())
 }
+
+/// A per-thread memo of a pure function: keys (owned as `Box<K>`) to answers, for the lookups
+/// that depend on a word alone and recur from article to article (gazetteer values, the place
+/// extractor's first-word walks, name keys). Declare one with `thread_local!` and ask it with
+/// [`remembered`].
+pub type Memo<K, V> = std::cell::RefCell<FastMap<Box<K>, V>>;
+
+/// The answer for `key` from `memo`, or `work()` remembered there. When the memo holds `cap`
+/// keys it forgets them all first (memory stays bounded; a few hundred kilobytes to a few
+/// megabytes per thread at the caps used). Re-entered while borrowed, it just works the answer
+/// out. What is remembered must depend on `key` alone: it then changes no result, only cost.
+pub fn remembered<K, V>(
+    memo: &'static std::thread::LocalKey<Memo<K, V>>,
+    key: &K,
+    cap: usize,
+    work: impl FnOnce() -> V,
+) -> V
+where
+    K: ?Sized + Eq + std::hash::Hash,
+    Box<K>: for<'a> From<&'a K>,
+    V: Clone,
+{
+    memo.with(|cell| {
+        let Ok(mut map) = cell.try_borrow_mut() else {
+            return work();
+        };
+        if let Some(v) = map.get(key) {
+            return v.clone();
+        }
+        let v = work();
+        if map.len() >= cap {
+            map.clear();
+        }
+        map.insert(Box::from(key), v.clone());
+        v
+    })
+}

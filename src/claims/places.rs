@@ -283,32 +283,21 @@ const REMEMBERED_WORDS: usize = 8_192;
 /// article, and walking the automaton costs a few hundred instructions per byte. The answer
 /// depends on the word alone, so remembering it changes no result.
 fn first_word_walk(word: &str) -> WordWalk {
-    use std::cell::RefCell;
     thread_local! {
-        static WALKS: RefCell<crate::fast_hash::FastMap<Box<str>, WordWalk>> =
-            RefCell::new(crate::fast_hash::FastMap::default());
+        static WALKS: crate::fast_hash::Memo<str, WordWalk> = Default::default();
     }
-    let fresh = || match gazetteer::NamePrefix::new() {
-        Some(root) => walk_word(root, word, word),
-        None => WordWalk {
-            found: None,
-            next: None,
+    crate::fast_hash::remembered(
+        &WALKS,
+        word,
+        REMEMBERED_WORDS,
+        || match gazetteer::NamePrefix::new() {
+            Some(root) => walk_word(root, word, word),
+            None => WordWalk {
+                found: None,
+                next: None,
+            },
         },
-    };
-    WALKS.with(|walks| {
-        let Ok(mut walks) = walks.try_borrow_mut() else {
-            return fresh();
-        };
-        if let Some(&w) = walks.get(word) {
-            return w;
-        }
-        let w = fresh();
-        if walks.len() >= REMEMBERED_WORDS {
-            walks.clear();
-        }
-        walks.insert(word.into(), w);
-        w
-    })
+    )
 }
 
 /// [`longest_match`] by looking each candidate up in the gazetteer from scratch.

@@ -135,24 +135,11 @@ const REMEMBERED_KEYS: usize = 16_384;
 /// are looked up in article after article. The answers are those of the map, so what is
 /// remembered changes no result, only its cost.
 fn remembered_value(key: &[u8]) -> Option<u64> {
-    use std::cell::RefCell;
     thread_local! {
-        static VALUES: RefCell<crate::fast_hash::FastMap<Box<[u8]>, Option<u64>>> =
-            RefCell::new(crate::fast_hash::FastMap::default());
+        static VALUES: crate::fast_hash::Memo<[u8], Option<u64>> = Default::default();
     }
-    VALUES.with(|values| {
-        let Ok(mut values) = values.try_borrow_mut() else {
-            return map().and_then(|m| m.get(key));
-        };
-        if let Some(&v) = values.get(key) {
-            return v;
-        }
-        let v = map().and_then(|m| m.get(key));
-        if values.len() >= REMEMBERED_KEYS {
-            values.clear();
-        }
-        values.insert(key.into(), v);
-        v
+    crate::fast_hash::remembered(&VALUES, key, REMEMBERED_KEYS, || {
+        map().and_then(|m| m.get(key))
     })
 }
 

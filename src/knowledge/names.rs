@@ -144,25 +144,10 @@ impl NameData {
     /// costs a couple of thousand instructions. `NameData` has one instance ([`data`]), so a
     /// key depends on the word alone and what is remembered changes no result.
     pub fn key(&self, word: &str) -> String {
-        use std::cell::RefCell;
         thread_local! {
-            static KEYS: RefCell<crate::fast_hash::FastMap<Box<str>, Box<str>>> =
-                RefCell::new(crate::fast_hash::FastMap::default());
+            static KEYS: crate::fast_hash::Memo<str, String> = Default::default();
         }
-        KEYS.with(|keys| {
-            let Ok(mut keys) = keys.try_borrow_mut() else {
-                return self.work_out_key(word);
-            };
-            if let Some(k) = keys.get(word) {
-                return k.to_string();
-            }
-            let k = self.work_out_key(word);
-            if keys.len() >= REMEMBERED_KEYS {
-                keys.clear();
-            }
-            keys.insert(word.into(), k.as_str().into());
-            k
-        })
+        crate::fast_hash::remembered(&KEYS, word, REMEMBERED_KEYS, || self.work_out_key(word))
     }
 
     /// [`NameData::key`] worked out, not remembered.
